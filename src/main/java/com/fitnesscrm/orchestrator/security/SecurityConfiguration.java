@@ -1,0 +1,88 @@
+package com.fitnesscrm.orchestrator.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
+import com.fitnesscrm.orchestrator.security.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three filter chains, most specific first:
+ * <ol>
+ *   <li>Actuator: the health probes are open (load balancers and Railway call them); everything else, Prometheus
+ *       included, needs an admin over HTTP Basic.</li>
+ *   <li>{@code /api/**}: stateless, never a session or a login redirect; 401 and 403 as problem+json.</li>
+ *   <li>The Vaadin UI: form login at {@code /login}; every view declares who may open it.</li>
+ * </ol>
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    private static final String BASIC_CHALLENGE = "Basic realm=\"FitnessCRM AI Orchestrator\"";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // BCrypt today, stored with an {id} prefix so a stronger algorithm can be added without a migration.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasRole(Roles.ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        problems.unauthorized(BASIC_CHALLENGE, "Log in as an admin with HTTP Basic.")))
+                .exceptionHandling(e -> e.accessDeniedHandler(problems.forbidden("Only admins may read this.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        problems.unauthorized(BASIC_CHALLENGE, "Authentication is required.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE, "Authentication is required."))
+                        .accessDeniedHandler(problems.forbidden("You may not do this.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless callers send credentials with every request; no cookie means no CSRF to defend.
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .build();
+    }
+}

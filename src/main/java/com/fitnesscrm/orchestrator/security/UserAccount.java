@@ -1,0 +1,8 @@
+package com.fitnesscrm.orchestrator.security;
+
+import java.time.Instant;
+
+/** A user as the Users view shows it; never carries the password hash. */
+public record UserAccount(long id, String username, UserRole role, boolean enabled, Instant createdAt,
+                          Instant lastLoginAt) {
+}

@@ -1,0 +1,116 @@
+package com.fitnesscrm.orchestrator.security.internal;
+
+import com.fitnesscrm.orchestrator.security.UserAccount;
+import com.fitnesscrm.orchestrator.security.UserRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A row of {@code app_users}. */
+@Entity
+@Table(name = "app_users")
+public class AppUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 50)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private UserRole role;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "dark_theme", nullable = false)
+    private boolean darkTheme;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String passwordHash, UserRole role, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    public UserAccount toAccount() {
+        return new UserAccount(id, username, role, enabled, createdAt, lastLoginAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public UserRole getRole() {
+        return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isDarkTheme() {
+        return darkTheme;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void changeRole(UserRole newRole, Instant now) {
+        this.role = newRole;
+        this.updatedAt = now;
+    }
+
+    public void setEnabled(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    public void setDarkTheme(boolean darkTheme, Instant now) {
+        this.darkTheme = darkTheme;
+        this.updatedAt = now;
+    }
+
+    public void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+    }
+}

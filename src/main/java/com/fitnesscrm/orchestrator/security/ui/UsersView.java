@@ -1,0 +1,135 @@
+package com.fitnesscrm.orchestrator.security.ui;
+
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.fitnesscrm.orchestrator.security.UserAccount;
+import com.fitnesscrm.orchestrator.security.UserChangeRejectedException;
+import com.fitnesscrm.orchestrator.security.UserRole;
+import com.fitnesscrm.orchestrator.security.UserService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+
+/** Admins create users, disable and enable them, reset passwords and change roles. */
+@Route("users")
+@PageTitle("Users · FitnessCRM AI Orchestrator")
+@Menu(order = 90, icon = "vaadin:users", title = "Users")
+@RolesAllowed(Roles.ADMIN)
+public class UsersView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient UserService users;
+    final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
+
+    public UsersView(UserService users) {
+        this.users = users;
+        setSizeFull();
+        add(createToolbar(), createGrid());
+        refresh();
+    }
+
+    private HorizontalLayout createToolbar() {
+        Button newUser = new Button("New user", VaadinIcon.PLUS.create(), event -> openNewUserDialog());
+        newUser.setId("new-user");
+        newUser.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Users"), newUser);
+        toolbar.setAlignItems(Alignment.BASELINE);
+        return toolbar;
+    }
+
+    private Grid<UserAccount> createGrid() {
+        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(user -> user.role().label()).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(user -> format(user.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(user -> user.lastLoginAt() == null ? "never" : format(user.lastLoginAt()))
+                .setHeader("Last login").setAutoWidth(true);
+        grid.addComponentColumn(this::createActions).setHeader("Actions").setAutoWidth(true);
+        grid.setSizeFull();
+        return grid;
+    }
+
+    private HorizontalLayout createActions(UserAccount user) {
+        Button enable = new Button(user.enabled() ? "Disable" : "Enable",
+                event -> apply(() -> users.setEnabled(user.id(), !user.enabled()),
+                        user.username() + (user.enabled() ? " is disabled" : " is enabled")));
+        UserRole otherRole = user.role() == UserRole.ADMIN ? UserRole.TRAINER : UserRole.ADMIN;
+        Button role = new Button("Make " + otherRole.label().toLowerCase(),
+                event -> apply(() -> users.changeRole(user.id(), otherRole),
+                        user.username() + " is now " + otherRole.label().toLowerCase()));
+        Button reset = new Button("Reset password", event -> openResetPasswordDialog(user));
+        HorizontalLayout actions = new HorizontalLayout(enable, role, reset);
+        actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL));
+        return actions;
+    }
+
+    private void openNewUserDialog() {
+        NewUserDialog dialog = new NewUserDialog();
+        dialog.addSaveListener(event -> {
+            NewUserDialog.NewUser user = event.user();
+            try {
+                UserAccount created = users.create(user.username(), user.password(), user.role());
+                dialog.close();
+                notifySuccess("Created " + created.username());
+                refresh();
+            } catch (UserChangeRejectedException rejection) {
+                dialog.showRejection(rejection);
+            }
+        });
+        dialog.open();
+    }
+
+    private void openResetPasswordDialog(UserAccount user) {
+        ResetPasswordDialog dialog = new ResetPasswordDialog(user);
+        dialog.addSaveListener(event -> {
+            try {
+                users.resetPassword(user.id(), event.password());
+                dialog.close();
+                notifySuccess("The password of " + user.username() + " is reset");
+            } catch (UserChangeRejectedException rejection) {
+                dialog.showRejection(rejection.getMessage());
+            }
+        });
+        dialog.open();
+    }
+
+    private void apply(Supplier<UserAccount> change, String successMessage) {
+        try {
+            change.get();
+            notifySuccess(successMessage);
+        } catch (UserChangeRejectedException rejection) {
+            Notification notification = Notification.show(rejection.getMessage(), 6000,
+                    Notification.Position.MIDDLE);
+            notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private static void notifySuccess(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void refresh() {
+        grid.setItems(users.list());
+    }
+
+    private static String format(Instant instant) {
+        return TIME.format(instant);
+    }
+}
