@@ -59,7 +59,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(user -> format(user.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(user -> user.lastLoginAt() == null ? "never" : format(user.lastLoginAt()))
                 .setHeader("Last login").setAutoWidth(true);
-        grid.addComponentColumn(this::createActions).setHeader("Actions").setAutoWidth(true);
+        grid.addComponentColumn(this::createActions).setKey("actions").setHeader("Actions").setAutoWidth(true);
         grid.setSizeFull();
         return grid;
     }

@@ -1,0 +1,91 @@
+package com.fitnesscrm.orchestrator;
+
+import com.fitnesscrm.orchestrator.security.UserRole;
+import com.fitnesscrm.orchestrator.security.UserService;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/**
+ * Base of the Karibu UI tests (*KT): the real application context and a faked Vaadin servlet environment, with
+ * {@link #login(UserRole)} signing in a real user from the database.
+ */
+@IntegrationTest
+public abstract class KaribuTest {
+
+    protected static final String TRAINER_USERNAME = "kt-trainer";
+    private static Routes routes;
+
+    @Autowired
+    protected ApplicationContext context;
+    @Autowired
+    private UserDetailsService userDetailsService;
+    @Autowired
+    private UserService userService;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("com.fitnesscrm.orchestrator");
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Ends this browser session (signed out) and opens a new one, as a user coming back later would. */
+    protected void startNewSession() {
+        tearDownVaadin();
+        setUpVaadin();
+    }
+
+    /**
+     * Signs in as the first admin ({@code admin}) or as a trainer created on first use, as the login form would, and
+     * opens the dashboard.
+     */
+    protected void login(UserRole role) {
+        String username = role == UserRole.ADMIN ? "admin" : ensureTrainerExists();
+        UserDetails user = userDetailsService.loadUserByUsername(username);
+        Authentication authentication =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, roleName) -> user.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + roleName)));
+        UI.getCurrent().navigate("");
+    }
+
+    private String ensureTrainerExists() {
+        try {
+            userDetailsService.loadUserByUsername(TRAINER_USERNAME);
+        } catch (UsernameNotFoundException e) {
+            UserDetails admin = userDetailsService.loadUserByUsername("admin");
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+            userService.create(TRAINER_USERNAME, "trainer-password-for-tests", UserRole.TRAINER);
+            SecurityContextHolder.clearContext();
+        }
+        return TRAINER_USERNAME;
+    }
+}

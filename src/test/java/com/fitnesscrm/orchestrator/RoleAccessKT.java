@@ -1,0 +1,74 @@
+package com.fitnesscrm.orchestrator;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
+import com.fitnesscrm.orchestrator.security.UserRole;
+import com.fitnesscrm.orchestrator.security.ui.LoginView;
+import com.fitnesscrm.orchestrator.security.ui.UsersView;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Who may open which view, and which links the navigation offers them. */
+class RoleAccessKT extends KaribuTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "gui", "users"})
+    void anonymous_visitors_are_sent_to_the_login_page(String route) {
+        UI.getCurrent().navigate(route);
+        assertThat(currentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void a_trainer_is_refused_the_users_view() {
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("users");
+        assertThat(currentView()).isNotInstanceOf(UsersView.class);
+        // Karibu reports the router's access denial on the next lookup; a browser shows "not found" instead.
+        assertThatThrownBy(() -> _get(UsersView.class)).hasMessageContaining("AccessDeniedException");
+    }
+
+    @Test
+    void a_trainer_sees_the_dashboard_and_no_link_to_admin_views() {
+        login(UserRole.TRAINER);
+        assertThat(currentView()).isInstanceOf(DashboardView.class);
+        assertThat(navigationLabels()).containsExactly("Dashboard");
+    }
+
+    @Test
+    void an_admin_sees_links_to_every_view() {
+        login(UserRole.ADMIN);
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Users");
+        UI.getCurrent().navigate("users");
+        assertThat(currentView()).isInstanceOf(UsersView.class);
+    }
+
+    @Test
+    void the_original_gui_address_leads_to_the_dashboard() {
+        login(UserRole.ADMIN);
+        UI.getCurrent().navigate("gui");
+        assertThat(currentView()).isInstanceOf(DashboardView.class);
+    }
+
+    @Test
+    void a_signed_in_user_opening_the_login_page_lands_on_the_dashboard() {
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("login");
+        assertThat(currentView()).isInstanceOf(DashboardView.class);
+    }
+
+    private static Component currentView() {
+        return (Component) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+    }
+
+    private static java.util.List<String> navigationLabels() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
