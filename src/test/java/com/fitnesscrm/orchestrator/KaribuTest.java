@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -36,6 +36,9 @@ public abstract class KaribuTest {
     private UserDetailsService userDetailsService;
     @Autowired
     private UserService userService;
+    /** This context's own holder: with several test contexts in one JVM the static one may belong to another. */
+    @Autowired
+    private SecurityContextHolderStrategy securityContext;
 
     @BeforeAll
     static void discoverRoutes() {
@@ -50,7 +53,7 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
+        securityContext.clearContext();
     }
 
     /** Ends this browser session (signed out) and opens a new one, as a user coming back later would. */
@@ -68,7 +71,7 @@ public abstract class KaribuTest {
         UserDetails user = userDetailsService.loadUserByUsername(username);
         Authentication authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        securityContext.getContext().setAuthentication(authentication);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, roleName) -> user.getAuthorities().stream()
@@ -81,10 +84,10 @@ public abstract class KaribuTest {
             userDetailsService.loadUserByUsername(TRAINER_USERNAME);
         } catch (UsernameNotFoundException e) {
             UserDetails admin = userDetailsService.loadUserByUsername("admin");
-            SecurityContextHolder.getContext().setAuthentication(
+            securityContext.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
             userService.create(TRAINER_USERNAME, "trainer-password-for-tests", UserRole.TRAINER);
-            SecurityContextHolder.clearContext();
+            securityContext.clearContext();
         }
         return TRAINER_USERNAME;
     }

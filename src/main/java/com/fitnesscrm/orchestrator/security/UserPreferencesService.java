@@ -4,7 +4,7 @@ import com.fitnesscrm.orchestrator.base.ui.ThemePreferenceStore;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
 import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +16,12 @@ public class UserPreferencesService implements ThemePreferenceStore {
 
     private final AppUserRepository users;
     private final Clock clock;
+    private final SecurityContextHolderStrategy securityContext;
 
-    UserPreferencesService(AppUserRepository users, Clock clock) {
+    UserPreferencesService(AppUserRepository users, Clock clock, SecurityContextHolderStrategy securityContext) {
         this.users = users;
         this.clock = clock;
+        this.securityContext = securityContext;
     }
 
     @Override
@@ -33,7 +35,7 @@ public class UserPreferencesService implements ThemePreferenceStore {
         users.findByUsername(currentUsername()).ifPresent(user -> user.setDarkTheme(dark, clock.instant()));
     }
 
-    private static String currentUsername() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
+    private String currentUsername() {
+        return securityContext.getContext().getAuthentication().getName();
     }
 }

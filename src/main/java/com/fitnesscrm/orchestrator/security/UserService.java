@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +28,14 @@ public class UserService {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SecurityContextHolderStrategy securityContext;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
+                SecurityContextHolderStrategy securityContext) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.securityContext = securityContext;
     }
 
     public List<UserAccount> list() {
@@ -125,8 +128,8 @@ public class UserService {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String currentUsername() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private String currentUsername() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
         return authentication == null ? null : authentication.getName();
     }
 }
