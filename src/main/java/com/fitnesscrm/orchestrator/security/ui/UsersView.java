@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 @RolesAllowed(Roles.ADMIN)
 public class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
     private final transient UserService users;
@@ -53,13 +53,18 @@ public class UsersView extends VerticalLayout {
     }
 
     private Grid<UserAccount> createGrid() {
-        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true);
-        grid.addColumn(user -> user.role().label()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(user -> format(user.createdAt())).setHeader("Created").setAutoWidth(true);
+        String zone = " (" + TIME.getZone().getId() + ")";
+        grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(user -> user.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(user -> format(user.createdAt())).setHeader("Created" + zone).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(user -> user.lastLoginAt() == null ? "never" : format(user.lastLoginAt()))
-                .setHeader("Last login").setAutoWidth(true);
-        grid.addComponentColumn(this::createActions).setKey("actions").setHeader("Actions").setAutoWidth(true);
+                .setHeader("Last login" + zone).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::createActions).setKey("actions").setHeader("Actions").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setSizeFull();
         return grid;
     }
