@@ -1,6 +1,9 @@
 -- The original service's agents table, kept by name and column because the main backend shares this database.
 -- IF NOT EXISTS and the type upgrades below let the migration run both on an empty database and on one where the
 -- original service already created its tables (JSON -> jsonb, TIMESTAMP in UTC -> timestamptz).
+-- On a database shared with the live main backend, give up rather than queue behind its locks indefinitely.
+SET LOCAL lock_timeout = '10s';
+
 CREATE TABLE IF NOT EXISTS ai_agents (
     id          SERIAL PRIMARY KEY,
     name        VARCHAR(100) NOT NULL UNIQUE,

@@ -1,4 +1,7 @@
 -- One run of an agent (the original service's table; columns for steps, engine, tokens and cost come later).
+-- On a database shared with the live main backend, give up rather than queue behind its locks indefinitely.
+SET LOCAL lock_timeout = '10s';
+
 CREATE TABLE IF NOT EXISTS ai_agent_executions (
     id             SERIAL PRIMARY KEY,
     agent_id       INTEGER REFERENCES ai_agents (id),

@@ -1,4 +1,7 @@
 -- Roll-ups of runs per agent and period (the original service's table).
+-- On a database shared with the live main backend, give up rather than queue behind its locks indefinitely.
+SET LOCAL lock_timeout = '10s';
+
 CREATE TABLE IF NOT EXISTS ai_agent_metrics (
     id           SERIAL PRIMARY KEY,
     agent_id     INTEGER REFERENCES ai_agents (id),

@@ -1,4 +1,7 @@
 -- Results of health checks per component (the original service's table).
+-- On a database shared with the live main backend, give up rather than queue behind its locks indefinitely.
+SET LOCAL lock_timeout = '10s';
+
 CREATE TABLE IF NOT EXISTS ai_system_health (
     id         SERIAL PRIMARY KEY,
     component  VARCHAR(100) NOT NULL,

@@ -1,4 +1,7 @@
 -- Improvement suggestions drawn from code, error logs and stack traces (the original service's table).
+-- On a database shared with the live main backend, give up rather than queue behind its locks indefinitely.
+SET LOCAL lock_timeout = '10s';
+
 CREATE TABLE IF NOT EXISTS ai_code_suggestions (
     id           SERIAL PRIMARY KEY,
     file_path    VARCHAR(500) NOT NULL,

@@ -9,5 +9,7 @@ CREATE TABLE app_users (
     created_at          TIMESTAMPTZ  NOT NULL DEFAULT now(),
     updated_at          TIMESTAMPTZ  NOT NULL DEFAULT now(),
     password_changed_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
-    last_login_at       TIMESTAMPTZ
+    last_login_at       TIMESTAMPTZ,
+    -- Bumped when the account is disabled, its role changes or its password is reset: open sessions end.
+    security_stamp      INTEGER      NOT NULL DEFAULT 0
 );

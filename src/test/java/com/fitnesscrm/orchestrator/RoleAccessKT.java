@@ -12,18 +12,25 @@ import com.fitnesscrm.orchestrator.security.ui.UsersView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import com.vaadin.flow.router.RouteConfiguration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Who may open which view, and which links the navigation offers them. */
 class RoleAccessKT extends KaribuTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "gui", "users"})
-    void anonymous_visitors_are_sent_to_the_login_page(String route) {
-        UI.getCurrent().navigate(route);
-        assertThat(currentView()).isInstanceOf(LoginView.class);
+    @Test
+    void anonymous_visitors_are_sent_to_the_login_page_from_every_view() {
+        List<String> routes = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .flatMap(route -> java.util.stream.Stream.concat(java.util.stream.Stream.of(route.getTemplate()),
+                        route.getRouteAliases().stream().map(alias -> alias.getTemplate())))
+                .filter(route -> !route.equals("login"))
+                .toList();
+        assertThat(routes).contains("", "gui", "users");
+        for (String route : routes) {
+            UI.getCurrent().navigate(route);
+            assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
+        }
     }
 
     @Test

@@ -30,7 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Reads the live state of the database, the scheduler, the app and the LLM provider. */
+/**
+ * Reads the live state of the database, the scheduler, the app and the LLM provider: all of it for admins, a
+ * summary without infrastructure details for everyone else.
+ */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class SystemStatusService {
@@ -58,9 +61,18 @@ public class SystemStatusService {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public SystemStatus snapshot() {
-        return new SystemStatus(database(), scheduler(), application(),
-                new SystemStatus.Llm(llm.isConfigured(), llm.model(), llm.providerHost()), clock.instant());
+        return new SystemStatus(database(), scheduler(), application(), llm(), clock.instant());
+    }
+
+    public SystemSummary summary() {
+        return new SystemSummary(database().reachable(), scheduler().running(), application().version(), llm(),
+                clock.instant());
+    }
+
+    private SystemStatus.Llm llm() {
+        return new SystemStatus.Llm(llm.isConfigured(), llm.model(), llm.providerHost());
     }
 
     private SystemStatus.Database database() {

@@ -2,11 +2,12 @@ package com.fitnesscrm.orchestrator.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
+import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
+import com.fitnesscrm.orchestrator.security.internal.RevokedSessionFilter;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
-import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,17 +17,21 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Three filter chains, most specific first:
  * <ol>
- *   <li>Actuator: the health probes are open (load balancers and Railway call them); everything else, Prometheus
- *       included, needs an admin over HTTP Basic.</li>
- *   <li>{@code /api/**}: stateless, never a session or a login redirect; 401 and 403 as problem+json.</li>
- *   <li>The Vaadin UI: form login at {@code /login}; every view declares who may open it.</li>
+ *   <li>Actuator: the liveness and readiness probes are open (load balancers and Railway call them); everything
+ *       else, Prometheus included, needs an admin over HTTP Basic.</li>
+ *   <li>{@code /api/**}: stateless, never a session or a login redirect; 401 and 403 as problem+json. It accepts no
+ *       credentials yet: API keys are its way in, and a person's password is not.</li>
+ *   <li>The Vaadin UI: form login at {@code /login}; every view declares who may open it; a session ends when an
+ *       admin disables its account, changes its role or resets its password.</li>
  * </ol>
  */
 @Configuration
@@ -53,7 +58,7 @@ class SecurityConfiguration {
     SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .anyRequest().hasRole(Roles.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         problems.unauthorized(BASIC_CHALLENGE, "Log in as an admin with HTTP Basic.")))
@@ -68,10 +73,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        problems.unauthorized(BASIC_CHALLENGE, "Authentication is required.")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE, "Authentication is required."))
+                        .authenticationEntryPoint(problems.unauthorized("Bearer", "Authentication is required."))
                         .accessDeniedHandler(problems.forbidden("You may not do this.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless callers send credentials with every request; no cookie means no CSRF to defend.
@@ -81,8 +84,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, AppUserRepository users,
+                                   SecurityContextHolderStrategy securityContext) throws Exception {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .addFilterBefore(new RevokedSessionFilter(users, securityContext), AuthorizationFilter.class)
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package com.fitnesscrm.orchestrator.security;
 
 import com.fitnesscrm.orchestrator.base.ui.ThemePreferenceStore;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
-import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
@@ -15,12 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserPreferencesService implements ThemePreferenceStore {
 
     private final AppUserRepository users;
-    private final Clock clock;
     private final SecurityContextHolderStrategy securityContext;
 
-    UserPreferencesService(AppUserRepository users, Clock clock, SecurityContextHolderStrategy securityContext) {
+    UserPreferencesService(AppUserRepository users, SecurityContextHolderStrategy securityContext) {
         this.users = users;
-        this.clock = clock;
         this.securityContext = securityContext;
     }
 
@@ -32,7 +29,7 @@ public class UserPreferencesService implements ThemePreferenceStore {
     @Override
     @Transactional
     public void setPrefersDarkTheme(boolean dark) {
-        users.findByUsername(currentUsername()).ifPresent(user -> user.setDarkTheme(dark, clock.instant()));
+        users.updateDarkTheme(currentUsername(), dark);
     }
 
     private String currentUsername() {

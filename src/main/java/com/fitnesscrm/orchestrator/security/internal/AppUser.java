@@ -49,6 +49,9 @@ public class AppUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "security_stamp", nullable = false)
+    private int securityStamp;
+
     protected AppUser() {
     }
 
@@ -89,28 +92,33 @@ public class AppUser {
         return darkTheme;
     }
 
+    public int getSecurityStamp() {
+        return securityStamp;
+    }
+
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
-        this.updatedAt = now;
+        changedSecurity(now);
     }
 
     public void changeRole(UserRole newRole, Instant now) {
-        this.role = newRole;
-        this.updatedAt = now;
+        if (newRole != role) {
+            this.role = newRole;
+            changedSecurity(now);
+        }
     }
 
     public void setEnabled(boolean enabled, Instant now) {
-        this.enabled = enabled;
-        this.updatedAt = now;
+        if (enabled != this.enabled) {
+            this.enabled = enabled;
+            changedSecurity(now);
+        }
     }
 
-    public void setDarkTheme(boolean darkTheme, Instant now) {
-        this.darkTheme = darkTheme;
+    /** Sessions opened before this change end at their next request ({@link RevokedSessionFilter}). */
+    private void changedSecurity(Instant now) {
+        this.securityStamp++;
         this.updatedAt = now;
-    }
-
-    public void recordLogin(Instant now) {
-        this.lastLoginAt = now;
     }
 }

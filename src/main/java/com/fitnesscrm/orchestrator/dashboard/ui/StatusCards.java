@@ -1,0 +1,92 @@
+package com.fitnesscrm.orchestrator.dashboard.ui;
+
+import com.fitnesscrm.orchestrator.base.ui.StatusCard;
+import com.fitnesscrm.orchestrator.base.ui.StatusCard.Level;
+import com.fitnesscrm.orchestrator.dashboard.SystemStatus;
+import com.fitnesscrm.orchestrator.dashboard.SystemSummary;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The dashboard's cards, one per component, built from a status snapshot. */
+final class StatusCards {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+            .withZone(ZoneId.systemDefault());
+
+    private StatusCards() {
+    }
+
+    static StatusCard database(SystemStatus.Database db) {
+        StatusCard card = db.reachable()
+                ? new StatusCard("database-card", "Database", Level.OK, "Reachable")
+                : new StatusCard("database-card", "Database", Level.DOWN, "Unreachable: " + db.error());
+        card.row("Version", db.version())
+                .row("Latency", db.latency() == null ? null : millis(db.latency()))
+                .row("Connection", db.connection());
+        if (db.maxConnections() > 0) {
+            card.row("Pool", db.activeConnections() + " in use, " + db.idleConnections() + " idle, "
+                    + db.maxConnections() + " max");
+        }
+        return card;
+    }
+
+    static StatusCard scheduler(SystemStatus.Scheduler scheduler) {
+        StatusCard card;
+        if (scheduler.error() != null) {
+            card = new StatusCard("scheduler-card", "Scheduler", Level.DOWN, "Unavailable: " + scheduler.error());
+        } else {
+            card = new StatusCard("scheduler-card", "Scheduler",
+                    scheduler.running() ? Level.OK : Level.WARNING, scheduler.running() ? "Running" : "Not running");
+        }
+        card.row("Mode", scheduler.clustered() ? "Clustered (JDBC job store)" : "Not clustered")
+                .row("Instance", scheduler.instanceId())
+                .row("Threads", String.valueOf(scheduler.threads()));
+        if (scheduler.jobs().isEmpty()) {
+            card.row("Jobs", "None scheduled");
+        }
+        for (SystemStatus.Job job : scheduler.jobs()) {
+            String next = job.nextFireTime() == null ? "no next run" : "next " + TIME.format(job.nextFireTime());
+            card.row(job.group() + "." + job.name(), job.state().toLowerCase(Locale.ROOT) + ", " + next);
+        }
+        return card;
+    }
+
+    static StatusCard application(SystemStatus.Application app) {
+        return new StatusCard("application-card", "Application", Level.OK, "Version " + app.version())
+                .row("Java", app.javaVersion())
+                .row("Virtual threads", app.virtualThreads() ? "On" : "Off (needs Java 21+)")
+                .row("Up for", uptime(app.uptime()));
+    }
+
+    static StatusCard llm(SystemStatus.Llm llm) {
+        if (!llm.configured()) {
+            return new StatusCard("llm-card", "LLM provider", Level.INFO, "Not configured")
+                    .row("Agents run on", "their rules engines only")
+                    .row("To enable", "set OPENAI_API_KEY (and OPENAI_MODEL, OPENAI_BASE_URL)");
+        }
+        return new StatusCard("llm-card", "LLM provider", Level.OK, "Configured")
+                .row("Model", llm.model())
+                .row("Endpoint", llm.providerHost());
+    }
+
+    static StatusCard summary(SystemSummary summary) {
+        StatusCard card = summary.healthy()
+                ? new StatusCard("system-card", "System", Level.OK, "All systems working")
+                : new StatusCard("system-card", "System", Level.DOWN, "Degraded: some parts are not working; "
+                        + "please tell an admin");
+        return card.row("Database", summary.databaseReachable() ? "Working" : "Not reachable")
+                .row("Scheduler", summary.schedulerRunning() ? "Working" : "Not running")
+                .row("Version", summary.version());
+    }
+
+    private static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1_000_000.0);
+    }
+
+    private static String uptime(Duration uptime) {
+        long minutes = uptime.toMinutes();
+        return minutes < 60 ? minutes + " min" : uptime.toHours() + " h " + uptime.toMinutesPart() + " min";
+    }
+}
