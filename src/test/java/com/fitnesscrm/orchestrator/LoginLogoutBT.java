@@ -78,6 +78,12 @@ class LoginLogoutBT {
         assertThat(browser.findElement(By.id("scheduler-card")).getText()).contains("Running");
         saveScreenshot("dashboard");
 
+        // An unknown address keeps the frame and offers the way back.
+        browser.get("http://localhost:" + port + "/no-such-page");
+        WebElement notFound = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(notFound.getText()).contains("Page not found");
+        assertThat(browser.findElement(By.id("logout")).isDisplayed()).isTrue();
+
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='username']")));

@@ -94,6 +94,18 @@ class HttpSecurityIT {
     }
 
     @Test
+    void after_five_wrong_passwords_even_the_right_one_is_refused_for_a_while() throws Exception {
+        String trainer = trainer();
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/actuator/prometheus", basic(trainer, "not-the-password")).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> response = get("/actuator/prometheus", basic(trainer, TRAINER_PASSWORD));
+        assertThat(response.statusCode()).as("locked, not merely forbidden").isEqualTo(401);
+        assertThat(get("/actuator/prometheus", basic(trainer(), TRAINER_PASSWORD)).statusCode())
+                .as("another user is not affected").isEqualTo(403);
+    }
+
+    @Test
     void a_persons_password_does_not_open_the_api() throws Exception {
         HttpResponse<String> response = get("/api/agents", basic("admin", IntegrationTest.ADMIN_PASSWORD));
         assertThat(response.statusCode()).isEqualTo(401);

@@ -33,7 +33,8 @@ public class LoginView extends LoginOverlay implements BeforeEnterObserver {
         i18n.setHeader(header);
         LoginI18n.ErrorMessage error = new LoginI18n.ErrorMessage();
         error.setTitle("Wrong user name or password");
-        error.setMessage("Check them and try again. A disabled account cannot log in; ask an admin.");
+        error.setMessage("Check them and try again. After several wrong tries a user name is paused for 15 "
+                + "minutes, and a disabled account cannot log in; an admin can help.");
         i18n.setErrorMessage(error);
         return i18n;
     }
