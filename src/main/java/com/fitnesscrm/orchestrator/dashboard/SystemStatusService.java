@@ -67,8 +67,10 @@ public class SystemStatusService {
     }
 
     public SystemSummary summary() {
-        return new SystemSummary(database().reachable(), scheduler().running(), application().version(), llm(),
-                clock.instant());
+        // The model is harmless to show; the provider's host is infrastructure.
+        SystemStatus.Llm llmWithoutHost = new SystemStatus.Llm(llm.isConfigured(), llm.model(), null);
+        return new SystemSummary(database().reachable(), scheduler().running(), application().version(),
+                llmWithoutHost, clock.instant());
     }
 
     private SystemStatus.Llm llm() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
 import com.fitnesscrm.orchestrator.security.internal.RevokedSessionFilter;
+import com.fitnesscrm.orchestrator.security.internal.ThrottledAuthenticationProvider;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -53,10 +56,21 @@ class SecurityConfiguration {
         return new ProblemResponses(objectMapper);
     }
 
+    /**
+     * The password check for people, throttled, handed to each chain that takes passwords rather than left to the
+     * global default, which would silently change once another provider bean (API keys) exists.
+     */
+    @Bean
+    AuthenticationManager passwordAuthentication(ThrottledAuthenticationProvider passwords) {
+        return new ProviderManager(passwords);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems,
+                                         AuthenticationManager passwordAuthentication) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authenticationManager(passwordAuthentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .anyRequest().hasRole(Roles.ADMIN))
@@ -85,8 +99,10 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, AppUserRepository users,
-                                   SecurityContextHolderStrategy securityContext) throws Exception {
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                                   SecurityContextHolderStrategy securityContext,
+                                   AuthenticationManager passwordAuthentication) throws Exception {
+        return http.authenticationManager(passwordAuthentication)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .addFilterBefore(new RevokedSessionFilter(users, securityContext), AuthorizationFilter.class)
                 .build();
     }

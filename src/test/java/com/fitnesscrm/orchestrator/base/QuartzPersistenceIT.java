@@ -1,8 +1,12 @@
 package com.fitnesscrm.orchestrator.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fitnesscrm.orchestrator.Application;
+import com.fitnesscrm.orchestrator.base.database.DatabaseConnection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -63,10 +67,15 @@ class QuartzPersistenceIT {
                                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(2)).build());
                 firstInstance = scheduler.getSchedulerInstanceId();
                 assertThat(waitUntilFiredBy(firstInstance)).as("fires before the restart").isTrue();
+
+                String url = first.getBean(DatabaseConnection.class).jdbcUrl();
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close())
+                        .as("the persistent embedded database asks for its password")
+                        .isInstanceOf(SQLException.class);
             }
             // The embedded database said where it keeps its data, and locked it with a password only its owner reads.
             assertThat(output.getOut()).contains("data in " + dataDir.resolve("postgres") + " (ORCHESTRATOR_DATA_DIR)");
-            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres").resolve("orchestrator.password")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
             try (ConfigurableApplicationContext second = start(dataDir)) {

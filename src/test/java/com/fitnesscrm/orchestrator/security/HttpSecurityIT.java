@@ -63,6 +63,11 @@ class HttpSecurityIT {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValue("https://orchestrator.example.com/login");
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+
+        HttpResponse<String> loginPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/login")).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
     }
 
     @Test

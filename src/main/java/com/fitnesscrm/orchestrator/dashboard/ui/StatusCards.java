@@ -66,9 +66,11 @@ final class StatusCards {
                     .row("Agents run on", "their rules engines only")
                     .row("To enable", "set OPENAI_API_KEY (and OPENAI_MODEL, OPENAI_BASE_URL)");
         }
-        return new StatusCard("llm-card", "LLM provider", Level.OK, "Configured")
-                .row("Model", llm.model())
-                .row("Endpoint", llm.providerHost());
+        StatusCard card = new StatusCard("llm-card", "LLM provider", Level.OK, "Configured").row("Model", llm.model());
+        if (llm.providerHost() != null) {
+            card.row("Endpoint", llm.providerHost());
+        }
+        return card;
     }
 
     static StatusCard summary(SystemSummary summary) {

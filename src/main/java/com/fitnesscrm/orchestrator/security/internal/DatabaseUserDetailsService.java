@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.security.internal;
 
-import org.springframework.security.core.userdetails.User;
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,10 +24,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
         String normalized = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         AppUser user = users.findByUsername(normalized)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .roles(user.getRole().name())
-                .disabled(!user.isEnabled())
-                .build();
+        return new AppUserDetails(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())), user.getSecurityStamp());
     }
 }

@@ -1,19 +1,12 @@
 package com.fitnesscrm.orchestrator.security.internal;
 
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
-/**
- * At each login through the form: records when, for the Users view, and remembers in the new session which
- * security stamp the account had, so {@link RevokedSessionFilter} can end the session when an admin changes it.
- */
+/** Records when each user last logged in through the login form, for the Users view. */
 @Component
 class LoginRecorder {
 
@@ -28,15 +21,6 @@ class LoginRecorder {
     @EventListener
     @Transactional
     public void onLogin(InteractiveAuthenticationSuccessEvent event) {
-        String username = event.getAuthentication().getName();
-        users.updateLastLogin(username, clock.instant());
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request instanceof ServletRequestAttributes servlet) {
-            HttpSession session = servlet.getRequest().getSession(false);
-            if (session != null) {
-                users.findSessionCheck(username).ifPresent(check ->
-                        session.setAttribute(RevokedSessionFilter.STAMP_ATTRIBUTE, check.securityStamp()));
-            }
-        }
+        users.updateLastLogin(event.getAuthentication().getName(), clock.instant());
     }
 }

@@ -17,13 +17,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a signed-in UI session as soon as its account was disabled, deleted, given another role or a new password
  * since the login: the request goes on as anonymous, so pages redirect to the login and Vaadin reports the session
- * as expired. It reads the database, so it works the same whichever node the session lives on.
+ * as expired. It compares the security stamp the login read ({@link AppUserDetails}) with the database's, so it
+ * works the same whichever node the session lives on. The bundle's static files under {@code /VAADIN/} are not
+ * checked.
  * <p>
  * Not a bean on purpose: Spring Boot would also register a bean filter for every request outside the chain.
  */
 public class RevokedSessionFilter extends OncePerRequestFilter {
 
-    static final String STAMP_ATTRIBUTE = RevokedSessionFilter.class.getName() + ".STAMP";
     private static final Logger log = LoggerFactory.getLogger(RevokedSessionFilter.class);
 
     private final AppUserRepository users;
@@ -40,11 +41,12 @@ public class RevokedSessionFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication authentication = securityContext.getContext().getAuthentication();
         if (session != null && authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken)) {
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/VAADIN/")) {
             Optional<SessionCheck> check = users.findSessionCheck(authentication.getName());
-            Object stamp = session.getAttribute(STAMP_ATTRIBUTE);
             boolean revoked = check.isEmpty() || !check.get().enabled()
-                    || (stamp != null && !stamp.equals(check.get().securityStamp()));
+                    || (authentication.getPrincipal() instanceof AppUserDetails user
+                        && user.securityStamp() != check.get().securityStamp());
             if (revoked) {
                 log.info("Ending the session of '{}': the account changed since the login", authentication.getName());
                 session.invalidate();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -37,23 +36,16 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web
-                ? web.getRemoteAddress() : null;
-        Duration blocked = throttle.blockedFor(username, address);
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        Duration blocked = throttle.tryAttempt(username, address);
         if (!blocked.isZero()) {
+            log.warn("Refused a login for '{}' from {}: too many failed attempts", username, address);
             throw new LockedException("Too many failed logins; try again in "
                     + Math.max(1, blocked.toMinutes()) + " minutes.");
         }
-        try {
-            Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess(username, address);
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.recordFailure(username, address);
-            if (!throttle.blockedFor(username, address).isZero()) {
-                log.warn("Too many failed logins for '{}' from {}; refusing it for a while", username, address);
-            }
-            throw e;
-        }
+        Authentication result = passwords.authenticate(authentication);
+        throttle.succeeded(username, address);
+        return result;
     }
 
     @Override

@@ -56,6 +56,7 @@ class DashboardViewKT extends KaribuTest {
         assertThat(cardIds()).containsExactly("system-card", "llm-card");
         assertThat(cardText("system-card")).contains("All systems working").contains("Version" + build.getVersion())
                 .doesNotContain("localhost").doesNotContain("PostgreSQL");
+        assertThat(cardText("llm-card")).doesNotContain("Endpoint");
     }
 
     @Test

@@ -41,11 +41,11 @@ class LoginThrottleTest {
     @Test
     void five_wrong_passwords_from_one_address_pause_that_user_name_there_for_the_rest_of_the_window() {
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("Admin", "203.0.113.7");
+            throttle.tryAttempt("Admin", "203.0.113.7");
         }
         assertThat(throttle.blockedFor("admin", "203.0.113.7")).isZero();
 
-        throttle.recordFailure("admin", "203.0.113.7");
+        throttle.tryAttempt("admin", "203.0.113.7");
         assertThat(throttle.blockedFor("ADMIN", "203.0.113.7")).isEqualTo(Duration.ofMinutes(15));
         assertThat(throttle.blockedFor("admin", "198.51.100.1")).as("another address").isZero();
         assertThat(throttle.blockedFor("trainer", "203.0.113.7")).as("another user").isZero();
@@ -59,7 +59,7 @@ class LoginThrottleTest {
     @Test
     void guesses_spread_over_many_addresses_pause_the_user_name_everywhere() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
-            throttle.recordFailure("admin", "10.0.0." + i);
+            throttle.tryAttempt("admin", "10.0.0." + i);
         }
         assertThat(throttle.blockedFor("admin", "192.0.2.99")).isPositive();
     }
@@ -67,20 +67,28 @@ class LoginThrottleTest {
     @Test
     void a_successful_login_clears_the_count_for_that_address() {
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("admin", "203.0.113.7");
+            throttle.tryAttempt("admin", "203.0.113.7");
         }
-        throttle.recordSuccess("admin", "203.0.113.7");
-        throttle.recordFailure("admin", "203.0.113.7");
+        throttle.succeeded("admin", "203.0.113.7");
+        throttle.tryAttempt("admin", "203.0.113.7");
         assertThat(throttle.blockedFor("admin", "203.0.113.7")).isZero();
+    }
+
+    @Test
+    void parallel_attempts_are_counted_before_their_passwords_are_checked() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+            assertThat(throttle.tryAttempt("admin", "203.0.113.7")).as("attempt " + i).isZero();
+        }
+        assertThat(throttle.tryAttempt("admin", "203.0.113.7")).as("the sixth, still in flight").isPositive();
     }
 
     @Test
     void failures_older_than_the_window_start_a_new_count() {
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("admin", "203.0.113.7");
+            throttle.tryAttempt("admin", "203.0.113.7");
         }
         clock.advance(Duration.ofMinutes(16));
-        throttle.recordFailure("admin", "203.0.113.7");
+        throttle.tryAttempt("admin", "203.0.113.7");
         assertThat(throttle.blockedFor("admin", "203.0.113.7")).isZero();
     }
 }
