@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.base.database;
 
+import com.fitnesscrm.orchestrator.base.RandomSecrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,8 +36,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Where a persistent server's superuser password is kept, inside its data folder. */
     static final String PASSWORD_FILE = "orchestrator.password";
-    private static final String PASSWORD_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final EmbeddedPostgres postgres;
     private final String password;
@@ -78,7 +76,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             if (password == null) {
-                password = randomPassword();
+                password = RandomSecrets.generate(32, RandomSecrets.ALPHANUMERIC);
                 setSuperuserPassword(postgres, password);
                 writeOwnerOnly(passwordFile, password);
             }
@@ -170,15 +168,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Files.writeString(temporary, content);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     /**

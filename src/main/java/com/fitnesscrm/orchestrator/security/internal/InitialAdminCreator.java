@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.security.internal;
 
+import com.fitnesscrm.orchestrator.base.RandomSecrets;
 import com.fitnesscrm.orchestrator.base.StartupConfigurationException;
 import com.fitnesscrm.orchestrator.security.PasswordPolicy;
 import com.fitnesscrm.orchestrator.security.UserRole;
-import java.security.SecureRandom;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,6 @@ class InitialAdminCreator implements InitializingBean {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(InitialAdminCreator.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -51,7 +50,7 @@ class InitialAdminCreator implements InitializingBean {
         if (users.count() > 0) {
             return;
         }
-        String password = configured ? configuredPassword : randomPassword();
+        String password = configured ? configuredPassword : RandomSecrets.generate(20, RandomSecrets.UNAMBIGUOUS);
         try {
             users.saveAndFlush(new AppUser(USERNAME, passwordEncoder.encode(password), UserRole.ADMIN,
                     clock.instant()));
@@ -71,14 +70,5 @@ class InitialAdminCreator implements InitializingBean {
                     ==========================================================================================""",
                     USERNAME, password);
         }
-    }
-
-    private static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

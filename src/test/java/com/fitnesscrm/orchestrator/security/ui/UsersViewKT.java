@@ -69,11 +69,7 @@ class UsersViewKT extends KaribuTest {
     @Test
     void a_password_shorter_than_twelve_characters_is_refused_with_a_clear_message() {
         String name = uniqueName();
-        NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue(name);
-        dialog.password.setValue("short-pass");
-        dialog.confirm.setValue("short-pass");
-        _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
+        NewUserDialog dialog = submitNewUser(name, "short-pass", "short-pass");
 
         assertThat(dialog.password.isInvalid()).isTrue();
         assertThat(dialog.password.getErrorMessage()).isEqualTo("The password must be at least 12 characters long.");
@@ -83,11 +79,7 @@ class UsersViewKT extends KaribuTest {
 
     @Test
     void a_taken_user_name_is_refused_next_to_the_name_field() {
-        NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue("admin");
-        dialog.password.setValue("a-good-long-password");
-        dialog.confirm.setValue("a-good-long-password");
-        _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
+        NewUserDialog dialog = submitNewUser("admin", "a-good-long-password", "a-good-long-password");
 
         assertThat(dialog.username.isInvalid()).isTrue();
         assertThat(dialog.username.getErrorMessage()).isEqualTo("A user named 'admin' already exists.");
@@ -96,11 +88,7 @@ class UsersViewKT extends KaribuTest {
     @Test
     void two_different_passwords_are_caught_before_anything_is_saved() {
         String name = uniqueName();
-        NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue(name);
-        dialog.password.setValue("a-good-long-password");
-        dialog.confirm.setValue("another-long-password");
-        _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
+        NewUserDialog dialog = submitNewUser(name, "a-good-long-password", "another-long-password");
 
         assertThat(dialog.confirm.isInvalid()).isTrue();
         assertThat(rows()).noneMatch(user -> user.username().equals(name));
@@ -152,12 +140,17 @@ class UsersViewKT extends KaribuTest {
 
     private String createTrainerThroughTheDialog() {
         String name = uniqueName();
-        NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue(name);
-        dialog.password.setValue("a-good-long-password");
-        dialog.confirm.setValue("a-good-long-password");
-        _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
+        submitNewUser(name, "a-good-long-password", "a-good-long-password");
         return name;
+    }
+
+    private NewUserDialog submitNewUser(String username, String password, String confirm) {
+        NewUserDialog dialog = openNewUserDialog();
+        dialog.username.setValue(username);
+        dialog.password.setValue(password);
+        dialog.confirm.setValue(confirm);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
+        return dialog;
     }
 
     private NewUserDialog openNewUserDialog() {
