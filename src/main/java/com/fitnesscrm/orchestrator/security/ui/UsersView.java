@@ -21,6 +21,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** Admins create users, disable and enable them, reset passwords and change roles. */
@@ -53,7 +55,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private Grid<UserAccount> createGrid() {
-        String zone = " (" + TIME.getZone().getId() + ")";
+        String zone = " (" + TIME.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT) + ")";
         grid.addColumn(UserAccount::username).setHeader("User name").setSortable(true).setAutoWidth(true)
                 .setFlexGrow(1);
         grid.addColumn(user -> user.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
@@ -86,7 +88,7 @@ public class UsersView extends VerticalLayout {
     private void openNewUserDialog() {
         NewUserDialog dialog = new NewUserDialog();
         dialog.addSaveListener(event -> {
-            NewUserDialog.NewUser user = event.user();
+            NewUserForm.NewUser user = event.user();
             try {
                 UserAccount created = users.create(user.username(), user.password(), user.role());
                 dialog.close();
@@ -132,6 +134,7 @@ public class UsersView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(users.list());
+        grid.recalculateColumnWidths();
     }
 
     private static String format(Instant instant) {

@@ -50,10 +50,10 @@ class UsersViewKT extends KaribuTest {
     void an_admin_creates_a_trainer_who_can_then_log_in() {
         String name = uniqueName();
         NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue(name.toUpperCase());
-        dialog.role.setValue(UserRole.TRAINER);
-        dialog.password.setValue("a-good-long-password");
-        dialog.confirm.setValue("a-good-long-password");
+        dialog.form.username.setValue(name.toUpperCase());
+        dialog.form.role.setValue(UserRole.TRAINER);
+        dialog.form.password.setValue("a-good-long-password");
+        dialog.form.confirm.setValue("a-good-long-password");
         _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
 
         expectNotifications("Created " + name);
@@ -71,8 +71,8 @@ class UsersViewKT extends KaribuTest {
         String name = uniqueName();
         NewUserDialog dialog = submitNewUser(name, "short-pass", "short-pass");
 
-        assertThat(dialog.password.isInvalid()).isTrue();
-        assertThat(dialog.password.getErrorMessage()).isEqualTo("The password must be at least 12 characters long.");
+        assertThat(dialog.form.password.isInvalid()).isTrue();
+        assertThat(dialog.form.password.getErrorMessage()).isEqualTo("The password must be at least 12 characters long.");
         assertThat(dialog.isOpened()).isTrue();
         assertThat(rows()).noneMatch(user -> user.username().equals(name));
     }
@@ -81,8 +81,8 @@ class UsersViewKT extends KaribuTest {
     void a_taken_user_name_is_refused_next_to_the_name_field() {
         NewUserDialog dialog = submitNewUser("admin", "a-good-long-password", "a-good-long-password");
 
-        assertThat(dialog.username.isInvalid()).isTrue();
-        assertThat(dialog.username.getErrorMessage()).isEqualTo("A user named 'admin' already exists.");
+        assertThat(dialog.form.username.isInvalid()).isTrue();
+        assertThat(dialog.form.username.getErrorMessage()).isEqualTo("A user named 'admin' already exists.");
     }
 
     @Test
@@ -90,7 +90,7 @@ class UsersViewKT extends KaribuTest {
         String name = uniqueName();
         NewUserDialog dialog = submitNewUser(name, "a-good-long-password", "another-long-password");
 
-        assertThat(dialog.confirm.isInvalid()).isTrue();
+        assertThat(dialog.form.confirm.isInvalid()).isTrue();
         assertThat(rows()).noneMatch(user -> user.username().equals(name));
     }
 
@@ -146,9 +146,9 @@ class UsersViewKT extends KaribuTest {
 
     private NewUserDialog submitNewUser(String username, String password, String confirm) {
         NewUserDialog dialog = openNewUserDialog();
-        dialog.username.setValue(username);
-        dialog.password.setValue(password);
-        dialog.confirm.setValue(confirm);
+        dialog.form.username.setValue(username);
+        dialog.form.password.setValue(password);
+        dialog.form.confirm.setValue(confirm);
         _click(_get(dialog, Button.class, spec -> spec.withText("Create")));
         return dialog;
     }
