@@ -69,7 +69,7 @@ public class SystemStatusService {
     public SystemSummary summary() {
         // The model is harmless to show; the provider's host is infrastructure.
         SystemStatus.Llm llmWithoutHost = new SystemStatus.Llm(llm.isConfigured(), llm.model(), null);
-        return new SystemSummary(database().reachable(), scheduler().running(), application().version(),
+        return new SystemSummary(database().reachable(), schedulerRunning(), application().version(),
                 llmWithoutHost, clock.instant());
     }
 
@@ -115,11 +115,22 @@ public class SystemStatusService {
         }
     }
 
+    private boolean schedulerRunning() {
+        try {
+            return isRunning(scheduler.getMetaData());
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRunning(SchedulerMetaData meta) {
+        return meta.isStarted() && !meta.isInStandbyMode() && !meta.isShutdown();
+    }
+
     private SystemStatus.Scheduler scheduler() {
         try {
             SchedulerMetaData meta = scheduler.getMetaData();
-            boolean running = meta.isStarted() && !meta.isInStandbyMode() && !meta.isShutdown();
-            return new SystemStatus.Scheduler(running, meta.isJobStoreClustered(), meta.getSchedulerName(),
+            return new SystemStatus.Scheduler(isRunning(meta), meta.isJobStoreClustered(), meta.getSchedulerName(),
                     meta.getSchedulerInstanceId(), meta.getThreadPoolSize(), jobs(), null);
         } catch (SchedulerException e) {
             return new SystemStatus.Scheduler(false, false, null, null, 0, List.of(), e.getMessage());

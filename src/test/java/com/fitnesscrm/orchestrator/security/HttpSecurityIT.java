@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** What anonymous callers, trainers and admins get over plain HTTP. */
@@ -118,13 +117,8 @@ class HttpSecurityIT {
     }
 
     private String trainer() {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
-        try {
-            return users.create("http-" + UUID.randomUUID().toString().substring(0, 8), TRAINER_PASSWORD,
-                    UserRole.TRAINER).username();
-        } finally {
-            securityContext.clearContext();
-        }
+        return RunAs.admin(securityContext, () -> users.create("http-" + UUID.randomUUID().toString().substring(0, 8),
+                TRAINER_PASSWORD, UserRole.TRAINER).username());
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {

@@ -12,13 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -102,13 +102,8 @@ class SessionRevocationIT {
         return browser.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private <T> T asAdmin(java.util.function.Supplier<T> action) {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
-        try {
-            return action.get();
-        } finally {
-            securityContext.clearContext();
-        }
+    private <T> T asAdmin(Supplier<T> action) {
+        return RunAs.admin(securityContext, action);
     }
 
     private URI uri(String path) {
