@@ -1,0 +1,5 @@
+package com.fitnesscrm.orchestrator.agents;
+
+/** An agent was created, changed, enabled, disabled or deleted; caches of agents drop it. */
+public record AgentChanged(int agentId) {
+}

@@ -1,0 +1,175 @@
+package com.fitnesscrm.orchestrator.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How one agent runs. Stored as JSON in {@code ai_agents.config} with the snake_case names of {@link #FIELDS}.
+ *
+ * @param model           the LLM to ask; {@code null} means the provider's default ({@code OPENAI_MODEL})
+ * @param temperature     0 to 2
+ * @param systemPrompt    the LLM layer's system prompt
+ * @param maxTokens       cap on the LLM's answer
+ * @param timeoutSeconds  a run taking longer ends as {@code timed_out}
+ * @param maxRetries      further LLM attempts after a 429, a 5xx or a timeout
+ * @param dailyBudgetUsd  LLM spend per day (UTC) after which the agent answers from its rules; {@code null} = no cap
+ * @param cacheTtlSeconds how long an LLM answer is reused for the same input and config version; 0 = never
+ * @param fallbackPolicy  what happens when the LLM gives no valid answer
+ */
+public record AgentConfig(String model, double temperature, String systemPrompt, int maxTokens, int timeoutSeconds,
+                          int maxRetries, BigDecimal dailyBudgetUsd, int cacheTtlSeconds,
+                          FallbackPolicy fallbackPolicy) {
+
+    /** When the LLM layer fails or keeps breaking the rules after its repair attempt. */
+    public enum FallbackPolicy {
+        /** Answer from the rules engine (engine {@code rules}); the run succeeds. */
+        RULES,
+        /** Fail the run with the reason. */
+        FAIL;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    public static final Set<String> FIELDS = Set.of("model", "temperature", "system_prompt", "max_tokens",
+            "timeout_seconds", "max_retries", "daily_budget_usd", "cache_ttl_seconds", "fallback_policy");
+
+    public static final int MAX_TIMEOUT_SECONDS = 600;
+    public static final int MAX_SYSTEM_PROMPT = 20_000;
+
+    /** Sensible defaults: a cautious temperature, half a minute, two retries, five dollars a day, no cache. */
+    public static AgentConfig defaults(String systemPrompt) {
+        return new AgentConfig(null, 0.2, systemPrompt, 2000, 30, 2, new BigDecimal("5.00"), 0, FallbackPolicy.RULES);
+    }
+
+    /**
+     * Reads config JSON over {@code base}: fields present replace the base's, fields absent keep it; an unknown
+     * field, a wrong type or a value out of range is refused naming the field.
+     */
+    public static AgentConfig read(JsonNode json, AgentConfig base) {
+        if (json == null || json.isNull()) {
+            return base;
+        }
+        if (!json.isObject()) {
+            throw new InvalidInputException("", "The config must be a JSON object.");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidInputException(name, "Unknown config field '" + name + "'; the fields are "
+                        + String.join(", ", FIELDS.stream().sorted().toList()) + ".");
+            }
+        }
+        String model = json.has("model") ? optionalText(json, "model", 100) : base.model();
+        double temperature = json.has("temperature") ? number(json, "temperature", 0, 2).doubleValue()
+                : base.temperature();
+        String systemPrompt = json.has("system_prompt") ? text(json, "system_prompt", MAX_SYSTEM_PROMPT)
+                : base.systemPrompt();
+        int maxTokens = json.has("max_tokens") ? integer(json, "max_tokens", 16, 128_000) : base.maxTokens();
+        int timeout = json.has("timeout_seconds") ? integer(json, "timeout_seconds", 1, MAX_TIMEOUT_SECONDS)
+                : base.timeoutSeconds();
+        int retries = json.has("max_retries") ? integer(json, "max_retries", 0, 5) : base.maxRetries();
+        BigDecimal budget = base.dailyBudgetUsd();
+        if (json.has("daily_budget_usd")) {
+            budget = json.get("daily_budget_usd").isNull() ? null : number(json, "daily_budget_usd", 0, 1_000_000);
+        }
+        int cacheTtl = json.has("cache_ttl_seconds") ? integer(json, "cache_ttl_seconds", 0, 30 * 24 * 3600)
+                : base.cacheTtlSeconds();
+        FallbackPolicy fallback = json.has("fallback_policy") ? fallback(json) : base.fallbackPolicy();
+        return new AgentConfig(model, temperature, systemPrompt, maxTokens, timeout, retries, budget, cacheTtl,
+                fallback);
+    }
+
+    /** The config as stored and shown, every field present. */
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("model", model);
+        json.put("temperature", temperature);
+        json.put("system_prompt", systemPrompt);
+        json.put("max_tokens", maxTokens);
+        json.put("timeout_seconds", timeoutSeconds);
+        json.put("max_retries", maxRetries);
+        json.put("daily_budget_usd", dailyBudgetUsd);
+        json.put("cache_ttl_seconds", cacheTtlSeconds);
+        json.put("fallback_policy", fallbackPolicy.code());
+        return json;
+    }
+
+    /** Field by field, in {@link #FIELDS}' display order, the values as JSON text. */
+    public Map<String, String> fieldValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        toJson().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue()
+                .isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        return values;
+    }
+
+    private static String optionalText(JsonNode json, String field, int maxLength) {
+        JsonNode node = json.get(field);
+        if (node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            return null;
+        }
+        return text(json, field, maxLength);
+    }
+
+    private static String text(JsonNode json, String field, int maxLength) {
+        JsonNode node = json.get(field);
+        if (!node.isTextual()) {
+            throw new InvalidInputException(field, "'" + field + "' must be a string.");
+        }
+        String value = node.asText().strip();
+        if (value.length() > maxLength) {
+            throw new InvalidInputException(field, "'" + field + "' may be at most " + maxLength + " characters.");
+        }
+        return value;
+    }
+
+    private static BigDecimal number(JsonNode json, String field, double min, double max) {
+        JsonNode node = json.get(field);
+        if (!node.isNumber()) {
+            throw new InvalidInputException(field, "'" + field + "' must be a number from " + plain(min) + " to "
+                    + plain(max) + ".");
+        }
+        BigDecimal value = node.decimalValue();
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidInputException(field, "'" + field + "' must be from " + plain(min) + " to " + plain(max)
+                    + "; it was " + value.toPlainString() + ".");
+        }
+        return value;
+    }
+
+    private static int integer(JsonNode json, String field, int min, int max) {
+        JsonNode node = json.get(field);
+        if (!node.canConvertToInt() || !(node.isIntegralNumber() || node.isNumber() && node.asDouble() % 1 == 0)) {
+            throw new InvalidInputException(field, "'" + field + "' must be a whole number from " + min + " to "
+                    + max + ".");
+        }
+        int value = node.asInt();
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, "'" + field + "' must be from " + min + " to " + max
+                    + "; it was " + value + ".");
+        }
+        return value;
+    }
+
+    private static FallbackPolicy fallback(JsonNode json) {
+        String value = json.get("fallback_policy").asText("");
+        for (FallbackPolicy policy : FallbackPolicy.values()) {
+            if (policy.code().equals(value)) {
+                return policy;
+            }
+        }
+        throw new InvalidInputException("fallback_policy", "'fallback_policy' must be 'rules' or 'fail'.");
+    }
+
+    private static String plain(double value) {
+        return value % 1 == 0 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,19 @@
+package com.fitnesscrm.orchestrator.execution;
+
+import java.util.Locale;
+
+/** Which engine produced a run's output. */
+public enum Engine {
+    /** The agent's rules engine (no LLM, or the LLM's answer was given up). */
+    RULES,
+    /** The LLM's first answer, which passed every rule. */
+    LLM,
+    /** The LLM's answer after one repair attempt listing the rules it broke. */
+    LLM_REPAIRED,
+    /** An earlier LLM answer for the same input and config version, within the agent's cache TTL. */
+    CACHE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

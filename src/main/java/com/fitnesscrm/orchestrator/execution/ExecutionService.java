@@ -1,0 +1,276 @@
+package com.fitnesscrm.orchestrator.execution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentCatalog;
+import com.fitnesscrm.orchestrator.agents.AgentProgram;
+import com.fitnesscrm.orchestrator.agents.AgentPrograms;
+import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
+import com.fitnesscrm.orchestrator.execution.internal.ExecutionStore;
+import com.fitnesscrm.orchestrator.execution.internal.RunEngine;
+import com.fitnesscrm.orchestrator.security.ApiKeyAuthentication;
+import com.fitnesscrm.orchestrator.security.ApiKeyScope;
+import com.fitnesscrm.orchestrator.security.Permissions;
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs agents and reads runs. A run is asked for by agent (id or name) or by the original service's task type;
+ * it executes now (sync: the answer is the finished run) or is queued for the durable scheduler (async: the answer
+ * is the queued run). Every run is recorded, a refused input included, with who asked.
+ */
+@Service
+@PreAuthorize(Permissions.READ)
+public class ExecutionService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final ExecutionStore runs;
+    private final RunEngine engine;
+    private final AgentCatalog agents;
+    private final AgentPrograms programs;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Long> runTask;
+    private final TransactionTemplate transaction;
+    private final SecurityContextHolderStrategy securityContext;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    ExecutionService(ExecutionStore runs, RunEngine engine, AgentCatalog agents, AgentPrograms programs,
+                     SchedulerClient scheduler, OneTimeTask<Long> agentRunTask, TransactionTemplate transaction,
+                     SecurityContextHolderStrategy securityContext, ObjectMapper objectMapper, Clock clock) {
+        this.runs = runs;
+        this.engine = engine;
+        this.agents = agents;
+        this.programs = programs;
+        this.scheduler = scheduler;
+        this.runTask = agentRunTask;
+        this.transaction = transaction;
+        this.securityContext = securityContext;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs an agent.
+     *
+     * @return the finished run (sync) or the queued run (async); with an Idempotency-Key seen before, the run that
+     *         key started, whatever its mode
+     * @throws NotFoundException     no agent by that id or name
+     * @throws InvalidInputException an unknown task type or a malformed request (nothing recorded)
+     * @throws RunRejectedException  the agent refused the input (recorded as a failed run)
+     * @throws ConflictException     the agent is disabled
+     * @throws UnavailableException  this version has no engine for the agent's type (recorded as a failed run)
+     */
+    @PreAuthorize(Permissions.EXECUTE)
+    public Execution run(RunRequest request) {
+        Requester requester = requester();
+        String key = idempotencyKey(request.idempotencyKey());
+        if (key != null) {
+            var earlier = runs.findByIdempotencyKey(requester.name(), key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Agent agent = resolve(request);
+        if (!agent.enabled()) {
+            throw new ConflictException("agent", "The agent '" + agent.name() + "' is disabled; an admin can "
+                    + "enable it in Agents.");
+        }
+        JsonNode input = request.input() == null ? JsonNodeFactory.instance.objectNode() : request.input();
+        var run = runs.newRun(agent, request.async() ? "async" : "sync", json(input), requester.name(),
+                requester.kind(), key, clock.instant());
+        AgentProgram<?, ?> program = programs.forType(agent.type()).orElse(null);
+        if (program == null) {
+            String reason = "The " + typeName(agent.type()) + " engine (task type '" + agent.type() + "') is not "
+                    + "installed in this version of the orchestrator, so agent '" + agent.name() + "' cannot run yet.";
+            runs.recordRefused(run, reason);
+            throw new UnavailableException(reason);
+        }
+        Object typedInput;
+        try {
+            typedInput = program.readInput(input);
+        } catch (InvalidInputException e) {
+            long id = runs.recordRefused(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
+                    : e.field() + ": ") + e.getMessage());
+            throw new RunRejectedException(e.field(), e.getMessage(), id);
+        }
+        try {
+            if (request.async()) {
+                long id = transaction.execute(status -> {
+                    long queued = runs.queue(run);
+                    AsyncRuns.schedule(scheduler, runTask, queued, clock);
+                    return queued;
+                });
+                return runs.find(id).orElseThrow();
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Execution finished = engine.runNow(new RunEngine.Admitted(agent, program, typedInput, run));
+            return finished;
+        } catch (DuplicateKeyException e) {
+            // The same key arrived twice at once; the first one to be written is the run.
+            return runs.findByIdempotencyKey(requester.name(), key).orElseThrow(() -> e);
+        }
+    }
+
+    public Execution get(long id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("No run with id " + id + "."));
+    }
+
+    public List<ExecutionStep> steps(long id) {
+        get(id);
+        return runs.steps(id);
+    }
+
+    /** Newest first, without a total: for grids over many rows. */
+    public List<ExecutionSummary> list(ExecutionFilter filter, int offset, int limit) {
+        return runs.summaries(filter, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
+    }
+
+    /** A numbered page with the total, as the original {@code GET /api/executions} answers. */
+    public ExecutionPage page(ExecutionFilter filter, int page, int perPage) {
+        if (page < 1) {
+            throw new InvalidInputException("page", "'page' starts at 1.");
+        }
+        if (perPage < 1 || perPage > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("per_page", "'per_page' must be from 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        return new ExecutionPage(runs.page(filter, (page - 1) * perPage, perPage), runs.count(filter), page,
+                perPage);
+    }
+
+    /**
+     * Cancels a queued or running run. Admins (and admin keys) may cancel any run; others only their own.
+     *
+     * @throws ConflictException the run has already finished
+     */
+    @PreAuthorize(Permissions.EXECUTE)
+    public Execution cancel(long id) {
+        Execution run = get(id);
+        Requester requester = requester();
+        if (!isAdmin() && !requester.name().equals(run.requestedBy())) {
+            throw new AccessDeniedException("Only an admin or whoever asked for run " + id + " may cancel it.");
+        }
+        if (run.status().isFinished() || !engine.cancel(id, "Cancelled by " + requester.name() + ".")) {
+            throw new ConflictException("status", "Run " + id + " has already finished ("
+                    + get(id).status().code() + ") and cannot be cancelled.");
+        }
+        AsyncRuns.unschedule(scheduler, id);
+        return get(id);
+    }
+
+    /** Runs the same agent on the same input again, queued; the new run is independent of the old one. */
+    @PreAuthorize(Permissions.EXECUTE)
+    public Execution rerun(long id) {
+        Execution run = get(id);
+        if (run.agentId() == null) {
+            throw new ConflictException("agent", "The agent '" + run.agentName() + "' has been deleted.");
+        }
+        return run(RunRequest.forAgent(String.valueOf(run.agentId()), run.input(), true));
+    }
+
+    /**
+     * The {@code results} object of the original {@code POST /api/execute} answer for a succeeded run, shaped by the
+     * agent's program so that the main backend's client reads it as before.
+     */
+    public ObjectNode legacyResults(Execution run) {
+        AgentProgram<?, ?> program = programs.forType(run.taskType()).orElse(null);
+        ObjectNode results = JsonNodeFactory.instance.objectNode();
+        if (program == null || run.output() == null) {
+            results.set(run.taskType(), run.output());
+            return results;
+        }
+        return legacy(program, run);
+    }
+
+    private <I> ObjectNode legacy(AgentProgram<I, ?> program, Execution run) {
+        return program.legacyResults(program.readInput(run.input()), run.output());
+    }
+
+    private Agent resolve(RunRequest request) {
+        if (request.agent() != null && !request.agent().isBlank()) {
+            return agents.byReference(request.agent())
+                    .orElseThrow(() -> new NotFoundException("No agent with id or name '" + request.agent() + "'."));
+        }
+        String type = request.taskType() == null ? "" : request.taskType().strip();
+        if (type.isEmpty()) {
+            throw new InvalidInputException("task_type", "Say which agent to run: 'task_type' (one of "
+                    + typeCodes() + ") or 'agent'.");
+        }
+        if (programs.type(type).isEmpty()) {
+            throw new InvalidInputException("task_type", "Unknown task type '" + type + "'; the task types are "
+                    + typeCodes() + ".");
+        }
+        return agents.forTaskType(type).orElseThrow(() -> new NotFoundException("No agent of task type '" + type
+                + "' exists; an admin can create one in Agents."));
+    }
+
+    private String typeCodes() {
+        return String.join(", ", programs.knownTypes().stream().map(AgentType::code).toList());
+    }
+
+    private String typeName(String code) {
+        return programs.type(code).map(AgentType::displayName).orElse(code);
+    }
+
+    private static String idempotencyKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String value = key.strip();
+        if (value.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key may be at most "
+                    + MAX_IDEMPOTENCY_KEY + " characters.");
+        }
+        return value;
+    }
+
+    private String json(JsonNode node) {
+        try {
+            return objectMapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean isAdmin() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return key.scopes().contains(ApiKeyScope.ADMIN);
+        }
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + Roles.ADMIN).equals(authority.getAuthority()));
+    }
+
+    private Requester requester() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        if (authentication == null) {
+            return new Requester("system", "system");
+        }
+        return new Requester(authentication.getName(),
+                authentication instanceof ApiKeyAuthentication ? "api_key" : "user");
+    }
+
+    private record Requester(String name, String kind) {
+    }
+}

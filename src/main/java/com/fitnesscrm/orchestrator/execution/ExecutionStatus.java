@@ -1,0 +1,23 @@
+package com.fitnesscrm.orchestrator.execution;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** queued → running → succeeded | failed | timed_out | cancelled. */
+public enum ExecutionStatus {
+    QUEUED, RUNNING, SUCCEEDED, FAILED, TIMED_OUT, CANCELLED;
+
+    /** As stored in {@code ai_agent_executions.status} and sent over REST. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isFinished() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    public static Optional<ExecutionStatus> fromCode(String code) {
+        return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,18 @@
+package com.fitnesscrm.orchestrator.execution;
+
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+
+/** The agent refused the run's input; the run was recorded as failed with this reason. */
+public class RunRejectedException extends InvalidInputException {
+
+    private final long executionId;
+
+    public RunRejectedException(String field, String message, long executionId) {
+        super(field, message);
+        this.executionId = executionId;
+    }
+
+    public long executionId() {
+        return executionId;
+    }
+}

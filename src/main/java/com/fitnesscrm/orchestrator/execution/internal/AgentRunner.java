@@ -1,0 +1,276 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentConfig;
+import com.fitnesscrm.orchestrator.agents.AgentProgram;
+import com.fitnesscrm.orchestrator.agents.LlmLayer;
+import com.fitnesscrm.orchestrator.execution.Engine;
+import com.fitnesscrm.orchestrator.execution.StepKind;
+import com.fitnesscrm.orchestrator.llm.LlmException;
+import com.fitnesscrm.orchestrator.llm.LlmGateway;
+import com.fitnesscrm.orchestrator.llm.LlmMessage;
+import com.fitnesscrm.orchestrator.llm.LlmReply;
+import com.fitnesscrm.orchestrator.llm.LlmRequest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one agent program on one input: the rules engine first (it is the answer of last resort and the LLM's
+ * starting point), then, when the agent has an LLM layer and a provider is available, the LLM within the agent's
+ * daily budget; its answer is checked against the same rules, repaired once, or given up for the rules' answer.
+ * Every stage is a step of the run.
+ */
+@Component
+class AgentRunner {
+
+    private final LlmGateway llm;
+    private final ExecutionStore store;
+    private final ObjectMapper objectMapper;
+    private final ObjectMapper strictMapper;
+    private final Clock clock;
+
+    AgentRunner(LlmGateway llm, ExecutionStore store, ObjectMapper objectMapper, Clock clock) {
+        this.llm = llm;
+        this.store = store;
+        this.objectMapper = objectMapper;
+        this.strictMapper = objectMapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        this.clock = clock;
+    }
+
+    /** Whether this run will ask the LLM, i.e. may take long enough that its steps should be written live. */
+    boolean mayCallLlm(AgentProgram<?, ?> program) {
+        return program.llmLayer().isPresent() && llm.isAvailable();
+    }
+
+    <I, O> RunOutcome run(Agent agent, AgentProgram<I, O> program, I input, StepRecorder steps, Instant deadline) {
+        O rules = steps.node("rules engine", () -> program.runRules(input, steps));
+        List<String> ruleViolations = program.check(input, rules);
+        steps.mark("check rules answer", StepKind.GUARDRAIL, ruleViolations.isEmpty(), null,
+                ruleViolations.isEmpty() ? "all rules pass" : String.join("; ", ruleViolations));
+        if (!ruleViolations.isEmpty()) {
+            throw new RunFailedException("The rules engine's answer breaks its own rules: "
+                    + String.join("; ", ruleViolations));
+        }
+        Optional<LlmLayer<I, O>> layer = program.llmLayer();
+        if (layer.isEmpty()) {
+            return rulesOutcome(rules, null);
+        }
+        if (!llm.status().configured()) {
+            return rulesOutcome(rules, null); // no key: the rules engine is the product
+        }
+        AgentConfig config = agent.config();
+        if (!llm.isAvailable()) {
+            return fallback(config, rules, null, LlmUsage.none(), steps,
+                    "The LLM provider's circuit breaker is open after repeated failures.");
+        }
+        if (config.dailyBudgetUsd() != null) {
+            Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
+            BigDecimal spent = store.spentSince(agent.id(), midnight);
+            boolean within = spent.compareTo(config.dailyBudgetUsd()) < 0;
+            steps.mark("daily budget", StepKind.GUARDRAIL, within, "budget $" + config.dailyBudgetUsd().toPlainString(),
+                    "spent today $" + spent.toPlainString());
+            if (!within) {
+                return fallback(config, rules, null, LlmUsage.none(), steps, "The agent's daily LLM budget of $"
+                        + config.dailyBudgetUsd().toPlainString() + " is spent.");
+            }
+        }
+        String inputHash = config.cacheTtlSeconds() > 0 ? hash(program.type().code(), input) : null;
+        if (inputHash != null) {
+            Optional<O> cached = cached(agent, program, input, inputHash, config, steps);
+            if (cached.isPresent()) {
+                return new RunOutcome(objectMapper.valueToTree(cached.get()), Engine.CACHE, null, 0, 0,
+                        BigDecimal.ZERO, false, null);
+            }
+        }
+        return askLlm(agent, program, layer.get(), input, rules, inputHash, steps, deadline);
+    }
+
+    private <I, O> RunOutcome askLlm(Agent agent, AgentProgram<I, O> program, LlmLayer<I, O> layer, I input,
+                                     O rules, String inputHash, StepRecorder steps, Instant deadline) {
+        AgentConfig config = agent.config();
+        List<LlmMessage> messages = new ArrayList<>();
+        messages.add(LlmMessage.user(layer.userMessage(input, rules)));
+        LlmUsage usage = LlmUsage.none();
+        try {
+            LlmReply draft = llm.chat(request("draft", config, messages, layer.tools(input), deadline), steps);
+            usage = usage.plus(draft);
+            Checked<O> first = check(program, input, draft.text(), "check LLM answer", steps);
+            if (first.violations().isEmpty()) {
+                return usage.outcome(objectMapper.valueToTree(first.output()), Engine.LLM, inputHash);
+            }
+            messages.add(LlmMessage.assistant(draft.text()));
+            messages.add(LlmMessage.user(repairMessage(first.violations())));
+            LlmReply repaired = llm.chat(request("repair", config, messages, layer.tools(input), deadline), steps);
+            usage = usage.plus(repaired);
+            Checked<O> second = check(program, input, repaired.text(), "check repaired answer", steps);
+            if (second.violations().isEmpty()) {
+                return usage.outcome(objectMapper.valueToTree(second.output()), Engine.LLM_REPAIRED, inputHash);
+            }
+            return fallback(config, rules, null, usage, steps, "The LLM's answer still broke the rules after one "
+                    + "repair: " + String.join("; ", second.violations()));
+        } catch (LlmException e) {
+            return fallback(config, rules, null, usage, steps, "The LLM gave no answer (" + e.reason().name()
+                    .toLowerCase() + "): " + e.getMessage());
+        }
+    }
+
+    private <O> RunOutcome fallback(AgentConfig config, O rules, String inputHash, LlmUsage usage,
+                                    StepRecorder steps, String reason) {
+        if (config.fallbackPolicy() == AgentConfig.FallbackPolicy.FAIL) {
+            steps.mark("fallback refused by policy", StepKind.FALLBACK, false, reason, "run fails");
+            throw new RunFailedException(reason);
+        }
+        steps.mark("fall back to rules engine", StepKind.FALLBACK, true, reason, "answer from the rules engine");
+        return usage.outcome(objectMapper.valueToTree(rules), Engine.RULES, inputHash);
+    }
+
+    private RunOutcome rulesOutcome(Object rules, String inputHash) {
+        return new RunOutcome(objectMapper.valueToTree(rules), Engine.RULES, null, 0, 0, BigDecimal.ZERO, false,
+                inputHash);
+    }
+
+    private <I, O> Optional<O> cached(Agent agent, AgentProgram<I, O> program, I input, String inputHash,
+                                      AgentConfig config, StepRecorder steps) {
+        Instant since = clock.instant().minusSeconds(config.cacheTtlSeconds());
+        Optional<String> hit = store.cachedOutput(agent.id(), agent.configVersion(), inputHash, since);
+        if (hit.isEmpty()) {
+            steps.mark("response cache", StepKind.NODE, true, "ttl " + config.cacheTtlSeconds() + " s", "miss");
+            return Optional.empty();
+        }
+        Checked<O> checked = check(program, input, hit.get(), "check cached answer", steps);
+        return checked.violations().isEmpty() ? Optional.of(checked.output()) : Optional.empty();
+    }
+
+    private <I, O> Checked<O> check(AgentProgram<I, O> program, I input, String text, String stepName,
+                                    StepRecorder steps) {
+        List<String> violations;
+        O output = null;
+        try {
+            output = strictMapper.readValue(stripFences(text), program.outputType());
+            violations = output == null ? List.of("The answer is empty.") : program.check(input, output);
+        } catch (JsonProcessingException e) {
+            violations = List.of("The answer is not JSON of the required shape: " + firstLine(e.getOriginalMessage()));
+        }
+        steps.mark(stepName, StepKind.GUARDRAIL, violations.isEmpty(), null,
+                violations.isEmpty() ? "all rules pass" : String.join("; ", violations));
+        return new Checked<>(output, violations);
+    }
+
+    private LlmRequest request(String purpose, AgentConfig config, List<LlmMessage> messages, Object tools,
+                               Instant deadline) {
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+            throw new LlmException(LlmException.Reason.TIMEOUT, "No time left in the agent's timeout.");
+        }
+        Duration timeout = remaining.compareTo(Duration.ofSeconds(config.timeoutSeconds())) < 0 ? remaining
+                : Duration.ofSeconds(config.timeoutSeconds());
+        return new LlmRequest(purpose, config.model(), config.temperature(), config.maxTokens(), timeout,
+                config.maxRetries(), config.systemPrompt(), messages, tools);
+    }
+
+    static String repairMessage(List<String> violations) {
+        StringBuilder message = new StringBuilder("Your answer breaks these rules:\n");
+        violations.forEach(violation -> message.append("- ").append(violation).append('\n'));
+        return message.append("Answer again with the corrected JSON only, in the same shape.").toString();
+    }
+
+    /** Models often wrap JSON in a Markdown code fence despite being asked not to. */
+    static String stripFences(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.startsWith("```")) {
+            int firstNewline = trimmed.indexOf('\n');
+            int closing = trimmed.lastIndexOf("```");
+            if (firstNewline > 0 && closing > firstNewline) {
+                return trimmed.substring(firstNewline + 1, closing).strip();
+            }
+        }
+        return trimmed;
+    }
+
+    /** SHA-256 of the task type and the input as canonical JSON (keys sorted), the response cache's key. */
+    String hash(String type, Object input) {
+        JsonNode canonical = canonical(objectMapper.valueToTree(input));
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(type.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(objectMapper.writeValueAsBytes(canonical));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            TreeSet<String> names = new TreeSet<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+            names.forEach(name -> sorted.set(name, canonical(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> array.add(canonical(element)));
+            return array;
+        }
+        return node;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private record Checked<O>(O output, List<String> violations) {
+    }
+
+    /** Tokens and cost summed over the LLM calls of one run; unpriced once any call had no price. */
+    private record LlmUsage(String model, int tokensIn, int tokensOut, BigDecimal cost, boolean unpriced,
+                            boolean called) {
+
+        static LlmUsage none() {
+            return new LlmUsage(null, 0, 0, BigDecimal.ZERO, false, false);
+        }
+
+        LlmUsage plus(LlmReply reply) {
+            boolean noPrice = unpriced || reply.costUsd() == null;
+            BigDecimal sum = noPrice ? null : cost.add(reply.costUsd());
+            return new LlmUsage(reply.model(), tokensIn + reply.tokensIn(), tokensOut + reply.tokensOut(), sum,
+                    noPrice, true);
+        }
+
+        RunOutcome outcome(JsonNode output, Engine engine, String inputHash) {
+            return new RunOutcome(output, engine, model, tokensIn, tokensOut, unpriced ? null : cost, unpriced,
+                    engine == Engine.RULES ? null : inputHash);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Async runs on db-scheduler (docs/decisions/0004): one task instance per run, named by the run's id, written in
+ * the same transaction as the queued run. A node that dies while running one stops sending heartbeats; another node
+ * (or this one, restarted) revives the instance and the run executes again from the start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AsyncRuns {
+
+    public static final String TASK_NAME = "agent-run";
+    private static final Logger log = LoggerFactory.getLogger(AsyncRuns.class);
+
+    @Bean
+    OneTimeTask<Long> agentRunTask(ObjectProvider<RunEngine> engine) {
+        return Tasks.oneTime(TASK_NAME, Long.class)
+                // runQueued records every fault of the run itself; what reaches here is e.g. the database gone.
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))
+                .execute((instance, context) -> engine.getObject().runQueued(instance.getData()));
+    }
+
+    /** Schedules a queued run to execute now; joins the caller's transaction. */
+    public static void schedule(SchedulerClient scheduler, OneTimeTask<Long> task, long executionId, Clock clock) {
+        scheduler.scheduleIfNotExists(task.instance(String.valueOf(executionId), executionId), clock.instant());
+    }
+
+    /** Removes a queued run's task; a task already picked by a node just finds the run cancelled. */
+    public static void unschedule(SchedulerClient scheduler, long executionId) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(TASK_NAME, String.valueOf(executionId)));
+        } catch (RuntimeException e) {
+            log.debug("Task of run {} was already gone: {}", executionId, e.getMessage());
+        }
+    }
+}

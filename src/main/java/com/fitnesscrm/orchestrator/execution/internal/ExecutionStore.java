@@ -1,0 +1,332 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.ExecutionStep;
+import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.StepKind;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs and their steps in {@code ai_agent_executions} and {@code ai_execution_steps}, over plain JDBC: this is the
+ * hot path of every run, and a run that finishes in the request is one insert of the run and one batch of steps.
+ * Status changes are conditional ({@code WHERE status = ...}), so a cancelled or timed-out run is never overwritten
+ * by a worker that finishes late.
+ */
+@Repository
+public class ExecutionStore {
+
+    private static final String COLUMNS = "id, agent_id, agent_name, task_type, status, mode, input_data, "
+            + "output_data, error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, "
+            + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
+    private static final String SUMMARY_COLUMNS = "id, agent_id, agent_name, status, engine, cost_usd, unpriced, "
+            + "tokens_in, tokens_out, requested_by, started_at, execution_time";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    ExecutionStore(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** A run about to be written, with the agent's name, type and config version as they are now. */
+    public NewRun newRun(Agent agent, String mode, String inputJson, String requestedBy, String requesterKind,
+                         String idempotencyKey, Instant now) {
+        return new NewRun(agent.id(), agent.name(), agent.type(), agent.configVersion(), mode, inputJson,
+                requestedBy, requesterKind, idempotencyKey, now);
+    }
+
+    /** Records a run that was refused before it ran (bad input, no engine) as failed, with the reason. */
+    public long recordRefused(NewRun run, String reason) {
+        Instant now = run.startedAt();
+        return insertFinished(run, new RunResult(ExecutionStatus.FAILED, null, reason, null, null, 0, 0, null, false,
+                null, null, now, run.configVersion()), List.of());
+    }
+
+    /** Writes a queued async run; the caller schedules it in the same transaction. */
+    public long queue(NewRun run) {
+        return insert(run, ExecutionStatus.QUEUED, null);
+    }
+
+    /** Writes a run in {@code status} (queued or running) and returns its id. */
+    long insert(NewRun run, ExecutionStatus status, Instant runningAt) {
+        return jdbc.queryForObject("""
+                INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
+                    requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
+                run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
+                run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()), status.code(),
+                ts(runningAt), runningAt == null ? 0 : 1);
+    }
+
+    /** Writes a run that has already finished, with its steps; the caller holds the transaction. */
+    long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
+        long id = jdbc.queryForObject("""
+                INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
+                    requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
+                    engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
+                    execution_time, attempts)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                RETURNING id""", Long.class,
+                run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
+                run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()),
+                result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
+                result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
+                ts(result.runningAt()), ts(result.completedAt()), result.executionSeconds());
+        insertSteps(id, steps);
+        return id;
+    }
+
+    void insertSteps(long executionId, List<StepRow> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ai_execution_steps (execution_id, seq, name, kind, status, started_at, duration_ms,
+                    input_summary, output_summary, tokens_in, tokens_out)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", steps, steps.size(),
+                (PreparedStatement ps, StepRow step) -> {
+                    ps.setLong(1, executionId);
+                    ps.setInt(2, step.seq());
+                    ps.setString(3, step.name());
+                    ps.setString(4, step.kind().code());
+                    ps.setString(5, step.succeeded() ? "succeeded" : "failed");
+                    ps.setTimestamp(6, ts(step.startedAt()));
+                    ps.setDouble(7, step.durationMs());
+                    ps.setString(8, step.inputSummary());
+                    ps.setString(9, step.outputSummary());
+                    setInteger(ps, 10, step.tokensIn());
+                    setInteger(ps, 11, step.tokensOut());
+                });
+    }
+
+    /**
+     * Claims a queued run (or one left running by a node that died) for execution; empty when it has finished or
+     * been cancelled meanwhile. Returns the attempt number.
+     */
+    Optional<Integer> markRunning(long id, Instant now) {
+        List<Integer> attempts = jdbc.queryForList("""
+                UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1
+                WHERE id = ? AND status IN ('queued', 'running') RETURNING attempts""", Integer.class, ts(now), id);
+        return attempts.stream().findFirst();
+    }
+
+    /** Finishes a running run; false when it was no longer running (cancelled or timed out meanwhile). */
+    boolean finish(long id, RunResult result) {
+        return jdbc.update("""
+                UPDATE ai_agent_executions SET status = ?, output_data = ?::jsonb, error_message = ?, engine = ?,
+                    model = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, unpriced = ?, input_hash = ?,
+                    completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version)
+                WHERE id = ? AND status = 'running'""",
+                result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
+                result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
+                ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id) == 1;
+    }
+
+    /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
+    boolean stop(long id, ExecutionStatus status, String reason, Instant now) {
+        return jdbc.update("""
+                UPDATE ai_agent_executions SET status = ?, error_message = ?, completed_at = ?,
+                    execution_time = CASE WHEN running_at IS NULL THEN NULL
+                                          ELSE EXTRACT(EPOCH FROM (?::timestamptz - running_at)) END
+                WHERE id = ? AND status IN ('queued', 'running')""",
+                status.code(), reason, ts(now), ts(now), id) == 1;
+    }
+
+    int nextStepSeq(long executionId) {
+        Integer max = jdbc.queryForObject("SELECT max(seq) FROM ai_execution_steps WHERE execution_id = ?",
+                Integer.class, executionId);
+        return max == null ? 1 : max + 1;
+    }
+
+    public Optional<Execution> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE id = ?", this::execution, id)
+                .stream().findFirst();
+    }
+
+    public Optional<Execution> findByIdempotencyKey(String requestedBy, String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE requested_by = ? "
+                + "AND idempotency_key = ?", this::execution, requestedBy, key).stream().findFirst();
+    }
+
+    Optional<ExecutionStatus> status(long id) {
+        return jdbc.queryForList("SELECT status FROM ai_agent_executions WHERE id = ?", String.class, id).stream()
+                .findFirst().flatMap(ExecutionStatus::fromCode);
+    }
+
+    public List<ExecutionStep> steps(long executionId) {
+        return jdbc.query("""
+                SELECT seq, name, kind, status, started_at, duration_ms, input_summary, output_summary, tokens_in,
+                    tokens_out
+                FROM ai_execution_steps WHERE execution_id = ? ORDER BY seq, id""",
+                (rs, row) -> new ExecutionStep(rs.getInt("seq"), rs.getString("name"),
+                        StepKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("status"),
+                        instant(rs, "started_at"), rs.getDouble("duration_ms"), rs.getString("input_summary"),
+                        rs.getString("output_summary"), integer(rs, "tokens_in"), integer(rs, "tokens_out")),
+                executionId);
+    }
+
+    /** Newest first; offset paging over the (started_at, id) index, without counting. */
+    public List<ExecutionSummary> summaries(ExecutionFilter filter, int offset, int limit) {
+        Where where = where(filter);
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ai_agent_executions" + where.sql()
+                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::summary, args.toArray());
+    }
+
+    public List<Execution> page(ExecutionFilter filter, int offset, int limit) {
+        Where where = where(filter);
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions" + where.sql()
+                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::execution, args.toArray());
+    }
+
+    public long count(ExecutionFilter filter) {
+        Where where = where(filter);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM ai_agent_executions" + where.sql(), Long.class,
+                where.args().toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** LLM spend of an agent since {@code since}, for its daily budget. */
+    BigDecimal spentSince(int agentId, Instant since) {
+        BigDecimal spent = jdbc.queryForObject("SELECT coalesce(sum(cost_usd), 0) FROM ai_agent_executions "
+                + "WHERE agent_id = ? AND started_at >= ?", BigDecimal.class, agentId, ts(since));
+        return spent == null ? BigDecimal.ZERO : spent;
+    }
+
+    /** The newest LLM answer for the same agent, config version and input, finished since {@code since}. */
+    Optional<String> cachedOutput(int agentId, int configVersion, String inputHash, Instant since) {
+        return jdbc.queryForList("""
+                SELECT output_data::text FROM ai_agent_executions
+                WHERE agent_id = ? AND config_version = ? AND input_hash = ? AND status = 'succeeded'
+                  AND engine IN ('llm', 'llm_repaired') AND completed_at >= ?
+                ORDER BY completed_at DESC LIMIT 1""", String.class, agentId, configVersion, inputHash, ts(since))
+                .stream().findFirst();
+    }
+
+    /** Runs left queued whose scheduler task is gone (e.g. deleted by hand); the reaper resubmits them. */
+    List<Long> queuedWithoutTask(String taskName, Instant olderThan) {
+        return jdbc.queryForList("""
+                SELECT e.id FROM ai_agent_executions e
+                WHERE e.status IN ('queued', 'running') AND e.mode = 'async' AND e.started_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+                                  WHERE t.task_name = ? AND t.task_instance = e.id::text)
+                LIMIT 1000""", Long.class, ts(olderThan), taskName);
+    }
+
+    private Where where(ExecutionFilter filter) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        if (filter.agentId() != null) {
+            sql.append(" AND agent_id = ?");
+            args.add(filter.agentId());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status().code());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND started_at >= ?");
+            args.add(ts(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND started_at < ?");
+            args.add(ts(filter.to()));
+        }
+        return new Where(sql.isEmpty() ? "" : " WHERE" + sql.substring(4), args);
+    }
+
+    private Execution execution(ResultSet rs, int row) throws SQLException {
+        return new Execution(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
+                rs.getString("task_type"), status(rs), rs.getString("mode"), json(rs.getString("input_data")),
+                json(rs.getString("output_data")), rs.getString("error_message"), rs.getString("engine"),
+                rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"), rs.getBigDecimal("cost_usd"),
+                rs.getBoolean("unpriced"), rs.getString("requested_by"), rs.getString("requester_kind"),
+                integer(rs, "config_version"), instant(rs, "started_at"), instant(rs, "running_at"),
+                instant(rs, "completed_at"), doubleOrNull(rs, "execution_time"), rs.getInt("attempts"));
+    }
+
+    private ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ExecutionSummary(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
+                status(rs), rs.getString("engine"), rs.getBigDecimal("cost_usd"), rs.getBoolean("unpriced"),
+                rs.getInt("tokens_in"), rs.getInt("tokens_out"), rs.getString("requested_by"),
+                instant(rs, "started_at"), doubleOrNull(rs, "execution_time"));
+    }
+
+    /** The original service wrote statuses of its own (e.g. "completed"); they read as the nearest of ours. */
+    private static ExecutionStatus status(ResultSet rs) throws SQLException {
+        String code = rs.getString("status");
+        return ExecutionStatus.fromCode(code).orElseGet(() -> switch (code == null ? "" : code) {
+            case "completed", "success", "done" -> ExecutionStatus.SUCCEEDED;
+            case "pending" -> ExecutionStatus.QUEUED;
+            case "timeout" -> ExecutionStatus.TIMED_OUT;
+            case "canceled" -> ExecutionStatus.CANCELLED;
+            default -> ExecutionStatus.FAILED;
+        });
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable JSON in ai_agent_executions", e);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+}

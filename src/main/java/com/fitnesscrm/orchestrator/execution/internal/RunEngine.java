@@ -1,0 +1,241 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentCatalog;
+import com.fitnesscrm.orchestrator.agents.AgentProgram;
+import com.fitnesscrm.orchestrator.agents.AgentPrograms;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionFinished;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.StepKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Executes runs and writes how they ended: sync runs in the caller's request, async runs on the durable scheduler's
+ * threads. Each run executes on the run pool so that its timeout can be enforced and a cancel can interrupt it; its
+ * final status is written conditionally, so a run cancelled or timed out meanwhile keeps that status.
+ */
+@Component
+public class RunEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+    private final ExecutionStore store;
+    private final AgentRunner runner;
+    private final AgentCatalog agents;
+    private final AgentPrograms programs;
+    private final ExecutorService pool;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    /** Runs executing on this node, so that a cancel can interrupt them. */
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+
+    RunEngine(ExecutionStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
+              @Qualifier("agentRunPool") ExecutorService pool, TransactionTemplate transaction,
+              ApplicationEventPublisher events, ObjectMapper objectMapper, Clock clock) {
+        this.store = store;
+        this.runner = runner;
+        this.agents = agents;
+        this.programs = programs;
+        this.pool = pool;
+        this.transaction = transaction;
+        this.events = events;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /** A run that passed its checks and may execute now. */
+    public record Admitted<I>(Agent agent, AgentProgram<I, ?> program, I input, NewRun run) {
+    }
+
+    /**
+     * Executes a sync run and returns it as recorded. A short run (no LLM, no Idempotency-Key) is written once,
+     * finished, with its steps; any other is written as running first, so the UI can watch it.
+     */
+    public <I> Execution runNow(Admitted<I> admitted) {
+        boolean live = admitted.run().idempotencyKey() != null || runner.mayCallLlm(admitted.program());
+        Instant runningAt = clock.instant();
+        if (!live) {
+            StepRecorder steps = StepRecorder.buffered(clock);
+            RunResult result = execute(null, admitted, steps, runningAt);
+            long id = transaction.execute(status -> store.insertFinished(admitted.run(), result, steps.snapshot()));
+            finished(id, admitted.agent().id(), result);
+            return toExecution(id, admitted.run(), result, 1);
+        }
+        long id = store.insert(admitted.run(), ExecutionStatus.RUNNING, runningAt);
+        StepRecorder steps = StepRecorder.live(store, clock, id, 1);
+        RunResult result = execute(id, admitted, steps, runningAt);
+        if (store.finish(id, result)) {
+            finished(id, admitted.agent().id(), result);
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Executes a queued async run: the durable scheduler calls this, once per run, or again when the node that had
+     * it died. Never throws for a fault of the run itself; it is recorded instead.
+     */
+    public void runQueued(long id) {
+        Instant runningAt = clock.instant();
+        Optional<Integer> attempt = store.markRunning(id, runningAt);
+        if (attempt.isEmpty()) {
+            return; // cancelled, or finished by a node that did not live to delete its task
+        }
+        Execution execution = store.find(id).orElseThrow();
+        StepRecorder steps = StepRecorder.live(store, clock, id, store.nextStepSeq(id));
+        if (attempt.get() > 1) {
+            steps.mark("resume after node stopped", StepKind.RETRY, true, "attempt " + attempt.get(),
+                    "the node running this run stopped; running it again");
+        }
+        RunResult result;
+        try {
+            result = execute(id, admit(execution), steps, runningAt);
+        } catch (RunFailedException e) {
+            result = failed(ExecutionStatus.FAILED, e.getMessage(), runningAt, null);
+        }
+        if (store.finish(id, result)) {
+            finished(id, execution.agentId(), result);
+        }
+    }
+
+    /** Interrupts a run executing on this node; the caller has already marked it cancelled. */
+    void interrupt(long id) {
+        Running run = running.get(id);
+        if (run != null) {
+            run.steps().cancel();
+            run.future().cancel(true);
+        }
+    }
+
+    /** Stops a run in the database and, if it executes here, interrupts it. */
+    public boolean cancel(long id, String reason) {
+        boolean stopped = store.stop(id, ExecutionStatus.CANCELLED, reason, clock.instant());
+        if (stopped) {
+            interrupt(id);
+            events.publishEvent(new ExecutionFinished(id, null, ExecutionStatus.CANCELLED, null));
+        }
+        return stopped;
+    }
+
+    private <I> RunResult execute(Long id, Admitted<I> admitted, StepRecorder steps, Instant runningAt) {
+        Duration timeout = Duration.ofSeconds(admitted.agent().config().timeoutSeconds());
+        Instant deadline = runningAt.plus(timeout);
+        Future<RunOutcome> future = pool.submit(() -> runner.run(admitted.agent(),
+                (AgentProgram<I, Object>) admitted.program(), admitted.input(), steps, deadline));
+        if (id != null) {
+            running.put(id, new Running(future, steps));
+        }
+        try {
+            RunOutcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new RunResult(ExecutionStatus.SUCCEEDED, json(outcome.output()), null,
+                    outcome.engine().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
+                    outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
+                    admitted.agent().configVersion());
+        } catch (TimeoutException e) {
+            steps.cancel();
+            future.cancel(true);
+            steps.mark("timeout", StepKind.GUARDRAIL, false, "timeout " + timeout.toSeconds() + " s",
+                    "the run was stopped");
+            return failed(ExecutionStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
+                    + timeout.toSeconds() + " s.", runningAt, admitted.agent().configVersion());
+        } catch (CancellationException e) {
+            return failed(ExecutionStatus.CANCELLED, "Cancelled while running.", runningAt,
+                    admitted.agent().configVersion());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return failed(ExecutionStatus.CANCELLED, "The node is shutting down.", runningAt,
+                    admitted.agent().configVersion());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RunFailedException failure) {
+                return failed(ExecutionStatus.FAILED, failure.getMessage(), runningAt,
+                        admitted.agent().configVersion());
+            }
+            log.error("Run {} of agent '{}' failed unexpectedly", id, admitted.agent().name(), cause);
+            return failed(ExecutionStatus.FAILED, "The agent failed unexpectedly: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), runningAt,
+                    admitted.agent().configVersion());
+        } finally {
+            if (id != null) {
+                running.remove(id);
+            }
+        }
+    }
+
+    /** Rebuilds a queued run's agent and input; the input was checked when the run was asked for. */
+    private Admitted<Object> admit(Execution execution) {
+        Agent agent = Optional.ofNullable(execution.agentId()).flatMap(agents::byId)
+                .orElseThrow(() -> new RunFailedException("The agent '" + execution.agentName()
+                        + "' was deleted before the run started."));
+        @SuppressWarnings("unchecked")
+        AgentProgram<Object, ?> program = (AgentProgram<Object, ?>) programs.forType(agent.type())
+                .orElseThrow(() -> new RunFailedException("This version has no engine for task type '"
+                        + agent.type() + "'."));
+        Object input;
+        try {
+            input = program.readInput(execution.input());
+        } catch (RuntimeException e) {
+            throw new RunFailedException("The input is no longer accepted: " + e.getMessage());
+        }
+        return new Admitted<>(agent, program, input, null);
+    }
+
+    private RunResult failed(ExecutionStatus status, String error, Instant runningAt, Integer configVersion) {
+        return new RunResult(status, null, error, null, null, 0, 0, null, false, null, runningAt, clock.instant(),
+                configVersion);
+    }
+
+    private void finished(long id, Integer agentId, RunResult result) {
+        events.publishEvent(new ExecutionFinished(id, agentId, result.status(), result.engine()));
+    }
+
+    private Execution toExecution(long id, NewRun run, RunResult result, int attempts) {
+        return new Execution(id, run.agentId(), run.agentName(), run.taskType(), result.status(), run.mode(),
+                readJson(run.inputJson()), readJson(result.outputJson()), result.error(), result.engine(),
+                result.model(), result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(),
+                run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(), result.runningAt(),
+                result.completedAt(), result.executionSeconds(), attempts);
+    }
+
+    private String json(JsonNode node) {
+        try {
+            return node == null ? null : objectMapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readJson(String text) {
+        try {
+            return text == null ? null : objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Running(Future<RunOutcome> future, StepRecorder steps) {
+    }
+}

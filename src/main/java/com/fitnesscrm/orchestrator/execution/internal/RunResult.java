@@ -1,0 +1,16 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The columns a run gets when it finishes. */
+record RunResult(ExecutionStatus status, String outputJson, String error, String engine, String model,
+                 int tokensIn, int tokensOut, BigDecimal costUsd, boolean unpriced, String inputHash,
+                 Instant runningAt, Instant completedAt, Integer configVersion) {
+
+    double executionSeconds() {
+        return runningAt == null ? 0 : Duration.between(runningAt, completedAt).toNanos() / 1e9;
+    }
+}

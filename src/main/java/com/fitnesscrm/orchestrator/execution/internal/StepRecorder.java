@@ -1,0 +1,129 @@
+package com.fitnesscrm.orchestrator.execution.internal;
+
+import com.fitnesscrm.orchestrator.agents.RunSteps;
+import com.fitnesscrm.orchestrator.execution.StepKind;
+import com.fitnesscrm.orchestrator.llm.LlmStep;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects a run's steps. A short run keeps them in memory and writes them with the run in one transaction; a run
+ * that may take long (one that asks the LLM, or runs async) writes each step as it ends, so the timeline in the UI
+ * moves while the run is running.
+ */
+final class StepRecorder implements RunSteps, Consumer<LlmStep> {
+
+    private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
+
+    private final ExecutionStore store;
+    private final Clock clock;
+    private final Long executionId;
+    private final List<StepRow> buffer = new ArrayList<>();
+    private int nextSeq;
+    private volatile boolean cancelled;
+
+    private StepRecorder(ExecutionStore store, Clock clock, Long executionId, int firstSeq) {
+        this.store = store;
+        this.clock = clock;
+        this.executionId = executionId;
+        this.nextSeq = firstSeq;
+    }
+
+    static StepRecorder buffered(Clock clock) {
+        return new StepRecorder(null, clock, null, 1);
+    }
+
+    static StepRecorder live(ExecutionStore store, Clock clock, long executionId, int firstSeq) {
+        return new StepRecorder(store, clock, executionId, firstSeq);
+    }
+
+    @Override
+    public <T> T node(String name, Supplier<T> work) {
+        return timed(name, StepKind.NODE, null, work);
+    }
+
+    /** Runs {@code work} as a step of {@code kind}; a thrown exception marks the step failed and passes on. */
+    <T> T timed(String name, StepKind kind, String inputSummary, Supplier<T> work) {
+        Instant start = clock.instant();
+        long began = System.nanoTime();
+        try {
+            T result = work.get();
+            record(name, kind, true, start, elapsedMs(began), inputSummary, summary(result), null, null);
+            return result;
+        } catch (RuntimeException e) {
+            record(name, kind, false, start, elapsedMs(began), inputSummary, e.getMessage(), null, null);
+            throw e;
+        }
+    }
+
+    @Override
+    public void toolCall(String name, String inputSummary, String outputSummary, long durationMillis) {
+        record(name, StepKind.TOOL_CALL, true, clock.instant().minusMillis(durationMillis), durationMillis,
+                inputSummary, outputSummary, null, null);
+    }
+
+    /** A step that took no measurable time: a decision, a check's verdict, a fallback. */
+    void mark(String name, StepKind kind, boolean succeeded, String inputSummary, String outputSummary) {
+        record(name, kind, succeeded, clock.instant(), 0, inputSummary, outputSummary, null, null);
+    }
+
+    /** A step reported by the LLM gateway. */
+    @Override
+    public void accept(LlmStep step) {
+        StepKind kind = switch (step.kind()) {
+            case LLM_CALL -> StepKind.LLM_CALL;
+            case TOOL_CALL -> StepKind.TOOL_CALL;
+            case RETRY -> StepKind.RETRY;
+        };
+        record(step.name(), kind, step.succeeded(), step.startedAt(), step.duration().toNanos() / 1e6,
+                step.inputSummary(), step.outputSummary(), step.tokensIn(), step.tokensOut());
+    }
+
+    synchronized void record(String name, StepKind kind, boolean succeeded, Instant start, double durationMs,
+                             String inputSummary, String outputSummary, Integer tokensIn, Integer tokensOut) {
+        StepRow row = new StepRow(nextSeq++, name, kind, succeeded, start, durationMs, inputSummary, outputSummary,
+                tokensIn, tokensOut);
+        if (executionId == null) {
+            buffer.add(row);
+            return;
+        }
+        try {
+            store.insertSteps(executionId, List.of(row));
+        } catch (RuntimeException e) {
+            // A lost step must not fail the run; the run's own record still says how it ended.
+            log.warn("Could not record step '{}' of run {}: {}", name, executionId, e.getMessage());
+        }
+    }
+
+    /** The steps recorded so far (in memory only for a buffered recorder). */
+    synchronized List<StepRow> snapshot() {
+        return List.copyOf(buffer);
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled || Thread.currentThread().isInterrupted();
+    }
+
+    private static double elapsedMs(long began) {
+        return (System.nanoTime() - began) / 1e6;
+    }
+
+    private static String summary(Object result) {
+        if (result == null) {
+            return null;
+        }
+        String text = result.toString();
+        return StepRow.truncate(text, 200);
+    }
+}

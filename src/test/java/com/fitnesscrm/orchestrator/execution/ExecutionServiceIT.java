@@ -1,0 +1,198 @@
+package com.fitnesscrm.orchestrator.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentDraft;
+import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
+import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
+import com.fitnesscrm.orchestrator.security.Roles;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/** The runtime through its service: every run recorded, refusals clear, async runs durable, cancels honoured. */
+@IntegrationTest
+class ExecutionServiceIT {
+
+    @Autowired
+    private ExecutionService executions;
+    @Autowired
+    private AgentService agents;
+    @Autowired
+    private SecurityContextHolderStrategy securityContext;
+    @Autowired
+    private ObjectMapper objectMapper;
+
+    @BeforeEach
+    void signIn() {
+        signInAs("admin", Roles.ADMIN);
+    }
+
+    @AfterEach
+    void signOut() {
+        securityContext.clearContext();
+    }
+
+    @Test
+    void a_sync_run_answers_with_the_rules_engines_output_and_is_recorded_with_its_steps() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        Execution run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2, 3.5]}"), false));
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
+        assertThat(run.engine()).isEqualTo("rules");
+        assertThat(run.requestedBy()).isEqualTo("admin");
+        assertThat(run.requesterKind()).isEqualTo("user");
+        assertThat(run.configVersion()).isEqualTo(1);
+        assertThat(run.costUsd()).isZero();
+
+        Execution stored = executions.get(run.id());
+        assertThat(stored.output()).isEqualTo(run.output());
+        assertThat(stored.completedAt()).isNotNull();
+        assertThat(executions.steps(run.id())).extracting(ExecutionStep::name, ExecutionStep::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rules engine", StepKind.NODE),
+                        org.assertj.core.groups.Tuple.tuple("check rules answer", StepKind.GUARDRAIL));
+    }
+
+    @Test
+    void input_the_agent_refuses_is_recorded_as_a_failed_run_naming_the_field() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(),
+                json("{\"numbers\": [1, \"two\"]}"), false)))
+                .isInstanceOfSatisfying(RunRejectedException.class, e -> {
+                    assertThat(e.field()).isEqualTo("numbers[1]");
+                    Execution failed = executions.get(e.executionId());
+                    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+                    assertThat(failed.error()).contains("numbers[1]");
+                });
+    }
+
+    @Test
+    void unknown_agents_and_task_types_are_refused_not_answered_with_empty_results() {
+        assertThatThrownBy(() -> executions.run(RunRequest.forAgent("no such agent", json("{}"), false)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("astrology", json("{}"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("task_type");
+                    assertThat(e.getMessage()).contains("workout_optimization");
+                });
+    }
+
+    @Test
+    void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
+        long before = executions.page(ExecutionFilter.any(), 1, 1).total();
+        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("code_analysis", json("{}"))))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("Code Analyzer")
+                .hasMessageContaining("not installed");
+        Execution recorded = executions.page(ExecutionFilter.any(), 1, 1).executions().get(0);
+        assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(before + 1);
+        assertThat(recorded.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(recorded.error()).contains("not installed");
+    }
+
+    @Test
+    void a_disabled_agent_refuses_to_run() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        agents.setEnabled(sum.id(), false);
+        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": []}"), false)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("disabled");
+    }
+
+    @Test
+    void a_sync_run_longer_than_the_agents_timeout_is_recorded_as_timed_out() {
+        Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
+        long started = System.nanoTime();
+        Execution run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), false));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(run.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(executions.get(run.id()).error()).contains("timeout of 1 s");
+    }
+
+    @Test
+    void an_async_run_is_queued_then_executed_by_the_durable_scheduler() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        Execution queued = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));
+        assertThat(queued.status()).isIn(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING,
+                ExecutionStatus.SUCCEEDED);
+        assertThat(queued.mode()).isEqualTo("async");
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> executions.get(queued.id()).status().isFinished());
+        Execution done = executions.get(queued.id());
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output().get("total").asDouble()).isEqualTo(4);
+        assertThat(executions.steps(queued.id())).isNotEmpty();
+    }
+
+    @Test
+    void a_running_async_run_can_be_cancelled_and_stays_cancelled() {
+        Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
+        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> executions.get(queued.id()).status() == ExecutionStatus.RUNNING);
+
+        Execution cancelled = executions.cancel(queued.id());
+        assertThat(cancelled.status()).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(cancelled.error()).contains("admin");
+        assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(ConflictException.class);
+        await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> executions.get(queued.id()).status() == ExecutionStatus.CANCELLED);
+    }
+
+    @Test
+    void the_same_idempotency_key_returns_the_same_run_and_never_runs_twice() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        String key = UUID.randomUUID().toString();
+        Execution first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+                .withIdempotencyKey(key));
+        long total = executions.page(ExecutionFilter.any(), 1, 1).total();
+        Execution second = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+                .withIdempotencyKey(key));
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(total);
+    }
+
+    @Test
+    void a_trainer_may_not_cancel_someone_elses_run() {
+        Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
+        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));
+        signInAs("trainer-" + UUID.randomUUID(), Roles.TRAINER);
+        assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(AccessDeniedException.class);
+        signInAs("admin", Roles.ADMIN);
+        executions.cancel(queued.id());
+    }
+
+    private Agent agent(String type, String config) {
+        return agents.create(new AgentDraft(type + "-" + UUID.randomUUID(), type, null, true,
+                config == null ? null : json(config), null));
+    }
+
+    private ObjectNode json(String text) {
+        try {
+            return (ObjectNode) objectMapper.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private void signInAs(String name, String role) {
+        securityContext.getContext().setAuthentication(new TestingAuthenticationToken(name, null, "ROLE_" + role));
+    }
+}
