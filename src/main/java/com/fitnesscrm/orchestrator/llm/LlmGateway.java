@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -57,6 +59,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class LlmGateway {
 
+    private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
     /** Rounds of tool calls one request may take before the model must answer. */
     static final int MAX_TOOL_ROUNDS = 5;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -94,6 +97,11 @@ public class LlmGateway {
                 // would never call again.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
+        // Operators learn from the log when agents stopped asking the model and when they resumed.
+        circuitBreakers.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
+                .onStateTransition(event -> log.warn("LLM provider {}: circuit {} -> {}",
+                        event.getCircuitBreakerName(), event.getStateTransition().getFromState(),
+                        event.getStateTransition().getToState())));
     }
 
     /** What the dashboard shows; never the key. */

@@ -54,8 +54,9 @@ public final class OpenAiStub implements AutoCloseable {
      * @param path          e.g. {@code /v1/chat/completions}
      * @param authorization the {@code Authorization} header, e.g. {@code Bearer test-key}
      * @param body          the JSON body
+     * @param receivedAt    when it arrived, to measure the gap a client left between two calls
      */
-    public record StubRequest(String path, String authorization, JsonNode body) {
+    public record StubRequest(String path, String authorization, JsonNode body, Instant receivedAt) {
     }
 
     private OpenAiStub() {
@@ -63,7 +64,8 @@ public final class OpenAiStub implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 JsonNode body = parse(request.getBody().readUtf8());
-                requests.add(new StubRequest(request.getPath(), request.getHeader("Authorization"), body));
+                requests.add(new StubRequest(request.getPath(), request.getHeader("Authorization"), body,
+                        Instant.now()));
                 Function<JsonNode, MockResponse> next = responses.poll();
                 return next != null ? next.apply(body)
                         : errorResponse(400, "invalid_request_error", "OpenAiStub: no response queued for this request");
