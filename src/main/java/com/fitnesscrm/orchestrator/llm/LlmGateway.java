@@ -224,9 +224,9 @@ public class LlmGateway {
                             inputSummary(chatRequest), detail, null, null));
                     if (!failure.isRetryable() || attempt >= request.maxRetries()) {
                         throw new LlmException(failure.reason(), "The provider failed after " + (attempt + 1)
-                                + (attempt == 0 ? " attempt: " : " attempts: ") + detail, e);
+                                + (attempt == 0 ? " attempt: " : " attempts: ") + detail, safeCause(e));
                     }
-                    waitBeforeRetry(failure, attempt, detail, e);
+                    waitBeforeRetry(failure, attempt, detail, safeCause(e));
                 }
             }
         }
@@ -234,12 +234,12 @@ public class LlmGateway {
         private void recordFailure(ProviderFailure failure, Duration took, RuntimeException e) {
             if (failure.isProviderFault()) {
                 circuitBreaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
-            } else if (failure.kind() == ProviderFailure.Kind.RATE_LIMITED) {
-                // Busy is not broken: a 429 neither opens nor closes the circuit.
-                circuitBreaker.releasePermission();
-            } else {
-                // A 4xx shows the provider is up and answering.
+            } else if (failure.kind() == ProviderFailure.Kind.REJECTED) {
+                // A 400 or 401 shows the provider is up and answering; the request or key is what is wrong.
                 circuitBreaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+            } else {
+                // Busy (429) is not broken, and an unreadable answer says little: neither opens nor closes it.
+                circuitBreaker.releasePermission();
             }
         }
 
@@ -341,6 +341,16 @@ public class LlmGateway {
     /** Providers quote the key they were given in a 401; it must not reach steps, logs or the UI. */
     private String redact(String text) {
         return settings.isConfigured() ? text.replace(settings.apiKey(), "[redacted]") : text;
+    }
+
+    /** The exception to keep as cause, unless a message in its chain quotes the key (it would end up in logs). */
+    private RuntimeException safeCause(RuntimeException thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(settings.apiKey())) {
+                return null;
+            }
+        }
+        return thrown;
     }
 
     private static String toolNames(AiMessage answer) {

@@ -9,6 +9,8 @@ import com.fitnesscrm.orchestrator.llm.LlmStep.Kind;
 import com.fitnesscrm.orchestrator.llm.internal.RetryPolicy;
 import com.fitnesscrm.orchestrator.llm.internal.Sleeper;
 import dev.langchain4j.agent.tool.Tool;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,6 +204,8 @@ class LlmGatewayTest {
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("Incorrect API key provided")
                 .hasMessageNotContaining(KEY)
+                // Nor anywhere down the cause chain, which a log would print.
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(KEY))
                 .extracting(e -> ((LlmException) e).reason()).isEqualTo(Reason.PROVIDER_ERROR);
         assertThat(openAi.requests()).hasSize(1);
         assertThat(steps.get(0).outputSummary()).doesNotContain(KEY);
@@ -354,6 +358,12 @@ class LlmGatewayTest {
     private static LlmRequest request(String purpose, int maxRetries, Object tools) {
         return new LlmRequest(purpose, null, null, null, Duration.ofSeconds(5), maxRetries,
                 "You assess churn risk and answer in JSON.", List.of(LlmMessage.user("Assess member m-42")), tools);
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     private static List<JsonNode> messages(JsonNode body) {
