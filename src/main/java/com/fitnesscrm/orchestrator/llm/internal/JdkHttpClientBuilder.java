@@ -1,0 +1,39 @@
+package com.fitnesscrm.orchestrator.llm.internal;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import java.time.Duration;
+
+/** Builds {@link JdkHttpClient}; LangChain4j's model builder sets both timeouts from its {@code timeout(...)}. */
+public class JdkHttpClientBuilder implements HttpClientBuilder {
+
+    private Duration connectTimeout;
+    private Duration readTimeout;
+
+    @Override
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    @Override
+    public JdkHttpClientBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    @Override
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    @Override
+    public JdkHttpClientBuilder readTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    @Override
+    public HttpClient build() {
+        return new JdkHttpClient(connectTimeout, readTimeout);
+    }
+}
