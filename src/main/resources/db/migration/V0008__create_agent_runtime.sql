@@ -95,7 +95,7 @@ CREATE TABLE api_keys (
     id           SERIAL PRIMARY KEY,
     name         VARCHAR(100) NOT NULL UNIQUE,
     prefix       VARCHAR(20)  NOT NULL,
-    key_hash     CHAR(64)     NOT NULL UNIQUE,
+    key_hash     VARCHAR(64)  NOT NULL UNIQUE,
     scopes       VARCHAR(100) NOT NULL,
     source       VARCHAR(20)  NOT NULL,
     created_by   VARCHAR(100) NOT NULL,

@@ -18,6 +18,11 @@ public class InvalidInputException extends RuntimeException {
         return field;
     }
 
+    /** Extra members for the problem+json answer, e.g. the id of the run that was recorded as refused. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
+
     /** The same fault, its field placed under {@code parent} (e.g. {@code temperature} → {@code config.temperature}). */
     public InvalidInputException under(String parent) {
         return new InvalidInputException(field == null || field.isEmpty() ? parent : parent + "." + field,

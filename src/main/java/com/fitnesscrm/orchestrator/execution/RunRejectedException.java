@@ -15,4 +15,9 @@ public class RunRejectedException extends InvalidInputException {
     public long executionId() {
         return executionId;
     }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("execution_id", executionId);
+    }
 }

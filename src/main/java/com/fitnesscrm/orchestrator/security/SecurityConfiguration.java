@@ -2,6 +2,9 @@ package com.fitnesscrm.orchestrator.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
+import com.fitnesscrm.orchestrator.base.api.RequestSizeLimitFilter;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyAuthenticationFilter;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyAuthenticator;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
 import com.fitnesscrm.orchestrator.security.internal.RevokedSessionFilter;
 import com.fitnesscrm.orchestrator.security.internal.ThrottledAuthenticationProvider;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -31,8 +35,10 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <ol>
  *   <li>Actuator: the liveness and readiness probes are open (load balancers and Railway call them); everything
  *       else, Prometheus included, needs an admin over HTTP Basic.</li>
- *   <li>{@code /api/**}: stateless, never a session or a login redirect; 401 and 403 as problem+json. It accepts no
- *       credentials yet: API keys are its way in, and a person's password is not.</li>
+ *   <li>{@code /api/**}: stateless, never a session or a login redirect; API keys (never a person's password) with
+ *       scopes; bodies over 1 MB refused; 401 and 403 as problem+json. {@code GET /api/health} is open for
+ *       monitors.</li>
+ *   <li>The OpenAPI document and Swagger UI: open, they describe the API and hold no data.</li>
  *   <li>The Vaadin UI: form login at {@code /login}; every view declares who may open it; a session ends when an
  *       admin disables its account, changes its role or resets its password.</li>
  * </ol>
@@ -84,9 +90,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiKeyAuthenticator keys,
+                                    SecurityContextHolderStrategy securityContext) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new RequestSizeLimitFilter(problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, securityContext, problems),
+                        AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/execute").hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/executions/*/cancel", "/api/executions/*/rerun")
+                        .hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
+                        .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.unauthorized("Bearer", "Authentication is required."))
                         .accessDeniedHandler(problems.forbidden("You may not do this.")))
@@ -98,6 +115,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain uiSecurity(HttpSecurity http, AppUserRepository users,
                                    SecurityContextHolderStrategy securityContext,
                                    AuthenticationManager passwordAuthentication) throws Exception {

@@ -1,0 +1,176 @@
+package com.fitnesscrm.orchestrator.base.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the REST facade as {@code application/problem+json} naming the field or the reason: malformed JSON
+ * 400, an unknown agent 404, a clash 409, a body over 1 MB 413, invalid input 422, an engine this version lacks 503.
+ * A fault of ours is 500 with a reference to the log line, never a stack trace.
+ */
+@RestControllerAdvice(basePackages = "com.fitnesscrm.orchestrator")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", e.getMessage(), request);
+        if (e.field() != null && !e.field().isEmpty()) {
+            problem.setProperty("field", e.field());
+        }
+        e.details().forEach(problem::setProperty);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), request);
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<Object> unavailable(UnavailableException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), request));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "'" + e.getName() + "' must be "
+                + (e.getRequiredType() == null ? "valid" : "a " + e.getRequiredType().getSimpleName().toLowerCase())
+                + "; it was '" + e.getValue() + "'.", request);
+        problem.setProperty("field", e.getName());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Object> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "The header '" + e.getHeaderName()
+                + "' is required.", request);
+        problem.setProperty("field", e.getHeaderName());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error answering {} {} (reference {})", request.getMethod(), request.getRequestURI(),
+                reference, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong "
+                + "on our side; it has been logged with reference " + reference + ".", request);
+        problem.setProperty("reference", reference);
+        return respond(problem);
+    }
+
+    /** Malformed JSON names where it broke; a wrong type names the field; a body too large is 413. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        HttpServletRequest servletRequest = (HttpServletRequest) request.resolveReference(WebRequest.REFERENCE_REQUEST);
+        if (causedBy(e, PayloadTooLargeException.class)) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+                    "The request body is larger than 1 MB.", servletRequest));
+        }
+        ProblemDetail problem;
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "'" + field + "' has the wrong type: "
+                    + mapping.getOriginalMessage(), servletRequest);
+            problem.setProperty("field", field);
+        } else if (e.getCause() instanceof JsonProcessingException json) {
+            JsonLocation at = json.getLocation();
+            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + json.getOriginalMessage(), servletRequest);
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "The request body is missing or unreadable.",
+                    servletRequest);
+        }
+        return respond(problem);
+    }
+
+    /** Spring's own MVC errors (405, 415, 406 …) keep their status, as problem+json with an instance. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getInstance() == null) {
+            HttpServletRequest servletRequest = (HttpServletRequest) request.resolveReference(
+                    WebRequest.REFERENCE_REQUEST);
+            if (servletRequest != null) {
+                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+            }
+        }
+        return response;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        return problem;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        // The main backend's client of the original POST /api/execute reads "success" and "error".
+        if (problem.getInstance() != null && "/api/execute".equals(problem.getInstance().getPath())) {
+            problem.setProperty("success", false);
+            problem.setProperty("error", problem.getDetail());
+        }
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

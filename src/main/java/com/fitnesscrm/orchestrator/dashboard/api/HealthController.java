@@ -1,0 +1,68 @@
+package com.fitnesscrm.orchestrator.dashboard.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.llm.LlmGateway;
+import com.fitnesscrm.orchestrator.llm.LlmStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The original service's {@code GET /api/health}, open for monitors: whether the service can work (its database),
+ * and whether agents answer with an LLM or from their rules engines alone. No hosts, keys or error texts.
+ */
+@RestController
+@Tag(name = "Health")
+class HealthController {
+
+    private final JdbcTemplate jdbc;
+    private final LlmGateway llm;
+    private final Clock clock;
+    private final String version;
+
+    HealthController(JdbcTemplate jdbc, LlmGateway llm, Clock clock, ObjectProvider<BuildProperties> build) {
+        this.jdbc = jdbc;
+        this.llm = llm;
+        this.clock = clock;
+        BuildProperties properties = build.getIfAvailable();
+        this.version = properties == null ? "dev" : properties.getVersion();
+    }
+
+    @GetMapping("/api/health")
+    @Operation(summary = "Service health", description = "200 {status: healthy} while the database answers, 503 "
+            + "{status: unhealthy} when it does not. llm.mode is 'llm' or 'rules_only' (no key, or the provider's "
+            + "circuit is open).")
+    ResponseEntity<ObjectNode> health() {
+        boolean database = databaseUp();
+        LlmStatus status = llm.status();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("status", database ? "healthy" : "unhealthy");
+        json.put("timestamp", clock.instant().toString());
+        json.put("version", version);
+        json.put("database", database ? "up" : "down");
+        json.putObject("llm")
+                .put("configured", status.configured())
+                .put("available", status.available())
+                .put("mode", status.available() ? "llm" : "rules_only")
+                .put("model", status.configured() ? status.model() : null)
+                .put("circuit", status.circuitState());
+        return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(json);
+    }
+
+    private boolean databaseUp() {
+        try {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.fitnesscrm.orchestrator.execution.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
+import com.fitnesscrm.orchestrator.execution.ExecutionPage;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Runs: the original paged list, one run with its steps, cancel and run again. */
+@RestController
+@RequestMapping("/api/executions")
+@Tag(name = "Executions", description = "Recorded runs (read scope); cancel and run again (execute scope).")
+class ExecutionsController {
+
+    private final ExecutionService executions;
+
+    ExecutionsController(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @GetMapping
+    @Operation(summary = "Runs, newest first", description = "Answers {executions, total, page, per_page, pages}, "
+            + "as the original service did; filters agent_id, status, from and to (ISO-8601 instants).")
+    ObjectNode list(@RequestParam(defaultValue = "1") int page,
+                    @RequestParam(name = "per_page", defaultValue = "20") int perPage,
+                    @RequestParam(name = "agent_id", required = false) Integer agentId,
+                    @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String to) {
+        ExecutionStatus wanted = status == null || status.isBlank() ? null : ExecutionStatus.fromCode(status)
+                .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
+                        + "statuses are " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::code)
+                        .collect(Collectors.joining(", ")) + "."));
+        ExecutionPage result = executions.page(new ExecutionFilter(agentId, wanted, instant("from", from),
+                instant("to", to)), page, perPage);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = json.putArray("executions");
+        result.executions().forEach(run -> array.add(RunJson.of(run, null)));
+        json.put("total", result.total());
+        json.put("page", result.page());
+        json.put("per_page", result.perPage());
+        json.put("pages", result.pages());
+        return json;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One run with its steps")
+    ObjectNode get(@PathVariable long id) {
+        Execution run = executions.get(id);
+        return RunJson.of(run, executions.steps(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running run", description = "409 when it has already finished.")
+    ObjectNode cancel(@PathVariable long id) {
+        Execution run = executions.cancel(id);
+        return RunJson.of(run, executions.steps(id));
+    }
+
+    @PostMapping("/{id}/rerun")
+    @Operation(summary = "Run the same agent on the same input again, async")
+    ResponseEntity<ObjectNode> rerun(@PathVariable long id) {
+        Execution run = executions.rerun(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
+                .body(RunJson.of(run, null));
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + field + "' must be an ISO-8601 instant such as "
+                    + "2026-11-25T10:00:00Z.");
+        }
+    }
+}

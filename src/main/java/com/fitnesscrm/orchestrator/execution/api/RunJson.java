@@ -1,0 +1,75 @@
+package com.fitnesscrm.orchestrator.execution.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionStep;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run as JSON: the fields the issue names ({@code id, agent_id, agent, status, input, output, error, engine, model,
+ * tokens, cost, execution_time, started_at, completed_at, steps}) plus the original table's column names
+ * ({@code input_data, output_data, error_message}) so readers of either shape find what they expect.
+ */
+final class RunJson {
+
+    private RunJson() {
+    }
+
+    static ObjectNode of(Execution run, List<ExecutionStep> steps) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", run.id());
+        json.put("agent_id", run.agentId());
+        json.put("agent", run.agentName());
+        json.put("task_type", run.taskType());
+        json.put("status", run.status().code());
+        json.put("mode", run.mode());
+        json.set("input", run.input());
+        json.set("output", run.output());
+        json.put("error", run.error());
+        json.put("engine", run.engine());
+        json.put("model", run.model());
+        json.putObject("tokens").put("input", run.tokensIn()).put("output", run.tokensOut())
+                .put("total", run.tokensIn() + run.tokensOut());
+        json.put("cost", run.costUsd());
+        json.put("cost_currency", "USD");
+        json.put("unpriced", run.unpriced());
+        json.put("execution_time", run.executionTime());
+        json.put("started_at", text(run.startedAt()));
+        json.put("running_at", text(run.runningAt()));
+        json.put("completed_at", text(run.completedAt()));
+        json.put("requested_by", run.requestedBy());
+        json.put("requester_kind", run.requesterKind());
+        json.put("config_version", run.configVersion());
+        json.put("attempts", run.attempts());
+        json.set("input_data", run.input());
+        json.set("output_data", run.output());
+        json.put("error_message", run.error());
+        if (steps != null) {
+            ArrayNode array = json.putArray("steps");
+            steps.forEach(step -> array.add(of(step)));
+        }
+        return json;
+    }
+
+    static ObjectNode of(ExecutionStep step) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("seq", step.seq());
+        json.put("name", step.name());
+        json.put("kind", step.kind().code());
+        json.put("status", step.status());
+        json.put("started_at", text(step.startedAt()));
+        json.put("duration_ms", step.durationMs());
+        json.put("input_summary", step.inputSummary());
+        json.put("output_summary", step.outputSummary());
+        json.put("tokens_in", step.tokensIn());
+        json.put("tokens_out", step.tokensOut());
+        return json;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

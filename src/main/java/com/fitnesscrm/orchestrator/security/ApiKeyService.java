@@ -1,0 +1,96 @@
+package com.fitnesscrm.orchestrator.security;
+
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.RandomSecrets;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyAuthenticator;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyEntity;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyHashes;
+import com.fitnesscrm.orchestrator.security.internal.ApiKeyRepository;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admins create API keys for the main backend and other callers: named, scoped, shown once, stored as a hash,
+ * revocable. Keys from the environment ({@code MAIN_APP_API_KEY}, {@code ADMIN_API_KEY}) are listed here too.
+ */
+@Service
+@PreAuthorize(Permissions.ADMIN)
+@Transactional(readOnly = true)
+public class ApiKeyService {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{1,99}");
+
+    private final ApiKeyRepository keys;
+    private final ApiKeyAuthenticator authenticator;
+    private final Clock clock;
+    private final SecurityContextHolderStrategy securityContext;
+
+    ApiKeyService(ApiKeyRepository keys, ApiKeyAuthenticator authenticator, Clock clock,
+                  SecurityContextHolderStrategy securityContext) {
+        this.keys = keys;
+        this.authenticator = authenticator;
+        this.clock = clock;
+        this.securityContext = securityContext;
+    }
+
+    public List<ApiKey> list() {
+        return keys.findAllByOrderByNameAsc().stream().map(ApiKeyEntity::toApiKey).toList();
+    }
+
+    @Transactional
+    public CreatedApiKey create(String name, Set<ApiKeyScope> scopes) {
+        String value = name == null ? "" : name.strip();
+        if (!NAME.matcher(value).matches()) {
+            throw new InvalidInputException("name", "The key's name must be 2 to 100 letters, digits, spaces, "
+                    + "'.', '_' or '-'.");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            throw new InvalidInputException("scopes", "Give the key at least one scope: execute, read or admin.");
+        }
+        if (keys.existsByName(value)) {
+            throw duplicate(value);
+        }
+        String secret = ApiKeyHashes.PREFIX + RandomSecrets.generate(40, RandomSecrets.ALPHANUMERIC);
+        ApiKeyEntity key = new ApiKeyEntity(value, secret.substring(0, 10) + "…", ApiKeyHashes.sha256(secret),
+                EnumSet.copyOf(scopes), "ui", actor(), clock.instant());
+        try {
+            keys.saveAndFlush(key);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicate(value);
+        }
+        return new CreatedApiKey(key.toApiKey(), secret);
+    }
+
+    /** Revokes a key at once on this node (and within seconds on others); its past use stays on record. */
+    @Transactional
+    public ApiKey revoke(int id) {
+        ApiKeyEntity key = keys.findById(id).orElseThrow(() -> new NotFoundException("No API key with id " + id
+                + "."));
+        if (key.isRevoked()) {
+            throw new ConflictException("revoked", "The key '" + key.getName() + "' is already revoked.");
+        }
+        key.revoke(actor(), clock.instant());
+        authenticator.forget(key.getKeyHash());
+        return key.toApiKey();
+    }
+
+    private String actor() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+
+    private static ConflictException duplicate(String name) {
+        return new ConflictException("name", "An API key named '" + name + "' already exists.");
+    }
+}

@@ -1,0 +1,88 @@
+package com.fitnesscrm.orchestrator.security.internal;
+
+import com.fitnesscrm.orchestrator.security.ApiKeyAuthentication;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a presented key into the caller it belongs to. Keys are looked up by their SHA-256; a hit (or a miss) is
+ * remembered for {@link #CACHE_TTL}, so the API does not read the keys table on every request. A revoke on this
+ * node takes effect at once; on other nodes of a cluster within {@link #CACHE_TTL}. "Last used" is written at most
+ * once a minute per key, off the request thread.
+ */
+@Component
+public class ApiKeyAuthenticator {
+
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final int MAX_CACHED = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
+
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+    private final Executor touchExecutor;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Integer, Instant> lastTouched = new ConcurrentHashMap<>();
+
+    ApiKeyAuthenticator(ApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+        this.touchExecutor = command -> {
+            Thread thread = new Thread(command, "api-key-touch");
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    public Optional<ApiKeyAuthentication> authenticate(String presentedKey) {
+        String hash = ApiKeyHashes.sha256(presentedKey);
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached == null || cached.expires().isBefore(now)) {
+            if (cache.size() > MAX_CACHED) {
+                cache.clear(); // someone is guessing keys; misses are cheap to forget
+            }
+            cached = new Cached(keys.findByKeyHash(hash).filter(key -> !key.isRevoked())
+                    .map(key -> new ApiKeyAuthentication(key.getId(), key.getName(), key.scopeSet())),
+                    now.plus(CACHE_TTL));
+            cache.put(hash, cached);
+        }
+        cached.caller().ifPresent(caller -> touch(caller.keyId(), now));
+        return cached.caller();
+    }
+
+    /** Drops a key from the cache, e.g. when it is revoked or its secret changes. */
+    public void forget(String keyHash) {
+        cache.remove(keyHash);
+    }
+
+    public void forgetAll() {
+        cache.clear();
+    }
+
+    private void touch(int keyId, Instant now) {
+        Instant previous = lastTouched.get(keyId);
+        if (previous != null && previous.plus(TOUCH_INTERVAL).isAfter(now)) {
+            return;
+        }
+        lastTouched.put(keyId, now);
+        touchExecutor.execute(() -> {
+            try {
+                keys.touch(keyId, now);
+            } catch (RuntimeException e) {
+                log.debug("Could not record the use of API key {}: {}", keyId, e.getMessage());
+            }
+        });
+    }
+
+    private record Cached(Optional<ApiKeyAuthentication> caller, Instant expires) {
+    }
+}
