@@ -26,8 +26,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -47,13 +45,15 @@ class AgentRunner {
 
     private final LlmGateway llm;
     private final ExecutionStore store;
+    private final DailySpend spend;
     private final ObjectMapper objectMapper;
     private final ObjectMapper strictMapper;
     private final Clock clock;
 
-    AgentRunner(LlmGateway llm, ExecutionStore store, ObjectMapper objectMapper, Clock clock) {
+    AgentRunner(LlmGateway llm, ExecutionStore store, DailySpend spend, ObjectMapper objectMapper, Clock clock) {
         this.llm = llm;
         this.store = store;
+        this.spend = spend;
         this.objectMapper = objectMapper;
         this.strictMapper = objectMapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -87,8 +87,7 @@ class AgentRunner {
                     "The LLM provider's circuit breaker is open after repeated failures.");
         }
         if (config.dailyBudgetUsd() != null) {
-            Instant midnight = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-            BigDecimal spent = store.spentSince(agent.id(), midnight);
+            BigDecimal spent = spend.today(agent.id());
             boolean within = spent.compareTo(config.dailyBudgetUsd()) < 0;
             steps.mark("daily budget", StepKind.GUARDRAIL, within, "budget $" + config.dailyBudgetUsd().toPlainString(),
                     "spent today $" + spent.toPlainString());
@@ -116,6 +115,7 @@ class AgentRunner {
         LlmUsage usage = LlmUsage.none();
         try {
             LlmReply draft = llm.chat(request("draft", config, messages, layer.tools(input), deadline), steps);
+            spend.add(agent.id(), draft.costUsd());
             usage = usage.plus(draft);
             Checked<O> first = check(program, input, draft.text(), "check LLM answer", steps);
             if (first.violations().isEmpty()) {
@@ -124,6 +124,7 @@ class AgentRunner {
             messages.add(LlmMessage.assistant(draft.text()));
             messages.add(LlmMessage.user(repairMessage(first.violations())));
             LlmReply repaired = llm.chat(request("repair", config, messages, layer.tools(input), deadline), steps);
+            spend.add(agent.id(), repaired.costUsd());
             usage = usage.plus(repaired);
             Checked<O> second = check(program, input, repaired.text(), "check repaired answer", steps);
             if (second.violations().isEmpty()) {
