@@ -157,6 +157,9 @@ public class AgentForm extends Composite<FormLayout> {
     }
 
     void load(AgentValues values) {
+        if (!type.isVisible() && values.type() != null) {
+            type.setItems(values.type()); // editing: the type is kept, hidden, and cannot change
+        }
         binder.readRecord(values);
     }
 

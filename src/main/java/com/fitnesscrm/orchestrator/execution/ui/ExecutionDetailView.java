@@ -108,6 +108,9 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
         error.setVisible(shown.error() != null);
         timeline.show(shown, executions.steps(shown.id()), clock.instant());
         cancel.setVisible(!shown.status().isFinished());
+        if (shown.status().isFinished()) {
+            refresher.stop();
+        }
         runAgain.setVisible(true);
         runAgain.setEnabled(shown.agentId() != null);
         body.setVisible(true);
