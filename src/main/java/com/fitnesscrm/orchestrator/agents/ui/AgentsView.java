@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
 /**
  * Admins create, change, enable, disable and delete agents, compare and roll back their config versions, and try
@@ -102,7 +103,7 @@ public class AgentsView extends VerticalLayout {
         dialog.open();
     }
 
-    private void save(AgentDialog dialog, java.util.function.Supplier<Agent> change, String successPrefix) {
+    private void save(AgentDialog dialog, Supplier<Agent> change, String successPrefix) {
         try {
             Agent saved = change.get();
             dialog.close();
