@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 @Theme("orchestrator")
 @Meta(name = "color-scheme", content = "light dark")
+// Server push (in the pre-compiled bundle, no npm build): run views follow their runs as they progress.
+@Push
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -5,7 +5,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
+import com.fitnesscrm.orchestrator.execution.ui.ExecutionDetailView;
+import com.fitnesscrm.orchestrator.execution.ui.ExecutionsView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
@@ -25,8 +28,10 @@ class RoleAccessKT extends KaribuTest {
                 .flatMap(route -> java.util.stream.Stream.concat(java.util.stream.Stream.of(route.getTemplate()),
                         route.getRouteAliases().stream().map(alias -> alias.getTemplate())))
                 .filter(route -> !route.equals("login"))
+                // a parameter such as ":id([0-9]{1,18})" needs a value to match
+                .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
-        assertThat(routes).contains("", "gui", "users");
+        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -43,6 +48,26 @@ class RoleAccessKT extends KaribuTest {
     }
 
     @Test
+    void a_trainer_is_refused_the_agents_runs_and_run_views() {
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("agents");
+        assertThat(currentView()).isNotInstanceOf(AgentsView.class);
+        assertThatThrownBy(() -> _get(AgentsView.class)).hasMessageContaining("AccessDeniedException");
+
+        startNewSession();
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("executions");
+        assertThat(currentView()).isNotInstanceOf(ExecutionsView.class);
+        assertThatThrownBy(() -> _get(ExecutionsView.class)).hasMessageContaining("AccessDeniedException");
+
+        startNewSession();
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("executions/1");
+        assertThat(currentView()).isNotInstanceOf(ExecutionDetailView.class);
+        assertThatThrownBy(() -> _get(ExecutionDetailView.class)).hasMessageContaining("AccessDeniedException");
+    }
+
+    @Test
     void a_trainer_sees_the_dashboard_and_no_link_to_admin_views() {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
@@ -52,7 +77,7 @@ class RoleAccessKT extends KaribuTest {
     @Test
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Users");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -1,0 +1,179 @@
+package com.fitnesscrm.orchestrator.agents.ui;
+
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
+
+/**
+ * Admins create, change, enable, disable and delete agents, compare and roll back their config versions, and try
+ * one out on an input of their choice.
+ */
+@Route("agents")
+@PageTitle("Agents · FitnessCRM AI Orchestrator")
+@Menu(order = 10, icon = "vaadin:cogs", title = "Agents")
+@RolesAllowed(Roles.ADMIN)
+public class AgentsView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient AgentService agents;
+    private final transient TryItDialogs tryIt;
+    final Grid<Agent> grid = new Grid<>(Agent.class, false);
+
+    public AgentsView(AgentService agents, TryItDialogs tryIt) {
+        this.agents = agents;
+        this.tryIt = tryIt;
+        setSizeFull();
+        add(createToolbar(), createGrid());
+        refresh();
+    }
+
+    private HorizontalLayout createToolbar() {
+        Button newAgent = new Button("New agent", VaadinIcon.PLUS.create(), event -> openNewAgentDialog());
+        newAgent.setId("new-agent");
+        newAgent.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Agents"), newAgent);
+        toolbar.setAlignItems(Alignment.BASELINE);
+        return toolbar;
+    }
+
+    private Grid<Agent> createGrid() {
+        grid.addColumn(Agent::name).setHeader("Name").setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(Agent::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(agent -> badge(agent.enabled() ? "Enabled" : "Disabled",
+                agent.enabled() ? "success" : "neutral")).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Agent::configVersion).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(agent -> agent.config().model() == null ? "provider default" : agent.config().model())
+                .setHeader("Model").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(agent -> agent.installed() ? "yes" : "no").setHeader("Engine installed").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(agent -> TIME.format(agent.updatedAt())).setHeader("Updated").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::createActions).setKey("actions").setHeader("Actions").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setSizeFull();
+        return grid;
+    }
+
+    private HorizontalLayout createActions(Agent agent) {
+        HorizontalLayout actions = new HorizontalLayout(
+                new Button("Edit", event -> openEditDialog(agent)),
+                new Button(agent.enabled() ? "Disable" : "Enable", event -> toggle(agent)),
+                new Button("Versions", event -> openVersionsDialog(agent)),
+                new Button("Try it", event -> tryIt.open(agent)),
+                new Button("Delete", event -> confirmDelete(agent)));
+        actions.setSpacing(false);
+        actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL,
+                ButtonVariant.LUMO_TERTIARY));
+        return actions;
+    }
+
+    private void openNewAgentDialog() {
+        AgentDialog dialog = AgentDialog.forNewAgent(agents.types(), agents::defaultConfig);
+        dialog.addSaveListener(event -> save(dialog, () -> agents.create(event.values().toDraft(true)), "Created "));
+        dialog.open();
+    }
+
+    private void openEditDialog(Agent agent) {
+        AgentDialog dialog = AgentDialog.forAgent(agent);
+        dialog.addSaveListener(event -> save(dialog,
+                () -> agents.update(agent.id(), event.values().toDraft(false)), "Saved "));
+        dialog.open();
+    }
+
+    private void save(AgentDialog dialog, Supplier<Agent> change, String successPrefix) {
+        try {
+            Agent saved = change.get();
+            dialog.close();
+            notifySuccess(successPrefix + saved.name() + " (config version " + saved.configVersion() + ")");
+        } catch (InvalidInputException rejection) {
+            dialog.showRejection(rejection.field(), rejection.getMessage());
+        } catch (ConflictException conflict) {
+            dialog.showRejection(conflict.field(), conflict.getMessage());
+        } catch (NotFoundException gone) {
+            dialog.close();
+            notifyError(gone.getMessage());
+        }
+        refresh();
+    }
+
+    private void toggle(Agent agent) {
+        try {
+            Agent changed = agents.setEnabled(agent.id(), !agent.enabled());
+            notifySuccess(changed.name() + (changed.enabled() ? " is enabled" : " is disabled"));
+        } catch (NotFoundException gone) {
+            notifyError(gone.getMessage());
+        }
+        refresh();
+    }
+
+    private void openVersionsDialog(Agent agent) {
+        AgentVersionsDialog dialog = new AgentVersionsDialog(agents, agent);
+        dialog.addRolledBackListener(event -> refresh());
+        dialog.open();
+    }
+
+    private void confirmDelete(Agent agent) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete " + agent.name() + "?");
+        confirm.setText("The agent '" + agent.name() + "' and its config versions are deleted. Its runs are kept, "
+                + "with the agent's name.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                agents.delete(agent.id());
+                notifySuccess("Deleted " + agent.name());
+            } catch (NotFoundException gone) {
+                notifyError(gone.getMessage());
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private void refresh() {
+        grid.setItems(agents.list());
+        grid.recalculateColumnWidths();
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        // Lumo's badge styles would need theme.json and an npm build (shared/STACK.md); styles.css has these.
+        badge.addClassNames("status-badge", "status-badge-" + theme);
+        return badge;
+    }
+
+    private static void notifySuccess(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void notifyError(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,182 @@
+package com.fitnesscrm.orchestrator.execution.ui;
+
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One run in full: its facts, input, output, error and the timeline of its steps. While the run is queued or running
+ * the view follows it by server push (every {@link #REFRESH}), and it can be cancelled; any run can be run again.
+ */
+@Route("executions/:id([0-9]{1,18})")
+@PageTitle("Run · FitnessCRM AI Orchestrator")
+@RolesAllowed(Roles.ADMIN)
+public class ExecutionDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final Duration REFRESH = Duration.ofMillis(500);
+
+    private final transient ExecutionService executions;
+    private final transient Clock clock;
+    private final PushRefresher refresher = new PushRefresher(REFRESH);
+    final H2 title = new H2();
+    final RunHeader header = new RunHeader();
+    final Pre input = new Pre();
+    final Pre output = new Pre();
+    final Paragraph error = new Paragraph();
+    final StepTimeline timeline = new StepTimeline();
+    final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), event -> cancel());
+    final Button runAgain = new Button("Run again", VaadinIcon.REFRESH.create(), event -> runAgain());
+    private final Div body = new Div();
+    private Execution run;
+
+    public ExecutionDetailView(ExecutionService executions, Clock clock) {
+        this.executions = executions;
+        this.clock = clock;
+        setWidthFull();
+        input.addClassName("run-json");
+        output.addClassName("run-json");
+        error.addClassName("form-error");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(new RouterLink("All runs", ExecutionsView.class), cancel,
+                runAgain);
+        actions.setAlignItems(Alignment.BASELINE);
+        body.setWidthFull();
+        body.add(header, new H3("Input"), input, new H3("Output"), output, error, new H3("Steps"), timeline);
+        add(title, actions, body);
+    }
+
+    /** A link to run {@code id}'s detail view. */
+    public static RouterLink link(long id, String text) {
+        return new RouterLink(text, ExecutionDetailView.class, parameters(id));
+    }
+
+    static void navigate(long id) {
+        UI.getCurrent().navigate(ExecutionDetailView.class, parameters(id));
+    }
+
+    private static RouteParameters parameters(long id) {
+        return new RouteParameters("id", String.valueOf(id));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresher.stop(); // the same view may be reused for another run
+        long id = event.getRouteParameters().getLong("id").orElseThrow();
+        try {
+            show(executions.get(id));
+            watchWhileUnfinished();
+        } catch (NotFoundException e) {
+            showMissing(id);
+        }
+    }
+
+    private void show(Execution shown) {
+        run = shown;
+        title.setText("Run #" + shown.id() + " · " + shown.agentName());
+        header.show(shown);
+        input.setText(RunFormat.pretty(shown.input()));
+        output.setText(RunFormat.pretty(shown.output()));
+        error.setText(shown.error() == null ? "" : "Error: " + shown.error());
+        error.setVisible(shown.error() != null);
+        timeline.show(shown, executions.steps(shown.id()), clock.instant());
+        cancel.setVisible(!shown.status().isFinished());
+        if (shown.status().isFinished()) {
+            refresher.stop();
+        }
+        runAgain.setVisible(true);
+        runAgain.setEnabled(shown.agentId() != null);
+        body.setVisible(true);
+    }
+
+    private void showMissing(long id) {
+        run = null;
+        title.setText("No run with id " + id);
+        body.setVisible(false);
+        cancel.setVisible(false);
+        runAgain.setVisible(false);
+    }
+
+    /** Reloads the run; {@code true} while there is more to wait for. */
+    boolean refresh() {
+        if (run == null) {
+            return false;
+        }
+        show(executions.get(run.id()));
+        return !run.status().isFinished();
+    }
+
+    private void watchWhileUnfinished() {
+        if (run != null && !run.status().isFinished()) {
+            getUI().ifPresent(ui -> refresher.start(ui, this::refresh));
+        }
+    }
+
+    /** Whether the view is following its run by push (for tests). */
+    boolean isFollowing() {
+        return refresher.isRunning();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        watchWhileUnfinished();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        refresher.stop();
+        super.onDetach(event);
+    }
+
+    private void cancel() {
+        try {
+            show(executions.cancel(run.id()));
+            notify("Run #" + run.id() + " is cancelled", NotificationVariant.LUMO_SUCCESS);
+        } catch (ConflictException | NotFoundException refused) {
+            notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
+            refresh();
+        }
+    }
+
+    private void runAgain() {
+        try {
+            navigate(executions.rerun(run.id()).id());
+        } catch (ConflictException | InvalidInputException | UnavailableException | NotFoundException refused) {
+            notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static void notify(String message, NotificationVariant variant) {
+        Notification.show(message, variant == NotificationVariant.LUMO_ERROR ? 6000 : 3000,
+                variant == NotificationVariant.LUMO_ERROR ? Notification.Position.MIDDLE
+                        : Notification.Position.BOTTOM_START).addThemeVariants(variant);
+    }
+}

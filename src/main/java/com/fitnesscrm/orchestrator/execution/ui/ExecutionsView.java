@@ -1,0 +1,134 @@
+package com.fitnesscrm.orchestrator.execution.ui;
+
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Every run of every agent, newest first, filtered by agent, status and time; a click opens the run. The grid pages
+ * through the service without counting, so it stays fast with millions of runs.
+ */
+@Route("executions")
+@PageTitle("Runs · FitnessCRM AI Orchestrator")
+@Menu(order = 20, icon = "vaadin:flash", title = "Runs")
+@RolesAllowed(Roles.ADMIN)
+public class ExecutionsView extends VerticalLayout {
+
+    /** Preset time ranges: what admins ask for, without typing dates. */
+    enum TimeRange {
+        LAST_HOUR("Last hour", Duration.ofHours(1)),
+        LAST_DAY("Last 24 hours", Duration.ofDays(1)),
+        LAST_WEEK("Last 7 days", Duration.ofDays(7)),
+        ALL("All time", null);
+
+        private final String label;
+        private final Duration length;
+
+        TimeRange(String label, Duration length) {
+            this.label = label;
+            this.length = length;
+        }
+
+        Instant from(Instant now) {
+            return length == null ? null : now.minus(length);
+        }
+    }
+
+    private final transient ExecutionService executions;
+    private final transient AgentService agents;
+    private final transient Clock clock;
+    final ComboBox<Agent> agent = new ComboBox<>("Agent");
+    final ComboBox<ExecutionStatus> status = new ComboBox<>("Status");
+    final Select<TimeRange> range = new Select<>();
+    final Grid<ExecutionSummary> grid = new Grid<>(ExecutionSummary.class, false);
+
+    public ExecutionsView(ExecutionService executions, AgentService agents, Clock clock) {
+        this.executions = executions;
+        this.agents = agents;
+        this.clock = clock;
+        setSizeFull();
+        add(createToolbar(), createFilters(), createGrid());
+        grid.setItems(query -> executions.list(filter(), query.getOffset(), query.getLimit()).stream());
+    }
+
+    private HorizontalLayout createToolbar() {
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), event -> refresh());
+        refresh.setId("refresh-runs");
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Runs"), refresh);
+        toolbar.setAlignItems(Alignment.BASELINE);
+        return toolbar;
+    }
+
+    private HorizontalLayout createFilters() {
+        agent.setItems(agents.list());
+        agent.setItemLabelGenerator(Agent::name);
+        agent.setClearButtonVisible(true);
+        agent.setPlaceholder("Any agent");
+        status.setItems(ExecutionStatus.values());
+        status.setItemLabelGenerator(ExecutionStatus::code);
+        status.setClearButtonVisible(true);
+        status.setPlaceholder("Any status");
+        range.setLabel("Started");
+        range.setItems(TimeRange.values());
+        range.setItemLabelGenerator(value -> value.label);
+        range.setValue(TimeRange.ALL);
+        agent.addValueChangeListener(event -> refresh());
+        status.addValueChangeListener(event -> refresh());
+        range.addValueChangeListener(event -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(agent, status, range);
+        filters.setAlignItems(Alignment.BASELINE);
+        return filters;
+    }
+
+    private Grid<ExecutionSummary> createGrid() {
+        grid.addColumn(ExecutionSummary::id).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(run -> run.agentName() + (run.agentId() == null ? " (deleted)" : "")).setHeader("Agent")
+                .setFlexGrow(1);
+        grid.addComponentColumn(run -> RunFormat.statusBadge(run.status())).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(run -> RunFormat.orDash(run.engine())).setHeader("Engine").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(run -> RunFormat.seconds(run.executionTime())).setHeader("Duration").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(run -> RunFormat.cost(run.costUsd(), run.unpriced())).setKey("cost").setHeader("Cost")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(run -> RunFormat.tokens(run.tokensIn(), run.tokensOut())).setHeader("Tokens")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ExecutionSummary::requestedBy).setHeader("Requested by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(run -> RunFormat.time(run.startedAt())).setHeader("Started").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addItemClickListener(event -> ExecutionDetailView.navigate(event.getItem().id()));
+        grid.setSizeFull();
+        return grid;
+    }
+
+    ExecutionFilter filter() {
+        TimeRange chosen = range.getValue() == null ? TimeRange.ALL : range.getValue();
+        return new ExecutionFilter(agent.getValue() == null ? null : agent.getValue().id(), status.getValue(),
+                chosen.from(clock.instant()), null);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}

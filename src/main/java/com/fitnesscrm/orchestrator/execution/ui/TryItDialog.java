@@ -1,0 +1,115 @@
+package com.fitnesscrm.orchestrator.execution.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunRejectedException;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/**
+ * Runs one agent on an input the admin types, sync (the answer is the finished run) or async (the answer is the
+ * queued run, which its detail view then follows), and shows what came back with a link to the recorded run.
+ */
+public class TryItDialog extends Dialog {
+
+    static final String SYNC = "Sync: wait for the answer";
+    static final String ASYNC = "Async: queue it";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final transient ExecutionService executions;
+    private final Agent agent;
+    final TextArea input = new TextArea("Input (JSON)");
+    final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Mode");
+    final Div result = new Div();
+
+    TryItDialog(ExecutionService executions, Agent agent) {
+        this.executions = executions;
+        this.agent = agent;
+        setHeaderTitle("Try " + agent.name());
+        setWidth("min(48rem, 95vw)");
+        input.setValue("{}");
+        input.setWidthFull();
+        input.setMinHeight("8rem");
+        mode.setItems(SYNC, ASYNC);
+        mode.setValue(SYNC);
+        result.setId("try-it-result");
+        result.setWidthFull();
+        add(input, mode, result);
+        Button run = new Button("Run", event -> run());
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Close", event -> close()), run);
+    }
+
+    private void run() {
+        input.setInvalid(false);
+        JsonNode json;
+        try {
+            json = JSON.readTree(input.getValue());
+        } catch (JsonProcessingException e) {
+            showInputError("Not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (json == null || !json.isObject()) {
+            showInputError("The input must be a JSON object, such as {}.");
+            return;
+        }
+        result.removeAll();
+        try {
+            showRun(executions.run(RunRequest.forAgent(String.valueOf(agent.id()), json, ASYNC.equals(
+                    mode.getValue()))));
+        } catch (RunRejectedException rejected) {
+            showInputError(rejected.getMessage());
+            showError("The agent refused the input: " + rejected.getMessage(), rejected.executionId());
+        } catch (UnavailableException | ConflictException | NotFoundException | InvalidInputException refused) {
+            showError(refused.getMessage(), null);
+        }
+    }
+
+    private void showRun(Execution run) {
+        HorizontalLayout facts = new HorizontalLayout(RunFormat.statusBadge(run.status()),
+                new Span("Engine: " + RunFormat.orDash(run.engine())),
+                new Span("Duration: " + RunFormat.seconds(run.executionTime())),
+                new Span("Cost: " + RunFormat.cost(run.costUsd(), run.unpriced())));
+        facts.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        result.add(facts);
+        if (run.output() != null) {
+            result.add(RunFormat.json(run.output()));
+        }
+        if (run.error() != null) {
+            Paragraph error = new Paragraph(run.error());
+            error.addClassName("form-error");
+            result.add(error);
+        }
+        result.add(ExecutionDetailView.link(run.id(), "Open run #" + run.id()));
+    }
+
+    private void showError(String message, Long runId) {
+        Paragraph error = new Paragraph(message);
+        error.addClassName("form-error");
+        result.add(error);
+        if (runId != null) {
+            result.add(ExecutionDetailView.link(runId, "Open run #" + runId));
+        }
+    }
+
+    private void showInputError(String message) {
+        input.setErrorMessage(message);
+        input.setInvalid(true);
+    }
+}

@@ -1,0 +1,111 @@
+package com.fitnesscrm.orchestrator.execution.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.ServerIntegrationTest;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentDraft;
+import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
+import com.fitnesscrm.orchestrator.security.RunAs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * In a real browser, a run's detail view follows a running run to its end by server push, without a reload: what
+ * Karibu cannot show (its test thread holds the session lock; here the refresh runs on its own thread, signed in
+ * through the Vaadin session).
+ */
+@ServerIntegrationTest
+class RunDetailPushBT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private AgentService agents;
+    @Autowired
+    private ExecutionService executions;
+    @Autowired
+    private SecurityContextHolderStrategy securityContext;
+    @Autowired
+    private ObjectMapper objectMapper;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeFalse(Boolean.getBoolean("skipBrowserTests"), "browser tests skipped on request");
+            Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_detail_view_of_a_running_run_turns_to_succeeded_by_itself() throws Exception {
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys("admin");
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-button[theme~='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("database-card")));
+        Execution queued = RunAs.admin(securityContext, () -> {
+            Agent slow = agents.create(new AgentDraft("slow-" + UUID.randomUUID(), SlowAgent.TYPE.code(), null, true,
+                    objectMapper.createObjectNode().put("timeout_seconds", 60), null));
+            return executions.run(RunRequest.forAgent(slow.name(),
+                    objectMapper.createObjectNode().put("millis", 10_000), true));
+        });
+
+        browser.get("http://localhost:" + port + "/executions/" + queued.id());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Run #" + queued.id()));
+        assertThat(browser.findElement(By.tagName("body")).getText()).containsAnyOf("queued", "running")
+                .doesNotContain("succeeded");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("run-facts"), "succeeded"));
+        assertThat(browser.findElement(By.className("step-timeline")).getText()).contains("wait");
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve("run-detail.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
