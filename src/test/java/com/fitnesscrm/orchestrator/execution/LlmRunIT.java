@@ -325,6 +325,54 @@ class LlmRunIT {
         assertThat(requests()).hasSize(3);
     }
 
+    @Test
+    void a_model_slower_than_the_agents_timeout_is_given_up_in_time_to_answer_from_the_rules() {
+        Agent sum = agent("{\"timeout_seconds\": 3}"); // and the default two retries
+        openAi.slow(Duration.ofSeconds(10));
+        long started = System.nanoTime();
+
+        Execution run = run(sum);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.engine()).isEqualTo("rules");
+        assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
+        // No retry is started that could not end before the agent's timeout.
+        assertThat(requests()).hasSize(1);
+        List<ExecutionStep> steps = executions.steps(run.id());
+        assertThat(steps).filteredOn(step -> step.kind() == StepKind.LLM_CALL).singleElement()
+                .satisfies(call -> {
+                    assertThat(call.status()).isEqualTo("failed");
+                    assertThat(call.outputSummary()).isEqualTo("no answer within the timeout");
+                });
+        assertThat(only(steps, StepKind.FALLBACK).inputSummary()).contains("(timeout)");
+        assertThat(steps).noneMatch(step -> step.name().equals("timeout"));
+    }
+
+    @Test
+    void with_fallback_policy_fail_a_model_slower_than_the_agents_timeout_fails_the_run_saying_so() {
+        Agent sum = agent("{\"timeout_seconds\": 2, \"fallback_policy\": \"fail\"}");
+        openAi.slow(Duration.ofSeconds(10));
+
+        Execution run = run(sum);
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).startsWith("The LLM gave no answer (timeout)");
+        assertThat(executions.steps(run.id()).get(executions.steps(run.id()).size() - 1).name())
+                .isEqualTo("fallback refused by policy");
+    }
+
+    @Test
+    void llm_runs_reuse_the_providers_http_client_instead_of_leaving_one_thread_behind_each() {
+        Agent sum = agent("{}");
+        long threadsBefore = httpClientThreads();
+        for (int i = 0; i < 5; i++) {
+            openAi.answer(RIGHT, 10, 5);
+            assertThat(run(sum).engine()).isEqualTo("llm");
+        }
+        assertThat(httpClientThreads()).isLessThanOrEqualTo(threadsBefore + 1);
+    }
+
     private Agent agent(String config) {
         return agents.create(new AgentDraft("llm-sum-" + UUID.randomUUID(), SumAgent.TYPE.code(), null, true,
                 json(config), null));
@@ -354,6 +402,12 @@ class LlmRunIT {
         List<ExecutionStep> ofKind = steps.stream().filter(step -> step.kind() == kind).toList();
         assertThat(ofKind).as("steps of kind " + kind.code()).hasSize(1);
         return ofKind.get(0);
+    }
+
+    /** Each {@code java.net.http.HttpClient} has one selector thread for as long as it lives. */
+    private static long httpClientThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().matches("HttpClient-\\d+-SelectorManager")).count();
     }
 
     private ObjectNode json(String text) {
