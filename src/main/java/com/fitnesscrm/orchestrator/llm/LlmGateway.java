@@ -50,6 +50,8 @@ import org.springframework.stereotype.Service;
  *       exponential backoff. Each wait is reported as a {@link Kind#RETRY} step.</li>
  *   <li>One circuit breaker per provider host counts 5xx, timeouts and connection failures; while it is open,
  *       calls fail with {@link Reason#CIRCUIT_OPEN} without reaching the provider.</li>
+ *   <li>A request's {@link LlmRequest#deadline()}: each call's timeout is cut to what is left (in whole seconds),
+ *       and no call, retry or wait is started that could not end by it, so the caller has time to fall back.</li>
  *   <li>Tools: the model may ask for the request's {@code @Tool} methods for up to five rounds.</li>
  * </ul>
  *
