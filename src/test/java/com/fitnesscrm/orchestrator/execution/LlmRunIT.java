@@ -328,7 +328,8 @@ class LlmRunIT {
     @Test
     void a_model_slower_than_the_agents_timeout_is_given_up_in_time_to_answer_from_the_rules() {
         Agent sum = agent("{\"timeout_seconds\": 3}"); // and the default two retries
-        openAi.slow(Duration.ofSeconds(10));
+        // Slower than the whole run may take, yet done before the stub's shutdown gives up waiting for it.
+        openAi.slow(Duration.ofSeconds(4));
         long started = System.nanoTime();
 
         Execution run = run(sum);
@@ -352,7 +353,7 @@ class LlmRunIT {
     @Test
     void with_fallback_policy_fail_a_model_slower_than_the_agents_timeout_fails_the_run_saying_so() {
         Agent sum = agent("{\"timeout_seconds\": 2, \"fallback_policy\": \"fail\"}");
-        openAi.slow(Duration.ofSeconds(10));
+        openAi.slow(Duration.ofSeconds(3));
 
         Execution run = run(sum);
 
