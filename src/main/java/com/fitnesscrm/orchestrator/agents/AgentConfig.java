@@ -17,7 +17,8 @@ import java.util.Set;
  * @param temperature     0 to 2
  * @param systemPrompt    the LLM layer's system prompt
  * @param maxTokens       cap on the LLM's answer
- * @param timeoutSeconds  a run taking longer ends as {@code timed_out}
+ * @param timeoutSeconds  a run taking longer ends as {@code timed_out}; the LLM must be done a quarter of it (at most
+ *                        2 s) sooner, so that a slow model still leaves time to answer from the rules
  * @param maxRetries      further LLM attempts after a 429, a 5xx or a timeout
  * @param dailyBudgetUsd  LLM spend per day (UTC) after which the agent answers from its rules; {@code null} = no cap
  * @param cacheTtlSeconds how long an LLM answer is reused for the same input and config version; 0 = never

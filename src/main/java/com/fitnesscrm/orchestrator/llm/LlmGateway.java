@@ -50,6 +50,8 @@ import org.springframework.stereotype.Service;
  *       exponential backoff. Each wait is reported as a {@link Kind#RETRY} step.</li>
  *   <li>One circuit breaker per provider host counts 5xx, timeouts and connection failures; while it is open,
  *       calls fail with {@link Reason#CIRCUIT_OPEN} without reaching the provider.</li>
+ *   <li>A request's {@link LlmRequest#deadline()}: each call's timeout is cut to what is left (in whole seconds),
+ *       and no call, retry or wait is started that could not end by it, so the caller has time to fall back.</li>
  *   <li>Tools: the model may ask for the request's {@code @Tool} methods for up to five rounds.</li>
  * </ul>
  *
@@ -63,6 +65,7 @@ public class LlmGateway {
     /** Rounds of tool calls one request may take before the model must answer. */
     static final int MAX_TOOL_ROUNDS = 5;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MIN_CALL_TIMEOUT = Duration.ofSeconds(1);
     private static final int MAX_ANSWER_SUMMARY = 200;
     private static final int MAX_TOOL_SUMMARY = 500;
 
@@ -72,7 +75,11 @@ public class LlmGateway {
     private final Sleeper sleeper;
     private final RetryPolicy retryPolicy;
     private final CircuitBreakerRegistry circuitBreakers;
-    /** Built models by timeout: LangChain4j fixes the HTTP timeouts when the model is built. */
+    /**
+     * Built models by timeout in whole seconds: LangChain4j fixes the HTTP timeouts when the model is built, and each
+     * model has its own HTTP client (with a selector thread), so the keys must stay few: a run's time left, to the
+     * nanosecond, would add a model and a thread per run.
+     */
     private final Map<Duration, ChatModel> models = new ConcurrentHashMap<>();
 
     @Autowired
@@ -203,6 +210,7 @@ public class LlmGateway {
         private ChatResponse callWithRetries(String stepName) {
             ChatRequest chatRequest = chatRequest();
             for (int attempt = 0; ; attempt++) {
+                Duration timeout = callTimeout();
                 if (!circuitBreaker.tryAcquirePermission()) {
                     throw new LlmException(Reason.CIRCUIT_OPEN, "Calls to " + providerHost()
                             + " are paused after repeated failures");
@@ -210,7 +218,7 @@ public class LlmGateway {
                 Instant startedAt = clock.instant();
                 long start = System.nanoTime();
                 try {
-                    ChatResponse response = model(request.timeout()).chat(chatRequest);
+                    ChatResponse response = model(timeout).chat(chatRequest);
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
                     circuitBreaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
                     recordAnswer(stepName, startedAt, took, chatRequest, response);
@@ -229,6 +237,20 @@ public class LlmGateway {
                     waitBeforeRetry(failure, attempt, detail, safeCause(e));
                 }
             }
+        }
+
+        /** The request's timeout, cut to what is left before its deadline; none left is a timeout of its own. */
+        private Duration callTimeout() {
+            Duration timeout = wholeSeconds(request.timeout());
+            if (request.deadline() == null) {
+                return timeout;
+            }
+            Duration left = Duration.between(clock.instant(), request.deadline());
+            if (left.compareTo(MIN_CALL_TIMEOUT) < 0) {
+                throw new LlmException(Reason.TIMEOUT, "No time left for a call to the provider before the "
+                        + "caller's deadline");
+            }
+            return left.compareTo(timeout) < 0 ? wholeSeconds(left) : timeout;
         }
 
         private void recordFailure(ProviderFailure failure, Duration took, RuntimeException e) {
@@ -258,6 +280,11 @@ public class LlmGateway {
                     throw new LlmException(failure.reason(), "Gave up after waiting " + seconds(waited)
                             + " for the provider: " + detail, cause);
                 }
+            }
+            if (request.deadline() != null
+                    && clock.instant().plus(wait).plus(MIN_CALL_TIMEOUT).isAfter(request.deadline())) {
+                throw new LlmException(failure.reason(), "No time left to retry before the caller's deadline: "
+                        + detail, cause);
             }
             Instant startedAt = clock.instant();
             try {
@@ -311,9 +338,14 @@ public class LlmGateway {
         }
     }
 
-    private ChatModel model(Duration timeout) {
+    /** A call's timeout as the models are keyed: whole seconds, rounded down, at least one. */
+    static Duration wholeSeconds(Duration timeout) {
         Duration effective = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
-        return models.computeIfAbsent(effective, t -> OpenAiChatModel.builder()
+        return Duration.ofSeconds(Math.max(MIN_CALL_TIMEOUT.toSeconds(), effective.toSeconds()));
+    }
+
+    private ChatModel model(Duration timeout) {
+        return models.computeIfAbsent(wholeSeconds(timeout), t -> OpenAiChatModel.builder()
                 // Explicit, so neither the Spring starter's RestClient nor a classpath scan picks the client: ours
                 // keeps Retry-After (see JdkHttpClient).
                 .httpClientBuilder(new JdkHttpClientBuilder())

@@ -127,6 +127,20 @@ class ExecutionServiceIT {
     }
 
     @Test
+    void a_run_stopped_at_its_timeout_shows_the_timeout_as_its_last_step() {
+        Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
+        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), true));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> executions.get(queued.id()).status().isFinished());
+        assertThat(executions.get(queued.id()).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        // The interrupted engine unwinds after the run has ended; the timeline does not go on without it.
+        await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> {
+            var steps = executions.steps(queued.id());
+            return steps.get(steps.size() - 1).name().equals("timeout");
+        });
+    }
+
+    @Test
     void an_async_run_is_queued_then_executed_by_the_durable_scheduler() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         Execution queued = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));

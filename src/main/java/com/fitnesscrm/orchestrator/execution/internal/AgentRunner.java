@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentRunner {
 
+    private static final Duration LLM_RESERVE = Duration.ofSeconds(2);
+
     private final LlmGateway llm;
     private final ExecutionStore store;
     private final DailySpend spend;
@@ -104,7 +106,17 @@ class AgentRunner {
                         BigDecimal.ZERO, false, null);
             }
         }
-        return askLlm(agent, program, layer.get(), input, rules, inputHash, steps, deadline);
+        return askLlm(agent, program, layer.get(), input, rules, inputHash, steps, llmDeadline(deadline, config));
+    }
+
+    /**
+     * The LLM must be done a little before the run's own deadline, so that a model too slow for the agent's timeout
+     * still leaves time to answer from the rules (or fail by the policy) rather than the whole run timing out with
+     * the rules' answer in hand: a quarter of the timeout, at most two seconds.
+     */
+    static Instant llmDeadline(Instant runDeadline, AgentConfig config) {
+        Duration reserve = Duration.ofSeconds(config.timeoutSeconds()).dividedBy(4);
+        return runDeadline.minus(reserve.compareTo(LLM_RESERVE) < 0 ? reserve : LLM_RESERVE);
     }
 
     private <I, O> RunOutcome askLlm(Agent agent, AgentProgram<I, O> program, LlmLayer<I, O> layer, I input,
@@ -182,14 +194,10 @@ class AgentRunner {
 
     private LlmRequest request(String purpose, AgentConfig config, List<LlmMessage> messages, Object tools,
                                Instant deadline) {
-        Duration remaining = Duration.between(clock.instant(), deadline);
-        if (remaining.isNegative() || remaining.isZero()) {
-            throw new LlmException(LlmException.Reason.TIMEOUT, "No time left in the agent's timeout.");
-        }
-        Duration timeout = remaining.compareTo(Duration.ofSeconds(config.timeoutSeconds())) < 0 ? remaining
-                : Duration.ofSeconds(config.timeoutSeconds());
-        return new LlmRequest(purpose, config.model(), config.temperature(), config.maxTokens(), timeout,
-                config.maxRetries(), config.systemPrompt(), messages, tools);
+        // The gateway cuts each call (and skips retries) to what is left before the deadline.
+        return new LlmRequest(purpose, config.model(), config.temperature(), config.maxTokens(),
+                Duration.ofSeconds(config.timeoutSeconds()), config.maxRetries(), config.systemPrompt(), messages,
+                tools, deadline);
     }
 
     static String repairMessage(List<String> violations) {

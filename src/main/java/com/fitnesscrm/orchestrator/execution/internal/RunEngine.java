@@ -154,10 +154,9 @@ public class RunEngine {
                     outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
                     admitted.agent().configVersion());
         } catch (TimeoutException e) {
-            steps.cancel();
-            future.cancel(true);
-            steps.mark("timeout", StepKind.GUARDRAIL, false, "timeout " + timeout.toSeconds() + " s",
+            steps.stop("timeout", StepKind.GUARDRAIL, "timeout " + timeout.toSeconds() + " s",
                     "the run was stopped");
+            future.cancel(true);
             return failed(ExecutionStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
                     + timeout.toSeconds() + " s.", runningAt, admitted.agent().configVersion());
         } catch (CancellationException e) {

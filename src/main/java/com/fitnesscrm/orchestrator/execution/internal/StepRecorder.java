@@ -87,6 +87,12 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
     synchronized void record(String name, StepKind kind, boolean succeeded, Instant start, double durationMs,
                              String inputSummary, String outputSummary, Integer tokensIn, Integer tokensOut) {
+        if (cancelled) {
+            // The run was stopped (timed out or cancelled) and its worker is still unwinding: what it does now, e.g.
+            // an interrupted LLM call and a fallback to the rules, did not happen as far as the run is concerned.
+            log.debug("Run {} was stopped; not recording its late step '{}'", executionId, name);
+            return;
+        }
         StepRow row = new StepRow(nextSeq++, name, kind, succeeded, start, durationMs, inputSummary, outputSummary,
                 tokensIn, tokensOut);
         if (executionId == null) {
@@ -106,7 +112,14 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         return List.copyOf(buffer);
     }
 
-    void cancel() {
+    /** The run has been stopped: later steps are not recorded. */
+    synchronized void cancel() {
+        cancelled = true;
+    }
+
+    /** Records why the run was stopped as its last step; later steps are not recorded. */
+    synchronized void stop(String name, StepKind kind, String inputSummary, String outputSummary) {
+        mark(name, kind, false, inputSummary, outputSummary);
         cancelled = true;
     }
 
