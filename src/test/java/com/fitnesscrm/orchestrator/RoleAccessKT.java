@@ -77,7 +77,7 @@ class RoleAccessKT extends KaribuTest {
     @Test
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "Users");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -125,7 +125,7 @@ public class ExecutionService {
                 return runs.find(id).orElseThrow();
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Execution finished = engine.runNow(new RunEngine.Admitted(agent, program, typedInput, run));
+            Execution finished = engine.runNow(new RunEngine.Admitted(agent, program, typedInput, run, input));
             return finished;
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the first one to be written is the run.

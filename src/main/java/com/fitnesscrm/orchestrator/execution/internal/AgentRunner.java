@@ -126,6 +126,7 @@ class AgentRunner {
         messages.add(LlmMessage.user(layer.userMessage(input, rules)));
         LlmUsage usage = LlmUsage.none();
         try {
+            steps.flush(); // the wait for the model starts: show what happened so far
             LlmReply draft = llm.chat(request("draft", config, messages, layer.tools(input), deadline), steps);
             spend.add(agent.id(), draft.costUsd());
             usage = usage.plus(draft);
@@ -135,6 +136,7 @@ class AgentRunner {
             }
             messages.add(LlmMessage.assistant(draft.text()));
             messages.add(LlmMessage.user(repairMessage(first.violations())));
+            steps.flush();
             LlmReply repaired = llm.chat(request("repair", config, messages, layer.tools(input), deadline), steps);
             spend.add(agent.id(), repaired.costUsd());
             usage = usage.plus(repaired);

@@ -11,11 +11,9 @@ import com.fitnesscrm.orchestrator.execution.ExecutionStep;
 import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +36,19 @@ public class ExecutionStore {
             + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
     private static final String SUMMARY_COLUMNS = "id, agent_id, agent_name, status, engine, cost_usd, unpriced, "
             + "tokens_in, tokens_out, requested_by, started_at, execution_time";
+
+    /**
+     * Continues a {@code WITH run AS (… RETURNING id)}: inserts the steps given as ten arrays (see {@link StepArrays})
+     * for the run, only if the statement before it touched one.
+     */
+    private static final String INSERT_STEPS_OF_RUN = """
+            , steps AS (
+                INSERT INTO ai_execution_steps (execution_id, seq, name, kind, status, started_at, duration_ms,
+                    input_summary, output_summary, tokens_in, tokens_out)
+                SELECT run.id, s.* FROM run, unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                    ?::float8[], ?::text[], ?::text[], ?::int[], ?::int[]) AS s
+            )
+            """;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -77,68 +88,73 @@ public class ExecutionStore {
                 ts(runningAt), runningAt == null ? 0 : 1);
     }
 
-    /** Writes a run that has already finished, with its steps; the caller holds the transaction. */
+    /**
+     * Writes a run that has already finished, with its steps, in one statement (a data-modifying CTE): one round
+     * trip and one commit, which is what lets short runs be recorded at the rate they are asked for.
+     */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
-        long id = jdbc.queryForObject("""
-                INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
-                    requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
-                    engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
-                    execution_time, attempts)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                RETURNING id""", Long.class,
+        StepArrays arrays = StepArrays.of(steps);
+        return jdbc.queryForObject("""
+                WITH run AS (
+                    INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
+                        requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
+                        engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
+                        execution_time, attempts)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    RETURNING id
+                )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()),
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
-                ts(result.runningAt()), ts(result.completedAt()), result.executionSeconds());
-        insertSteps(id, steps);
-        return id;
+                ts(result.runningAt()), ts(result.completedAt()), result.executionSeconds(), arrays.seq(),
+                arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
+                arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
     }
 
+    /** Writes steps of a run already in the database, in one statement. */
     void insertSteps(long executionId, List<StepRow> steps) {
         if (steps.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
+        StepArrays arrays = StepArrays.of(steps);
+        jdbc.update("""
                 INSERT INTO ai_execution_steps (execution_id, seq, name, kind, status, started_at, duration_ms,
                     input_summary, output_summary, tokens_in, tokens_out)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", steps, steps.size(),
-                (PreparedStatement ps, StepRow step) -> {
-                    ps.setLong(1, executionId);
-                    ps.setInt(2, step.seq());
-                    ps.setString(3, step.name());
-                    ps.setString(4, step.kind().code());
-                    ps.setString(5, step.succeeded() ? "succeeded" : "failed");
-                    ps.setTimestamp(6, ts(step.startedAt()));
-                    ps.setDouble(7, step.durationMs());
-                    ps.setString(8, step.inputSummary());
-                    ps.setString(9, step.outputSummary());
-                    setInteger(ps, 10, step.tokensIn());
-                    setInteger(ps, 11, step.tokensOut());
-                });
+                SELECT ?, s.* FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[],
+                    ?::text[], ?::text[], ?::int[], ?::int[]) AS s""", arrays.withLeading(executionId));
     }
 
     /**
-     * Claims a queued run (or one left running by a node that died) for execution; empty when it has finished or
-     * been cancelled meanwhile. Returns the attempt number.
+     * Claims a queued run (or one left running by a node that died) for execution, and returns it with its attempt
+     * number; empty when it has finished or been cancelled meanwhile.
      */
-    Optional<Integer> markRunning(long id, Instant now) {
-        List<Integer> attempts = jdbc.queryForList("""
-                UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1
-                WHERE id = ? AND status IN ('queued', 'running') RETURNING attempts""", Integer.class, ts(now), id);
-        return attempts.stream().findFirst();
+    Optional<Execution> markRunning(long id, Instant now) {
+        return jdbc.query("UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1 "
+                + "WHERE id = ? AND status IN ('queued', 'running') RETURNING " + COLUMNS, this::execution, ts(now), id)
+                .stream().findFirst();
     }
 
-    /** Finishes a running run; false when it was no longer running (cancelled or timed out meanwhile). */
-    boolean finish(long id, RunResult result) {
-        return jdbc.update("""
-                UPDATE ai_agent_executions SET status = ?, output_data = ?::jsonb, error_message = ?, engine = ?,
-                    model = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, unpriced = ?, input_hash = ?,
-                    completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version)
-                WHERE id = ? AND status = 'running'""",
+    /**
+     * Finishes a running run and writes its last steps, in one statement; false (and no steps written) when it was no
+     * longer running, i.e. cancelled or timed out meanwhile.
+     */
+    boolean finish(long id, RunResult result, List<StepRow> lastSteps) {
+        StepArrays arrays = StepArrays.of(lastSteps);
+        Integer updated = jdbc.queryForObject("""
+                WITH run AS (
+                    UPDATE ai_agent_executions SET status = ?, output_data = ?::jsonb, error_message = ?, engine = ?,
+                        model = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, unpriced = ?, input_hash = ?,
+                        completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version)
+                    WHERE id = ? AND status = 'running'
+                    RETURNING id
+                )""" + INSERT_STEPS_OF_RUN + "SELECT count(*)::int FROM run", Integer.class,
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
-                ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id) == 1;
+                ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id, arrays.seq(),
+                arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
+                arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
+        return updated != null && updated == 1;
     }
 
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
@@ -318,15 +334,39 @@ public class ExecutionStore {
         return rs.wasNull() ? null : value;
     }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
 
     private record Where(String sql, List<Object> args) {
+    }
+
+    /** Steps as one array per column, for {@code unnest}: many rows in one statement. */
+    private record StepArrays(Integer[] seq, String[] name, String[] kind, String[] status, String[] startedAt,
+                              Double[] duration, String[] inputSummary, String[] outputSummary, Integer[] tokensIn,
+                              Integer[] tokensOut) {
+
+        static StepArrays of(List<StepRow> steps) {
+            int n = steps.size();
+            StepArrays arrays = new StepArrays(new Integer[n], new String[n], new String[n], new String[n],
+                    new String[n], new Double[n], new String[n], new String[n], new Integer[n], new Integer[n]);
+            for (int i = 0; i < n; i++) {
+                StepRow step = steps.get(i);
+                arrays.seq[i] = step.seq();
+                arrays.name[i] = step.name();
+                arrays.kind[i] = step.kind().code();
+                arrays.status[i] = step.succeeded() ? "succeeded" : "failed";
+                arrays.startedAt[i] = step.startedAt().toString();
+                arrays.duration[i] = step.durationMs();
+                arrays.inputSummary[i] = step.inputSummary();
+                arrays.outputSummary[i] = step.outputSummary();
+                arrays.tokensIn[i] = step.tokensIn();
+                arrays.tokensOut[i] = step.tokensOut();
+            }
+            return arrays;
+        }
+
+        Object[] withLeading(Object first) {
+            return new Object[] {first, seq, name, kind, status, startedAt, duration, inputSummary, outputSummary,
+                    tokensIn, tokensOut};
+        }
     }
 
 }

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes runs and writes how they ended: sync runs in the caller's request, async runs on the durable scheduler's
@@ -45,7 +44,6 @@ public class RunEngine {
     private final AgentCatalog agents;
     private final AgentPrograms programs;
     private final ExecutorService pool;
-    private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ObjectMapper objectMapper;
     private final Clock clock;
@@ -53,21 +51,20 @@ public class RunEngine {
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
     RunEngine(ExecutionStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
-              @Qualifier("agentRunPool") ExecutorService pool, TransactionTemplate transaction,
+              @Qualifier("agentRunPool") ExecutorService pool,
               ApplicationEventPublisher events, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.runner = runner;
         this.agents = agents;
         this.programs = programs;
         this.pool = pool;
-        this.transaction = transaction;
         this.events = events;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
     /** A run that passed its checks and may execute now. */
-    public record Admitted<I>(Agent agent, AgentProgram<I, ?> program, I input, NewRun run) {
+    public record Admitted<I>(Agent agent, AgentProgram<I, ?> program, I input, NewRun run, JsonNode inputJson) {
     }
 
     /**
@@ -80,14 +77,14 @@ public class RunEngine {
         if (!live) {
             StepRecorder steps = StepRecorder.buffered(clock);
             RunResult result = execute(null, admitted, steps, runningAt);
-            long id = transaction.execute(status -> store.insertFinished(admitted.run(), result, steps.snapshot()));
+            long id = store.insertFinished(admitted.run(), result, steps.snapshot());
             finished(id, admitted.agent().id(), result);
-            return toExecution(id, admitted.run(), result, 1);
+            return toExecution(id, admitted, result);
         }
         long id = store.insert(admitted.run(), ExecutionStatus.RUNNING, runningAt);
         StepRecorder steps = StepRecorder.live(store, clock, id, 1);
         RunResult result = execute(id, admitted, steps, runningAt);
-        if (store.finish(id, result)) {
+        if (store.finish(id, result, steps.drain())) {
             finished(id, admitted.agent().id(), result);
         }
         return store.find(id).orElseThrow();
@@ -99,14 +96,15 @@ public class RunEngine {
      */
     public void runQueued(long id) {
         Instant runningAt = clock.instant();
-        Optional<Integer> attempt = store.markRunning(id, runningAt);
-        if (attempt.isEmpty()) {
+        Optional<Execution> claimed = store.markRunning(id, runningAt);
+        if (claimed.isEmpty()) {
             return; // cancelled, or finished by a node that did not live to delete its task
         }
-        Execution execution = store.find(id).orElseThrow();
-        StepRecorder steps = StepRecorder.live(store, clock, id, store.nextStepSeq(id));
-        if (attempt.get() > 1) {
-            steps.mark("resume after node stopped", StepKind.RETRY, true, "attempt " + attempt.get(),
+        Execution execution = claimed.get();
+        int attempt = execution.attempts();
+        StepRecorder steps = StepRecorder.live(store, clock, id, attempt > 1 ? store.nextStepSeq(id) : 1);
+        if (attempt > 1) {
+            steps.mark("resume after node stopped", StepKind.RETRY, true, "attempt " + attempt,
                     "the node running this run stopped; running it again");
         }
         RunResult result;
@@ -115,7 +113,7 @@ public class RunEngine {
         } catch (RunFailedException e) {
             result = failed(ExecutionStatus.FAILED, e.getMessage(), runningAt, null);
         }
-        if (store.finish(id, result)) {
+        if (store.finish(id, result, steps.drain())) {
             finished(id, execution.agentId(), result);
         }
     }
@@ -152,7 +150,7 @@ public class RunEngine {
             return new RunResult(ExecutionStatus.SUCCEEDED, json(outcome.output()), null,
                     outcome.engine().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
                     outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
-                    admitted.agent().configVersion());
+                    admitted.agent().configVersion(), outcome.output());
         } catch (TimeoutException e) {
             steps.stop("timeout", StepKind.GUARDRAIL, "timeout " + timeout.toSeconds() + " s",
                     "the run was stopped");
@@ -199,7 +197,7 @@ public class RunEngine {
         } catch (RuntimeException e) {
             throw new RunFailedException("The input is no longer accepted: " + e.getMessage());
         }
-        return new Admitted<>(agent, program, input, null);
+        return new Admitted<>(agent, program, input, null, execution.input());
     }
 
     private RunResult failed(ExecutionStatus status, String error, Instant runningAt, Integer configVersion) {
@@ -211,12 +209,14 @@ public class RunEngine {
         events.publishEvent(new ExecutionFinished(id, agentId, result.status(), result.engine()));
     }
 
-    private Execution toExecution(long id, NewRun run, RunResult result, int attempts) {
+    private Execution toExecution(long id, Admitted<?> admitted, RunResult result) {
+        NewRun run = admitted.run();
+        JsonNode output = result.output() != null ? result.output() : readJson(result.outputJson());
         return new Execution(id, run.agentId(), run.agentName(), run.taskType(), result.status(), run.mode(),
-                readJson(run.inputJson()), readJson(result.outputJson()), result.error(), result.engine(),
+                admitted.inputJson(), output, result.error(), result.engine(),
                 result.model(), result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(),
                 run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(), result.runningAt(),
-                result.completedAt(), result.executionSeconds(), attempts);
+                result.completedAt(), result.executionSeconds(), 1);
     }
 
     private String json(JsonNode node) {

@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects a run's steps. A short run keeps them in memory and writes them with the run in one transaction; a run
- * that may take long (one that asks the LLM, or runs async) writes each step as it ends, so the timeline in the UI
- * moves while the run is running.
+ * Collects a run's steps. A short run keeps them in memory and writes them with the run in one statement. A run that
+ * may take long (one that asks the LLM, or runs async) is in the database while it runs: its steps are written
+ * before each wait (an LLM call, a retry's back-off), so the timeline in the UI shows what happened so far, and the
+ * rest with the run's final status. Writing each step on its own would cost a commit per step, which is what limits
+ * how many async runs a node finishes per second.
  */
 final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
@@ -93,21 +95,35 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
             log.debug("Run {} was stopped; not recording its late step '{}'", executionId, name);
             return;
         }
-        StepRow row = new StepRow(nextSeq++, name, kind, succeeded, start, durationMs, inputSummary, outputSummary,
-                tokensIn, tokensOut);
-        if (executionId == null) {
-            buffer.add(row);
-            return;
-        }
-        try {
-            store.insertSteps(executionId, List.of(row));
-        } catch (RuntimeException e) {
-            // A lost step must not fail the run; the run's own record still says how it ended.
-            log.warn("Could not record step '{}' of run {}: {}", name, executionId, e.getMessage());
+        buffer.add(new StepRow(nextSeq++, name, kind, succeeded, start, durationMs, inputSummary, outputSummary,
+                tokensIn, tokensOut));
+        if (kind == StepKind.RETRY) {
+            flush(); // a back-off follows: show the wait while it lasts
         }
     }
 
-    /** The steps recorded so far (in memory only for a buffered recorder). */
+    /** Writes the steps not yet written, for a run that is in the database; a no-op for a short run. */
+    synchronized void flush() {
+        if (executionId == null || buffer.isEmpty() || cancelled) {
+            return;
+        }
+        try {
+            store.insertSteps(executionId, buffer);
+        } catch (RuntimeException e) {
+            // A lost step must not fail the run; the run's own record still says how it ended.
+            log.warn("Could not record {} steps of run {}: {}", buffer.size(), executionId, e.getMessage());
+        }
+        buffer.clear();
+    }
+
+    /** The steps not yet written, now handed to the caller that writes them with the run's final status. */
+    synchronized List<StepRow> drain() {
+        List<StepRow> pending = List.copyOf(buffer);
+        buffer.clear();
+        return pending;
+    }
+
+    /** The steps recorded so far (a short run's, all of them). */
     synchronized List<StepRow> snapshot() {
         return List.copyOf(buffer);
     }
