@@ -86,7 +86,10 @@ public class AgentCatalog {
             return hit.agent();
         }
         Optional<Agent> agent = load.get();
-        cache.put(key, new Cached(agent, now.plus(TTL)));
+        if (agent.isPresent()) {
+            // Misses are not kept: any caller could otherwise grow the cache with made-up names.
+            cache.put(key, new Cached(agent, now.plus(TTL)));
+        }
         return agent;
     }
 

@@ -43,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExecutionService {
 
     public static final int MAX_PAGE_SIZE = 100;
+    private static final long MAX_OFFSET = 10_000_000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final ExecutionStore runs;
@@ -114,6 +115,10 @@ public class ExecutionService {
             long id = runs.recordRefused(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
                     : e.field() + ": ") + e.getMessage());
             throw new RunRejectedException(e.field(), e.getMessage(), id);
+        } catch (RuntimeException e) {
+            // An agent that cannot read an input without saying which field is wrong still refuses it clearly.
+            long id = runs.recordRefused(run, "The agent could not read the input: " + e.getMessage());
+            throw new RunRejectedException("input", "The agent could not read the input: " + e.getMessage(), id);
         }
         try {
             if (request.async()) {
@@ -137,6 +142,8 @@ public class ExecutionService {
         return runs.find(id).orElseThrow(() -> new NotFoundException("No run with id " + id + "."));
     }
 
+    /** A run's steps; a caller allowed to run agents may read the steps of the run it was just answered with. */
+    @PreAuthorize(Permissions.READ + " or " + Permissions.EXECUTE)
     public List<ExecutionStep> steps(long id) {
         get(id);
         return runs.steps(id);
@@ -154,6 +161,10 @@ public class ExecutionService {
         }
         if (perPage < 1 || perPage > MAX_PAGE_SIZE) {
             throw new InvalidInputException("per_page", "'per_page' must be from 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        if ((long) (page - 1) * perPage > MAX_OFFSET) {
+            throw new InvalidInputException("page", "'page' is beyond the last run that can be listed; narrow the "
+                    + "filters (agent_id, status, from, to) instead.");
         }
         return new ExecutionPage(runs.page(filter, (page - 1) * perPage, perPage), runs.count(filter), page,
                 perPage);
@@ -193,6 +204,7 @@ public class ExecutionService {
      * The {@code results} object of the original {@code POST /api/execute} answer for a succeeded run, shaped by the
      * agent's program so that the main backend's client reads it as before.
      */
+    @PreAuthorize(Permissions.EXECUTE)
     public ObjectNode legacyResults(Execution run) {
         AgentProgram<?, ?> program = programs.forType(run.taskType()).orElse(null);
         ObjectNode results = JsonNodeFactory.instance.objectNode();

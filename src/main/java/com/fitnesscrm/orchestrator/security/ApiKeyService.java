@@ -19,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Admins create API keys for the main backend and other callers: named, scoped, shown once, stored as a hash,
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ApiKeyService {
 
+    /** The names of the keys provisioned from the environment (see EnvironmentApiKeys). */
+    public static final Set<String> RESERVED_NAMES = Set.of("main-backend", "admin-environment");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{1,99}");
 
     private final ApiKeyRepository keys;
@@ -58,6 +62,10 @@ public class ApiKeyService {
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidInputException("scopes", "Give the key at least one scope: execute, read or admin.");
         }
+        if (RESERVED_NAMES.contains(value)) {
+            throw new ConflictException("name", "'" + value + "' is reserved for the key set through the "
+                    + "environment (MAIN_APP_API_KEY or ADMIN_API_KEY); choose another name.");
+        }
         if (keys.existsByName(value)) {
             throw duplicate(value);
         }
@@ -81,7 +89,15 @@ public class ApiKeyService {
             throw new ConflictException("revoked", "The key '" + key.getName() + "' is already revoked.");
         }
         key.revoke(actor(), clock.instant());
-        authenticator.forget(key.getKeyHash());
+        String hash = key.getKeyHash();
+        authenticator.forget(hash);
+        // Again once committed: a request in between could have cached the key as still active.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                authenticator.forget(hash);
+            }
+        });
         return key.toApiKey();
     }
 

@@ -33,6 +33,8 @@ class ExecuteController {
     private static final Set<String> ORIGINAL_FIELDS = Set.of("task_type", "input_data");
     private static final Set<String> TYPED_FIELDS = Set.of("agent", "input", "mode");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecuteController.class);
+
     private final ExecutionService executions;
 
     ExecuteController(ExecutionService executions) {
@@ -60,7 +62,12 @@ class ExecuteController {
     }
 
     private ResponseEntity<ObjectNode> original(JsonNode body, String key) {
-        requireOnly(body, ORIGINAL_FIELDS);
+        // The original service ignored fields it did not know; the main backend's client may send some.
+        body.fieldNames().forEachRemaining(name -> {
+            if (!ORIGINAL_FIELDS.contains(name)) {
+                log.debug("Ignoring the field '{}' of the original /api/execute body", name);
+            }
+        });
         JsonNode taskType = body.get("task_type");
         if (taskType == null || !taskType.isTextual() || taskType.asText().isBlank()) {
             throw new InvalidInputException("task_type", "'task_type' is required (or use the typed body with "

@@ -33,12 +33,10 @@ class DailySpend {
     BigDecimal today(int agentId) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Spend spend = byAgent.get(agentId);
-        if (spend == null || !spend.day().equals(day) || spend.readAt().plus(REFRESH).isBefore(now)) {
-            spend = new Spend(day, store.spentSince(agentId, day.atStartOfDay(ZoneOffset.UTC).toInstant()), now);
-            byAgent.put(agentId, spend);
-        }
-        return spend.amount();
+        return byAgent.compute(agentId, (id, spend) -> spend == null || !spend.day().equals(day)
+                || spend.readAt().plus(REFRESH).isBefore(now)
+                ? new Spend(day, store.spentSince(agentId, day.atStartOfDay(ZoneOffset.UTC).toInstant()), now)
+                : spend).amount();
     }
 
     /** Adds a run's cost as soon as it is known, before the database sum would show it. */

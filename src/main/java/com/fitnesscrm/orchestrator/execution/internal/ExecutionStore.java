@@ -157,6 +157,11 @@ public class ExecutionStore {
         return updated != null && updated == 1;
     }
 
+    /** Gives a running run back to the queue, e.g. when the node executing it shuts down. */
+    void requeue(long id) {
+        jdbc.update("UPDATE ai_agent_executions SET status = 'queued' WHERE id = ? AND status = 'running'", id);
+    }
+
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
     boolean stop(long id, ExecutionStatus status, String reason, Instant now) {
         return jdbc.update("""
@@ -183,10 +188,6 @@ public class ExecutionStore {
                 + "AND idempotency_key = ?", this::execution, requestedBy, key).stream().findFirst();
     }
 
-    Optional<ExecutionStatus> status(long id) {
-        return jdbc.queryForList("SELECT status FROM ai_agent_executions WHERE id = ?", String.class, id).stream()
-                .findFirst().flatMap(ExecutionStatus::fromCode);
-    }
 
     public List<ExecutionStep> steps(long executionId) {
         return jdbc.query("""
@@ -241,16 +242,6 @@ public class ExecutionStore {
                   AND engine IN ('llm', 'llm_repaired') AND completed_at >= ?
                 ORDER BY completed_at DESC LIMIT 1""", String.class, agentId, configVersion, inputHash, ts(since))
                 .stream().findFirst();
-    }
-
-    /** Runs left queued whose scheduler task is gone (e.g. deleted by hand); the reaper resubmits them. */
-    List<Long> queuedWithoutTask(String taskName, Instant olderThan) {
-        return jdbc.queryForList("""
-                SELECT e.id FROM ai_agent_executions e
-                WHERE e.status IN ('queued', 'running') AND e.mode = 'async' AND e.started_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
-                                  WHERE t.task_name = ? AND t.task_instance = e.id::text)
-                LIMIT 1000""", Long.class, ts(olderThan), taskName);
     }
 
     private Where where(ExecutionFilter filter) {

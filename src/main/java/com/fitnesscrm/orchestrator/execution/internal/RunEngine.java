@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class RunEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+    private static final String SHUTTING_DOWN = "The node is shutting down.";
 
     private final ExecutionStore store;
     private final AgentRunner runner;
@@ -113,6 +114,12 @@ public class RunEngine {
         } catch (RunFailedException e) {
             result = failed(ExecutionStatus.FAILED, e.getMessage(), runningAt, null);
         }
+        if (SHUTTING_DOWN.equals(result.error())) {
+            // This node is stopping, not the run: give it back, and let the scheduler run it again (here after a
+            // restart, or on another node) instead of recording it cancelled for good.
+            store.requeue(id);
+            throw new IllegalStateException("Run " + id + " was interrupted by the node shutting down; requeued.");
+        }
         if (store.finish(id, result, steps.drain())) {
             finished(id, execution.agentId(), result);
         }
@@ -163,8 +170,7 @@ public class RunEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return failed(ExecutionStatus.CANCELLED, "The node is shutting down.", runningAt,
-                    admitted.agent().configVersion());
+            return failed(ExecutionStatus.CANCELLED, SHUTTING_DOWN, runningAt, admitted.agent().configVersion());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RunFailedException failure) {

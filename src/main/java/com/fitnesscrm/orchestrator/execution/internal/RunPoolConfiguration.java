@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RunPoolConfiguration {
 
-    @Bean(destroyMethod = "shutdownNow")
+    // Not shutdownNow: runs still executing at shutdown finish, or the scheduler requeues them (RunEngine).
+    @Bean(destroyMethod = "shutdown")
     ExecutorService agentRunPool() {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(4, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {

@@ -86,6 +86,7 @@ public class ApiKeyEntity {
         this.scopes = codes(scopes);
         this.revokedAt = null;
         this.revokedBy = null;
+        this.source = "environment";
     }
 
     public void revoke(String by, Instant at) {

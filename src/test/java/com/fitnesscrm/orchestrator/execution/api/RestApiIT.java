@@ -1,11 +1,13 @@
 package com.fitnesscrm.orchestrator.execution.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.ServerIntegrationTest;
+import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
@@ -115,6 +117,33 @@ class RestApiIT {
     }
 
     @Test
+    void a_key_with_only_the_execute_scope_runs_agents_and_gets_their_results_but_reads_nothing_else()
+            throws Exception {
+        String name = "sum-" + UUID.randomUUID();
+        createAgent(name, SumAgent.TYPE.code(), null);
+        CreatedApiKey key = RunAs.admin(securityContext, () -> apiKeys.create("runner-" + UUID.randomUUID()
+                .toString().substring(0, 8), EnumSet.of(ApiKeyScope.EXECUTE)));
+
+        HttpResponse<String> original = send("POST", "/api/execute", key.secret(),
+                "{\"task_type\": \"sum_test\", \"input_data\": {\"numbers\": [2, 2]}, \"client_id\": 9}");
+        assertThat(original.statusCode()).as(original.body()).isEqualTo(200);
+        assertThat(json.readTree(original.body()).at("/results/sum_test/total").asDouble()).isEqualTo(4);
+
+        HttpResponse<String> typed = send("POST", "/api/execute", key.secret(),
+                "{\"agent\": \"" + name + "\", \"input\": {\"numbers\": [1]}}");
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        assertThat(json.readTree(typed.body()).get("steps")).isNotEmpty();
+
+        assertThat(send("GET", "/api/agents", key.secret(), null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_names_of_the_environment_keys_cannot_be_taken_in_the_ui() {
+        assertThatThrownBy(() -> RunAs.admin(securityContext, () -> apiKeys.create("main-backend",
+                EnumSet.of(ApiKeyScope.READ)))).isInstanceOf(ConflictException.class).hasMessageContaining("reserved");
+    }
+
+    @Test
     void unknown_task_types_are_422_naming_the_field_and_never_an_empty_success() throws Exception {
         HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
                 "{\"task_type\": \"astrology\", \"input_data\": {}}");
@@ -204,6 +233,10 @@ class RestApiIT {
         HttpResponse<String> badStatus = send("GET", "/api/executions?status=exploded", MAIN_BACKEND_KEY, null);
         assertThat(badStatus.statusCode()).isEqualTo(422);
         assertThat(assertProblem(badStatus).get("field").asText()).isEqualTo("status");
+        HttpResponse<String> farPage = send("GET", "/api/executions?page=30000000&per_page=100", MAIN_BACKEND_KEY,
+                null);
+        assertThat(farPage.statusCode()).isEqualTo(422);
+        assertThat(assertProblem(farPage).get("field").asText()).isEqualTo("page");
         HttpResponse<String> badPage = send("GET", "/api/executions?page=abc", MAIN_BACKEND_KEY, null);
         assertThat(badPage.statusCode()).isEqualTo(400);
         assertThat(assertProblem(badPage).get("field").asText()).isEqualTo("page");
