@@ -71,8 +71,9 @@ public class AgentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(agent -> TIME.format(agent.updatedAt())).setHeader("Updated").setAutoWidth(true)
                 .setFlexGrow(0);
+        // Frozen to the end: on a laptop screen the actions stay in view while the other columns scroll.
         grid.addComponentColumn(this::createActions).setKey("actions").setHeader("Actions").setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
         return grid;
     }

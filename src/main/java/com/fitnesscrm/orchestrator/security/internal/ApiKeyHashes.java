@@ -14,8 +14,6 @@ public final class ApiKeyHashes {
     /** Keys created here: "fco_" and 40 random letters and digits (about 238 bits). */
     public static final String PREFIX = "fco_";
     static final int SECRET_LENGTH = 40;
-    /** How many characters of a key people see to recognise it. */
-    static final int VISIBLE = 10;
 
     private ApiKeyHashes() {
     }
@@ -29,7 +27,11 @@ public final class ApiKeyHashes {
         }
     }
 
-    static String visiblePrefix(String key) {
-        return key.substring(0, Math.min(VISIBLE, key.length())) + "…";
+    /**
+     * What people see of a key shared through the environment: not its first characters (a secret chosen by the
+     * operator may be short enough that each one shown matters) but the start of its hash, enough to tell a change.
+     */
+    static String environmentLabel(String key) {
+        return "sha256:" + sha256(key).substring(0, 8) + "…";
     }
 }

@@ -70,11 +70,11 @@ class EnvironmentApiKeys implements InitializingBean {
                 }
                 String hash = ApiKeyHashes.sha256(secret);
                 if (existing.isEmpty()) {
-                    keys.saveAndFlush(new ApiKeyEntity(name, ApiKeyHashes.visiblePrefix(secret), hash, scopes,
+                    keys.saveAndFlush(new ApiKeyEntity(name, ApiKeyHashes.environmentLabel(secret), hash, scopes,
                             "environment", "environment", clock.instant()));
                     log.info("Created the API key '{}' from {}", name, variable);
                 } else if (!existing.get().getKeyHash().equals(hash)) {
-                    existing.get().provision(ApiKeyHashes.visiblePrefix(secret), hash, scopes);
+                    existing.get().provision(ApiKeyHashes.environmentLabel(secret), hash, scopes);
                     log.info("Replaced the secret of the API key '{}' from {}", name, variable);
                 } else if (existing.get().isRevoked()) {
                     log.warn("The API key '{}' from {} was revoked by an admin and stays revoked; set a new value "
