@@ -58,7 +58,7 @@ public class ExecutionService {
     private final Clock clock;
 
     ExecutionService(ExecutionStore runs, RunEngine engine, AgentCatalog agents, AgentPrograms programs,
-                     SchedulerClient scheduler, OneTimeTask<Long> agentRunTask, TransactionTemplate transaction,
+                     SchedulerClient scheduler, OneTimeTask<Long> agentRunTask, javax.sql.DataSource dataSource,
                      SecurityContextHolderStrategy securityContext, ObjectMapper objectMapper, Clock clock) {
         this.runs = runs;
         this.engine = engine;
@@ -66,7 +66,10 @@ public class ExecutionService {
         this.programs = programs;
         this.scheduler = scheduler;
         this.runTask = agentRunTask;
-        this.transaction = transaction;
+        // A plain JDBC transaction for the queued run and its task: both are JDBC, and the JPA transaction manager
+        // would open a Hibernate session around them for nothing.
+        this.transaction = new TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         this.securityContext = securityContext;
         this.objectMapper = objectMapper;
         this.clock = clock;
