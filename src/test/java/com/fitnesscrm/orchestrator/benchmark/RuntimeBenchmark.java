@@ -190,7 +190,7 @@ class RuntimeBenchmark {
     }
 
     private void submit(Request request, int count) throws InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(16);
+        ExecutorService clients = Executors.newFixedThreadPool(Integer.getInteger("benchmark.submitters", 16));
         AtomicLong failures = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         for (int i = 0; i < count; i++) {
