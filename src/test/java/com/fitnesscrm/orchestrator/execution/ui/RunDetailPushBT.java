@@ -3,7 +3,7 @@ package com.fitnesscrm.orchestrator.execution.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.HeadlessChromium;
 import com.fitnesscrm.orchestrator.ServerIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
@@ -15,19 +15,14 @@ import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
 import com.fitnesscrm.orchestrator.security.RunAs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +37,6 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 @ServerIntegrationTest
 class RunDetailPushBT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     private int port;
@@ -55,42 +48,27 @@ class RunDetailPushBT {
     private SecurityContextHolderStrategy securityContext;
     @Autowired
     private ObjectMapper objectMapper;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeFalse(Boolean.getBoolean("skipBrowserTests"), "browser tests skipped on request");
-            Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
+        wait = chromium.waiting();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void the_detail_view_of_a_running_run_turns_to_succeeded_by_itself() throws Exception {
-        browser.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys("admin");
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-button[theme~='submit']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("database-card")));
+        chromium.logInAsAdmin(port);
         Execution queued = RunAs.admin(securityContext, () -> {
             Agent slow = agents.create(new AgentDraft("slow-" + UUID.randomUUID(), SlowAgent.TYPE.code(), null, true,
                     objectMapper.createObjectNode().put("timeout_seconds", 60), null));
