@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServerIntegrationTest
 class LoginLogoutBT {
 
-
     @LocalServerPort
     private int port;
     private HeadlessChromium chromium;

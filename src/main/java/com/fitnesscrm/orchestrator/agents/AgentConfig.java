@@ -104,6 +104,11 @@ public record AgentConfig(String model, double temperature, String systemPrompt,
         return json;
     }
 
+    /** The config as stored in {@code ai_agents.config} and in its versions. */
+    public String toJsonText() {
+        return toJson().toString(); // Jackson's own serialisation: valid JSON, every field present
+    }
+
     /** Field by field, in {@link #FIELDS}' display order, the values as JSON text. */
     public Map<String, String> fieldValues() {
         Map<String, String> values = new LinkedHashMap<>();

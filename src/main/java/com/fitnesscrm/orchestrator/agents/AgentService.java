@@ -1,6 +1,5 @@
 package com.fitnesscrm.orchestrator.agents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.internal.AgentConfigVersionEntity;
@@ -87,13 +86,13 @@ public class AgentService {
             throw duplicate(name);
         }
         AgentEntity agent = new AgentEntity(name, type, blankToNull(draft.description()),
-                draft.enabled() == null || draft.enabled(), json(config), clock.instant());
+                draft.enabled() == null || draft.enabled(), config.toJsonText(), clock.instant());
         try {
             agents.saveAndFlush(agent);
         } catch (DataIntegrityViolationException e) {
             throw duplicate(name);
         }
-        versions.save(new AgentConfigVersionEntity(agent.getId(), 1, json(config), actor(),
+        versions.save(new AgentConfigVersionEntity(agent.getId(), 1, config.toJsonText(), actor(),
                 draft.note() == null || draft.note().isBlank() ? "Created" : draft.note().strip(),
                 clock.instant()));
         publishChange(agent);
@@ -202,8 +201,8 @@ public class AgentService {
 
     private void newVersion(AgentEntity agent, AgentConfig config, String note) {
         int next = agent.getConfigVersion() + 1;
-        agent.changeConfig(json(config), next, clock.instant());
-        versions.save(new AgentConfigVersionEntity(agent.getId(), next, json(config), actor(),
+        agent.changeConfig(config.toJsonText(), next, clock.instant());
+        versions.save(new AgentConfigVersionEntity(agent.getId(), next, config.toJsonText(), actor(),
                 note == null || note.isBlank() ? null : note.strip(), clock.instant()));
     }
 
@@ -234,13 +233,6 @@ public class AgentService {
                 version.getNote(), version.getCreatedAt());
     }
 
-    private String json(AgentConfig config) {
-        try {
-            return objectMapper.writeValueAsString(config.toJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private String actor() {
         Authentication authentication = securityContext.getContext().getAuthentication();

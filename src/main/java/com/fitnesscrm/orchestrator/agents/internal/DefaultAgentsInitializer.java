@@ -1,7 +1,5 @@
 package com.fitnesscrm.orchestrator.agents.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.agents.AgentType;
@@ -31,18 +29,16 @@ class DefaultAgentsInitializer implements ApplicationRunner {
     private final AgentRepository agents;
     private final AgentConfigVersionRepository versions;
     private final AgentPrograms programs;
-    private final ObjectMapper objectMapper;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DefaultAgentsInitializer(AgentRepository agents, AgentConfigVersionRepository versions, AgentPrograms programs,
-                             ObjectMapper objectMapper, JdbcTemplate jdbc, TransactionTemplate transaction,
+                             JdbcTemplate jdbc, TransactionTemplate transaction,
                              Clock clock) {
         this.agents = agents;
         this.versions = versions;
         this.programs = programs;
-        this.objectMapper = objectMapper;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -57,9 +53,9 @@ class DefaultAgentsInitializer implements ApplicationRunner {
                 if (!agents.existsByType(type.code()) && !agents.existsByName(type.displayName())) {
                     AgentConfig config = programs.defaultConfig(type.code());
                     AgentEntity agent = agents.saveAndFlush(new AgentEntity(type.displayName(), type.code(),
-                            "The original service's " + type.displayName() + ".", true, json(config), now));
+                            "The original service's " + type.displayName() + ".", true, config.toJsonText(), now));
                     log.info("Created the default agent '{}' ({})", type.displayName(), type.code());
-                    versions.save(new AgentConfigVersionEntity(agent.getId(), 1, json(config), "system",
+                    versions.save(new AgentConfigVersionEntity(agent.getId(), 1, config.toJsonText(), "system",
                             "Created at first start", now));
                 }
             }
@@ -73,11 +69,4 @@ class DefaultAgentsInitializer implements ApplicationRunner {
         });
     }
 
-    private String json(AgentConfig config) {
-        try {
-            return objectMapper.writeValueAsString(config.toJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
