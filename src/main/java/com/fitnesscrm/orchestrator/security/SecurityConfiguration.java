@@ -111,6 +111,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/execute").hasAuthority(ApiKeyScope.EXECUTE.authority())
                         .requestMatchers(HttpMethod.POST, "/api/executions/*/cancel", "/api/executions/*/rerun")
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        // The main backend's agent endpoints (workouts, predictions, schedules) run an agent.
+                        .requestMatchers(HttpMethod.POST, "/api/ai/**", "/api/workouts/**")
+                        .hasAuthority(ApiKeyScope.EXECUTE.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
                         .anyRequest().authenticated())
