@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +172,34 @@ public class ExecutionStore {
                                           ELSE EXTRACT(EPOCH FROM (?::timestamptz - running_at)) END
                 WHERE id = ? AND status IN ('queued', 'running')""",
                 status.code(), reason, ts(now), ts(now), id) == 1;
+    }
+
+    /**
+     * Fails the runs nobody will finish, and returns them: sync runs still running well past their agent's timeout
+     * (the node running them stopped, their caller got no answer), and async runs whose durable task is gone.
+     */
+    List<StoppedRun> failAbandoned(Instant now, Duration grace, String syncReason, String asyncReason) {
+        return jdbc.query("""
+                UPDATE ai_agent_executions e SET status = 'failed', completed_at = ?,
+                    error_message = CASE WHEN e.mode = 'sync' THEN ? ELSE ? END,
+                    execution_time = CASE WHEN e.running_at IS NULL THEN NULL
+                                          ELSE EXTRACT(EPOCH FROM (?::timestamptz - e.running_at)) END
+                WHERE (e.mode = 'sync' AND e.status = 'running'
+                       AND e.running_at < ?::timestamptz - make_interval(secs => ? + coalesce(
+                           (SELECT (v.config ->> 'timeout_seconds')::int FROM ai_agent_config_versions v
+                            WHERE v.agent_id = e.agent_id AND v.version = e.config_version), ?)))
+                   OR (e.mode = 'async' AND e.status IN ('queued', 'running') AND e.started_at < ?::timestamptz - make_interval(secs => ?)
+                       AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+                                       WHERE t.task_name = ? AND t.task_instance = e.id::text))
+                RETURNING e.id, e.agent_id""",
+                (rs, row) -> new StoppedRun(rs.getLong(1), (Integer) rs.getObject(2)),
+                ts(now), syncReason, asyncReason, ts(now), ts(now), grace.toSeconds(),
+                AgentConfig.MAX_TIMEOUT_SECONDS, ts(now), grace.toSeconds(),
+                AsyncRuns.TASK_NAME);
+    }
+
+    /** A run moved to a final status by someone other than its executor. */
+    record StoppedRun(long id, Integer agentId) {
     }
 
     int nextStepSeq(long executionId) {
