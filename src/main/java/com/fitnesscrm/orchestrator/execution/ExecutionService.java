@@ -16,6 +16,7 @@ import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
 import com.fitnesscrm.orchestrator.execution.internal.ExecutionStore;
+import com.fitnesscrm.orchestrator.execution.internal.NewRun;
 import com.fitnesscrm.orchestrator.execution.internal.RunEngine;
 import com.fitnesscrm.orchestrator.security.ApiKeyAuthentication;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
@@ -130,7 +131,7 @@ public class ExecutionService {
                     AsyncRuns.schedule(scheduler, runTask, queued, clock);
                     return queued;
                 });
-                return runs.find(id).orElseThrow();
+                return queued(id, run, input);
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
             Execution finished = engine.runNow(new RunEngine.Admitted(agent, program, typedInput, run, input));
@@ -139,6 +140,13 @@ public class ExecutionService {
             // The same key arrived twice at once; the first one to be written is the run.
             return runs.findByIdempotencyKey(requester.name(), key).orElseThrow(() -> e);
         }
+    }
+
+    /** The run just queued, as written: no need to read it back. */
+    private static Execution queued(long id, NewRun run, JsonNode input) {
+        return new Execution(id, run.agentId(), run.agentName(), run.taskType(), ExecutionStatus.QUEUED, run.mode(),
+                input, null, null, null, null, 0, 0, null, false, run.requestedBy(), run.requesterKind(),
+                run.configVersion(), run.startedAt(), null, null, null, 0);
     }
 
     public Execution get(long id) {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,8 @@ public class AsyncRuns {
 
     /** Schedules a queued run to execute now; joins the caller's transaction. */
     public static void schedule(SchedulerClient scheduler, OneTimeTask<Long> task, long executionId, Clock clock) {
-        scheduler.scheduleIfNotExists(task.instance(String.valueOf(executionId), executionId), clock.instant());
+        // A new run's id has no task yet: a plain insert, without the lookup scheduleIfNotExists makes first.
+        scheduler.scheduleBatch(List.of(task.instance(String.valueOf(executionId), executionId)), clock.instant());
     }
 
     /** Removes a queued run's task; a task already picked by a node just finds the run cancelled. */
