@@ -8,6 +8,9 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +57,19 @@ public abstract class KaribuTest {
     void tearDownVaadin() {
         MockVaadin.tearDown();
         securityContext.clearContext();
+    }
+
+    /**
+     * Waits until work a view started in the background ({@code BackgroundWork}) has pushed what {@code shown} looks
+     * for, taking each push as the browser would.
+     */
+    protected static void awaitPush(BooleanSupplier shown) {
+        // Polls in this thread: it holds the Vaadin session and the signed-in user.
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return shown.getAsBoolean();
+                });
     }
 
     /** Ends this browser session (signed out) and opens a new one, as a user coming back later would. */

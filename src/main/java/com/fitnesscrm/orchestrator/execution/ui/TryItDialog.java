@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.RunRejectedException;
@@ -18,28 +19,37 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one agent on an input the admin types, sync (the answer is the finished run) or async (the answer is the
- * queued run, which its detail view then follows), and shows what came back with a link to the recorded run.
+ * queued run, which its detail view then follows), and shows what came back with a link to the recorded run. A sync
+ * run may wait for the LLM for the agent's whole timeout, so it runs in the background and its answer is pushed.
  */
 public class TryItDialog extends Dialog {
 
     static final String SYNC = "Sync: wait for the answer";
     static final String ASYNC = "Async: queue it";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(TryItDialog.class);
 
     private final transient ExecutionService executions;
+    private final transient BackgroundWork background;
     private final Agent agent;
+    private final Button run = new Button("Run", event -> run());
+    private final ProgressBar running = new ProgressBar();
     final TextArea input = new TextArea("Input (JSON)");
     final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Mode");
     final Div result = new Div();
 
-    TryItDialog(ExecutionService executions, Agent agent) {
+    TryItDialog(ExecutionService executions, BackgroundWork background, Agent agent) {
         this.executions = executions;
+        this.background = background;
         this.agent = agent;
         setHeaderTitle("Try " + agent.name());
         setWidth("min(48rem, 95vw)");
@@ -50,8 +60,9 @@ public class TryItDialog extends Dialog {
         mode.setValue(SYNC);
         result.setId("try-it-result");
         result.setWidthFull();
-        add(input, mode, result);
-        Button run = new Button("Run", event -> run());
+        running.setIndeterminate(true);
+        running.setVisible(false);
+        add(input, mode, running, result);
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Close", event -> close()), run);
     }
@@ -70,14 +81,34 @@ public class TryItDialog extends Dialog {
             return;
         }
         result.removeAll();
-        try {
-            showRun(executions.run(RunRequest.forAgent(String.valueOf(agent.id()), json, ASYNC.equals(
-                    mode.getValue()))));
-        } catch (RunRejectedException rejected) {
+        RunRequest request = RunRequest.forAgent(String.valueOf(agent.id()), json, ASYNC.equals(mode.getValue()));
+        setRunning(true);
+        background.start(this, () -> executions.run(request), finished -> {
+            setRunning(false);
+            showRun(finished);
+        }, failure -> {
+            setRunning(false);
+            showFailure(failure);
+        });
+    }
+
+    private void setRunning(boolean on) {
+        running.setVisible(on);
+        run.setEnabled(!on);
+    }
+
+    private void showFailure(RuntimeException failure) {
+        if (failure instanceof RunRejectedException rejected) {
             showInputError(rejected.getMessage());
             showError("The agent refused the input: " + rejected.getMessage(), rejected.executionId());
-        } catch (UnavailableException | ConflictException | NotFoundException | InvalidInputException refused) {
-            showError(refused.getMessage(), null);
+        } else if (failure instanceof UnavailableException || failure instanceof ConflictException
+                || failure instanceof NotFoundException || failure instanceof InvalidInputException
+                || failure instanceof BackgroundWork.BusyException) {
+            showError(failure.getMessage(), null);
+        } else {
+            log.error("Try it on agent '{}' failed", agent.name(), failure);
+            showError("The run could not be started because of a fault on the server; it is in the server's log.",
+                    null);
         }
     }
 

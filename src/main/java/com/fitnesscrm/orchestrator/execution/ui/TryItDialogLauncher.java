@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.execution.ui;
 
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.ui.TryItDialogs;
+import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,15 @@ import org.springframework.stereotype.Component;
 class TryItDialogLauncher implements TryItDialogs {
 
     private final ExecutionService executions;
+    private final BackgroundWork background;
 
-    TryItDialogLauncher(ExecutionService executions) {
+    TryItDialogLauncher(ExecutionService executions, BackgroundWork background) {
         this.executions = executions;
+        this.background = background;
     }
 
     @Override
     public void open(Agent agent) {
-        new TryItDialog(executions, agent).open();
+        new TryItDialog(executions, background, agent).open();
     }
 }

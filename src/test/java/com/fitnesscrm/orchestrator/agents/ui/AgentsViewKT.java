@@ -205,6 +205,7 @@ class AgentsViewKT extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Run")));
 
         Div result = _get(dialog, Div.class, spec -> spec.withId("try-it-result"));
+        awaitPush(() -> !get_textRecursively(result).isBlank());
         assertThat(get_textRecursively(result)).contains("succeeded").contains("Engine: rules");
         assertThat(_get(result, Pre.class).getText()).contains("\"total\" : 3.0");
         long runId = executions.list(new ExecutionFilter(agent.id(), null, null, null), 0, 1).get(0).id();
@@ -219,7 +220,9 @@ class AgentsViewKT extends KaribuTest {
         TryItDialog dialog = _get(TryItDialog.class);
         _click(_get(dialog, Button.class, spec -> spec.withText("Run")));
 
-        String text = get_textRecursively(_get(dialog, Div.class, spec -> spec.withId("try-it-result")));
+        Div result = _get(dialog, Div.class, spec -> spec.withId("try-it-result"));
+        awaitPush(() -> !get_textRecursively(result).isBlank());
+        String text = get_textRecursively(result);
         assertThat(text).contains("Code Analyzer").contains("not installed");
         assertThat(dialog.isOpened()).isTrue();
     }
