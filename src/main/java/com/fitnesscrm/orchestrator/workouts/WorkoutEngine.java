@@ -49,7 +49,7 @@ public final class WorkoutEngine {
         int rotation = 0;
         for (int block = 0; block < blocks; block++) {
             List<List<Item>> week = buildWeek(request, split, allowed, block);
-            if (block > 0 && !withinIncrease(volume(blockWeeks.get(block - 1)), volume(week))) {
+            if (block > 0 && !asGood(request, blockWeeks.get(block - 1), week)) {
                 // Rotating accessories would raise a muscle's volume too fast: keep the last block's exercises.
                 week = buildWeek(request, split, allowed, rotation);
             } else {
@@ -83,10 +83,20 @@ public final class WorkoutEngine {
 
     private List<List<Item>> buildWeek(WorkoutRequest request, Split split, List<Exercise> allowed, int rotation) {
         Set<String> usedInWeek = new HashSet<>();
+        // Main lifts first, so that accessories rotating from block to block never change them.
+        List<Optional<Exercise>> mains = new ArrayList<>();
+        for (Template template : split.sessions) {
+            Optional<Exercise> main = template.slots().stream().filter(Slot::main).findFirst()
+                    .flatMap(slot -> pick(slot, allowed, Set.of(), usedInWeek, 0));
+            main.ifPresent(exercise -> usedInWeek.add(exercise.id()));
+            mains.add(main);
+        }
         List<List<Item>> sessions = new ArrayList<>();
+        Set<String> baseUsedInWeek = new HashSet<>(usedInWeek);
         for (int index = 0; index < split.sessions.size(); index++) {
             Template template = split.sessions.get(index);
             List<Item> items = new ArrayList<>();
+            Set<String> baseInSession = new HashSet<>();
             if (template.activeRecovery()) {
                 allowed.stream().filter(exercise -> exercise.pattern() == Pattern.CONDITIONING)
                         .min(Comparator.comparing(exercise -> !exercise.id().equals(EASY_CARDIO)))
@@ -98,7 +108,15 @@ public final class WorkoutEngine {
             boolean mainPending = true;
             for (int priority = 0; priority < template.slots().size(); priority++) {
                 Slot slot = template.slots().get(priority);
-                Optional<Exercise> pick = pick(slot, allowed, items, usedInWeek, rotation);
+                Optional<Exercise> pick;
+                if (slot.main()) {
+                    pick = mains.get(index);
+                } else {
+                    // The first block's exercise for this slot, then its rotation within its substitution group.
+                    Optional<Exercise> base = pick(slot, allowed, baseInSession, baseUsedInWeek, 0);
+                    base.ifPresent(exercise -> baseInSession.add(exercise.id()));
+                    pick = base.map(exercise -> rotate(exercise, slot, allowed, items, rotation));
+                }
                 if (pick.isEmpty()) {
                     continue;
                 }
@@ -116,7 +134,7 @@ public final class WorkoutEngine {
                         template.slots().size(), minutes)));
             }
             fitTime(request, items);
-            items.forEach(item -> usedInWeek.add(item.exercise.id()));
+            baseUsedInWeek.addAll(baseInSession);
             sessions.add(items);
         }
         capAtMaximumVolume(request, sessions);
@@ -125,21 +143,26 @@ public final class WorkoutEngine {
         return sessions;
     }
 
-    private static Optional<Exercise> pick(Slot slot, List<Exercise> allowed, List<Item> session,
+    private static Optional<Exercise> pick(Slot slot, List<Exercise> allowed, Set<String> inSession,
                                            Set<String> usedInWeek, int rotation) {
-        Set<String> inSession = new HashSet<>();
-        session.forEach(item -> inSession.add(item.exercise.id()));
         List<Exercise> candidates = allowed.stream().filter(slot::matches)
                 .filter(exercise -> !inSession.contains(exercise.id())).toList();
         // A different exercise from the week's other sessions where one exists, for variety.
-        Exercise first = candidates.stream().filter(exercise -> !usedInWeek.contains(exercise.id())).findFirst()
-                .orElse(candidates.isEmpty() ? null : candidates.get(0));
-        if (first == null || slot.main() || rotation == 0) {
-            return Optional.ofNullable(first);
+        return candidates.stream().filter(exercise -> !usedInWeek.contains(exercise.id())).findFirst()
+                .or(() -> candidates.stream().findFirst());
+    }
+
+    /** The exercise {@code rotation} places after {@code base} in its substitution group, not yet in the session. */
+    private static Exercise rotate(Exercise base, Slot slot, List<Exercise> allowed, List<Item> session,
+                                   int rotation) {
+        if (rotation == 0) {
+            return base;
         }
-        List<Exercise> group = candidates.stream()
-                .filter(exercise -> exercise.substitutionGroup().equals(first.substitutionGroup())).toList();
-        return Optional.of(group.get((group.indexOf(first) + rotation) % group.size()));
+        List<Exercise> group = allowed.stream().filter(slot::matches)
+                .filter(exercise -> exercise.substitutionGroup().equals(base.substitutionGroup()))
+                .filter(exercise -> exercise == base || session.stream()
+                        .noneMatch(item -> item.exercise.id().equals(exercise.id()))).toList();
+        return group.get((group.indexOf(base) + rotation) % group.size());
     }
 
     private static Optional<Exercise> conditioning(List<Exercise> allowed, int index) {
@@ -534,9 +557,20 @@ public final class WorkoutEngine {
         return volume;
     }
 
-    private static boolean withinIncrease(Map<Muscle, Double> before, Map<Muscle, Double> after) {
-        return after.entrySet().stream().allMatch(entry -> entry.getValue() - before.get(entry.getKey())
-                <= GoalRules.MAX_WEEKLY_SET_INCREASE);
+    /**
+     * Whether a block's week may follow the last block's: no muscle up by more than 2 sets, none falling below MV
+     * that was at it, and pulling still at least pushing. Otherwise the block keeps the last block's exercises.
+     */
+    private static boolean asGood(WorkoutRequest request, List<List<Item>> before, List<List<Item>> after) {
+        Map<Muscle, Double> was = volume(before);
+        Map<Muscle, Double> is = volume(after);
+        for (Muscle muscle : Muscle.values()) {
+            double minimum = Math.min(GoalRules.minimumVolume(request, muscle), was.get(muscle));
+            if (is.get(muscle) - was.get(muscle) > GoalRules.MAX_WEEKLY_SET_INCREASE || is.get(muscle) < minimum) {
+                return false;
+            }
+        }
+        return balanced(after);
     }
 
     private static int setsOf(List<List<Item>> week, Predicate<Item> matching) {
