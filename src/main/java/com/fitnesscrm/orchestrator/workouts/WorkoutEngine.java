@@ -314,7 +314,7 @@ public final class WorkoutEngine {
         for (Muscle muscle : List.of(Muscle.BACK, Muscle.QUADS, Muscle.CHEST)) {
             double minimum = GoalRules.minimumVolume(request, muscle);
             for (int guard = 0; guard < 100 && volume(week).get(muscle) < minimum; guard++) {
-                if (!addSet(request, week, muscle)) {
+                if (!addSet(request, week, muscle) && !makeRoom(request, week, muscle)) {
                     break;
                 }
             }
@@ -339,6 +339,40 @@ public final class WorkoutEngine {
                 }
             }
             item.sets--;
+        }
+        return false;
+    }
+
+    /**
+     * When another muscle an exercise for {@code muscle} also trains is at its MRV (front delts on chest presses),
+     * takes a set from an exercise that trains that other muscle but not this one.
+     */
+    private static boolean makeRoom(WorkoutRequest request, List<List<Item>> week, Muscle muscle) {
+        Map<Muscle, Double> volume = volume(week);
+        for (Item item : week.stream().flatMap(List::stream).toList()) {
+            if (item.minutes != null || !item.exercise.primaryMuscles().contains(muscle)) {
+                continue;
+            }
+            for (Muscle other : Muscle.values()) {
+                if (other != muscle && item.contribution(other) > 0
+                        && volume.get(other) + item.contribution(other) > GoalRules.MRV.get(other)
+                        && reduce(request, week, candidate -> candidate.contribution(other) > 0
+                        && candidate.contribution(muscle) == 0)) {
+                    return true;
+                }
+            }
+        }
+        // Or time: isolation work for other muscles leaves a session that an exercise for this one (or a pull to
+        // balance it) is in.
+        for (List<Item> session : week) {
+            boolean useful = session.stream().anyMatch(item -> item.minutes == null
+                    && (item.exercise.primaryMuscles().contains(muscle) || item.pulling()));
+            Optional<Item> isolation = last(session, item -> item.minutes == null
+                    && item.exercise.pattern() == Pattern.ISOLATION && item.contribution(muscle) == 0);
+            if (useful && isolation.isPresent()) {
+                session.remove(isolation.get());
+                return true;
+            }
         }
         return false;
     }

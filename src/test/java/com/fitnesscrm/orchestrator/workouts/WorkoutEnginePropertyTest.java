@@ -26,7 +26,7 @@ class WorkoutEnginePropertyTest {
     private static final WorkoutEngine ENGINE = new WorkoutEngine(CATALOGUE);
     private static final WorkoutValidator VALIDATOR = new WorkoutValidator(CATALOGUE);
 
-    @Property(tries = 1500)
+    @Property(tries = 2000)
     void every_plan_passes_every_rule(@ForAll("requests") WorkoutRequest request) {
         WorkoutPlan plan = ENGINE.plan(request);
 
