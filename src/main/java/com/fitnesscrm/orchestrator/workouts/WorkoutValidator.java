@@ -47,8 +47,10 @@ public final class WorkoutValidator {
         if (!"rules".equals(plan.engine()) && !"llm".equals(plan.engine())) {
             violations.add("engine must be 'rules' or 'llm'.");
         }
+        List<Exercise> allowed = catalogue.all().stream().filter(exercise -> exercise.allowedFor(
+                request.equipment(), request.contraindications(), request.fitnessLevel())).toList();
         for (int index = 0; index < plan.weeks().size(); index++) {
-            checkWeek(request, plan, index, violations);
+            checkWeek(request, plan, index, allowed, violations);
         }
         if (!violations.isEmpty()) {
             return violations; // the rules across weeks need well-formed weeks
@@ -60,7 +62,8 @@ public final class WorkoutValidator {
 
     // --- One week --------------------------------------------------------------------------------------------------
 
-    private void checkWeek(WorkoutRequest request, WorkoutPlan plan, int index, List<String> violations) {
+    private void checkWeek(WorkoutRequest request, WorkoutPlan plan, int index, List<Exercise> allowed,
+                           List<String> violations) {
         Week week = plan.weeks().get(index);
         if (week == null || week.week() != index + 1 || week.sessions() == null
                 || week.sessions().size() != request.daysPerWeek()) {
@@ -87,7 +90,7 @@ public final class WorkoutValidator {
                     + " pushing sets; pulling sets must be at least the pushing sets.");
         }
         if (!week.deload()) {
-            checkLoadingWeek(request, week, volume, violations);
+            checkLoadingWeek(request, week, volume, allowed, violations);
         }
     }
 
@@ -207,10 +210,8 @@ public final class WorkoutValidator {
         }
     }
 
-    private void checkLoadingWeek(WorkoutRequest request, Week week, Map<String, Double> volume,
-                                  List<String> violations) {
-        List<Exercise> allowed = catalogue.all().stream().filter(exercise -> exercise.allowedFor(
-                request.equipment(), request.contraindications(), request.fitnessLevel())).toList();
+    private static void checkLoadingWeek(WorkoutRequest request, Week week, Map<String, Double> volume,
+                                         List<Exercise> allowed, List<String> violations) {
         for (Muscle muscle : TWICE_A_WEEK) {
             boolean possible = allowed.stream().anyMatch(exercise -> exercise.pattern() != Pattern.CONDITIONING
                     && exercise.primaryMuscles().contains(muscle));
