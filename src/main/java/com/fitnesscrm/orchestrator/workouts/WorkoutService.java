@@ -17,6 +17,7 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,7 +54,9 @@ public class WorkoutService {
      * @throws com.fitnesscrm.orchestrator.execution.RunRejectedException an invalid input, naming the field (422)
      * @throws PlanFailedException the run did not succeed
      */
-    @Transactional(readOnly = false)
+    // No transaction around the run: the runtime writes the run and its steps in its own short transactions, and a
+    // run may wait on the LLM for minutes, which must not hold a database connection.
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public GeneratedPlan generate(JsonNode input) {
         Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
         if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
