@@ -12,6 +12,8 @@ import com.fitnesscrm.orchestrator.execution.ui.ExecutionsView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
+import com.fitnesscrm.orchestrator.workouts.ui.ExercisesView;
+import com.fitnesscrm.orchestrator.workouts.ui.WorkoutPlannerView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -31,7 +33,8 @@ class RoleAccessKT extends KaribuTest {
                 // a parameter such as ":id([0-9]{1,18})" needs a value to match
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
-        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1");
+        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
+                "workouts/plans/1", "exercises");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -68,16 +71,29 @@ class RoleAccessKT extends KaribuTest {
     }
 
     @Test
-    void a_trainer_sees_the_dashboard_and_no_link_to_admin_views() {
+    void a_trainer_sees_the_dashboard_and_the_trainer_tools_but_no_link_to_admin_views() {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
-        assertThat(navigationLabels()).containsExactly("Dashboard");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises");
+    }
+
+    @Test
+    void trainers_and_admins_open_the_workout_planner_and_the_exercises() {
+        for (UserRole role : List.of(UserRole.TRAINER, UserRole.ADMIN)) {
+            startNewSession();
+            login(role);
+            UI.getCurrent().navigate("workouts");
+            assertThat(currentView()).as(role.name()).isInstanceOf(WorkoutPlannerView.class);
+            UI.getCurrent().navigate("exercises");
+            assertThat(currentView()).as(role.name()).isInstanceOf(ExercisesView.class);
+        }
     }
 
     @Test
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "API keys", "Users");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises", "Agents", "Runs",
+                "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -98,9 +98,9 @@ class ExecutionServiceIT {
     @Test
     void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
         long before = executions.page(ExecutionFilter.any(), 1, 1).total();
-        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("code_analysis", json("{}"))))
+        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("scheduling", json("{}"))))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("Code Analyzer")
+                .hasMessageContaining("Scheduling Intelligence")
                 .hasMessageContaining("not installed");
         Execution recorded = executions.page(ExecutionFilter.any(), 1, 1).executions().get(0);
         assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(before + 1);

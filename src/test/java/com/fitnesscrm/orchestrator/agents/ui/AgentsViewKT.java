@@ -55,11 +55,13 @@ class AgentsViewKT extends KaribuTest {
     }
 
     @Test
-    void an_admin_sees_the_five_original_agents_without_an_installed_engine() {
+    void an_admin_sees_the_five_original_agents_and_which_engines_are_installed() {
         List<String> originals = AgentType.ORIGINAL.stream().map(AgentType::displayName).toList();
         assertThat(rows()).extracting(Agent::name).containsAll(originals);
-        assertThat(rows()).filteredOn(agent -> originals.contains(agent.name()))
-                .allSatisfy(agent -> assertThat(agent.installed()).isFalse());
+        assertThat(rows()).filteredOn(agent -> agent.name().equals("Workout Optimizer"))
+                .singleElement().satisfies(agent -> assertThat(agent.installed()).isTrue());
+        assertThat(rows()).filteredOn(agent -> agent.name().equals("Scheduling Intelligence"))
+                .singleElement().satisfies(agent -> assertThat(agent.installed()).isFalse());
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import java.util.List;
+
+/** A plan as CSV, one exercise a line, for spreadsheets (RFC 4180 quoting; cells that look like formulas defused). */
+public final class PlanCsv {
+
+    private static final List<String> HEADER = List.of("week", "deload", "day", "session", "exercise", "pattern",
+            "sets", "reps", "minutes", "rest_seconds", "intensity", "suggested_load_kg", "progression", "reason");
+
+    private PlanCsv() {
+    }
+
+    public static String of(WorkoutPlan plan) {
+        StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
+        for (WorkoutPlan.Week week : plan.weeks()) {
+            for (WorkoutPlan.Session session : week.sessions()) {
+                for (WorkoutPlan.PlannedExercise exercise : session.exercises()) {
+                    List<Object> cells = List.of(week.week(), week.deload(), session.day(), session.name(),
+                            exercise.name(), exercise.pattern(), exercise.sets(),
+                            exercise.reps().min() + "-" + exercise.reps().max(),
+                            exercise.minutes() == null ? "" : exercise.minutes(), exercise.restSeconds(),
+                            exercise.intensity() == null ? "" : exercise.intensity().description(),
+                            exercise.suggestedLoadKg() == null ? "" : exercise.suggestedLoadKg(),
+                            exercise.progression() == null ? "" : exercise.progression(),
+                            exercise.reason() == null ? "" : exercise.reason());
+                    csv.append(String.join(",", cells.stream().map(cell -> cell(String.valueOf(cell))).toList()))
+                            .append("\r\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String cell(String value) {
+        // A spreadsheet runs a cell starting with =, +, - or @ as a formula; an apostrophe keeps it text.
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")
+                ? "'" + value : value;
+        return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

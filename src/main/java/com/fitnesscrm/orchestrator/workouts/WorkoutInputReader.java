@@ -1,0 +1,248 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a plan request from JSON: the issue's names, or the main backend's older ones ({@code goals},
+ * {@code focus_areas}, {@code available_equipment}, {@code sessions_per_week}, {@code time_per_session},
+ * {@code duration_weeks}), each field with a default. Free-text goals map onto {@link Goal}; an unknown value of a
+ * field with fixed values, or a number out of range, is refused naming the field and what it allows.
+ */
+public final class WorkoutInputReader {
+
+    public static final Goal DEFAULT_GOAL = Goal.GENERAL_FITNESS;
+    public static final FitnessLevel DEFAULT_LEVEL = FitnessLevel.BEGINNER;
+    public static final int DEFAULT_DAYS = 3;
+    public static final int DEFAULT_MINUTES = 60;
+    public static final int DEFAULT_WEEKS = 4;
+    /** A commercial gym has everything. */
+    public static final Set<Equipment> DEFAULT_EQUIPMENT = EnumSet.allOf(Equipment.class);
+
+    /** Words in free text and the goal they mean, first match wins (so "lose fat, build muscle" is fat loss). */
+    private static final Map<String, Goal> GOAL_WORDS = new LinkedHashMap<>();
+
+    static {
+        for (String word : List.of("lose weight", "weight loss", "lose fat", "fat loss", "fat", "slim", "lean",
+                "cut", "tone", "burn")) {
+            GOAL_WORDS.put(word, Goal.FAT_LOSS);
+        }
+        for (String word : List.of("build muscle", "muscle", "hypertrophy", "mass", "bulk", "size", "bodybuilding",
+                "gain")) {
+            GOAL_WORDS.put(word, Goal.HYPERTROPHY);
+        }
+        for (String word : List.of("strength", "strong", "power", "1rm", "max")) {
+            GOAL_WORDS.put(word, Goal.STRENGTH);
+        }
+        for (String word : List.of("cardio", "endurance", "stamina", "run", "marathon", "conditioning", "aerobic")) {
+            GOAL_WORDS.put(word, Goal.ENDURANCE);
+        }
+        for (String word : List.of("general", "fitness", "health", "wellness", "mobility", "maintain", "active")) {
+            GOAL_WORDS.put(word, Goal.GENERAL_FITNESS);
+        }
+    }
+
+    private WorkoutInputReader() {
+    }
+
+    /** @throws InvalidInputException naming the field at fault and what it allows */
+    public static WorkoutRequest read(JsonNode input) {
+        if (input == null || input.isNull() || input.isMissingNode()) {
+            return defaults(null);
+        }
+        if (!input.isObject()) {
+            throw new InvalidInputException("", "The input must be a JSON object.");
+        }
+        return new WorkoutRequest(clientId(input), goal(input),
+                enumValue(input, "fitness_level", FitnessLevel::find, FitnessLevel.codes()).orElse(DEFAULT_LEVEL),
+                equipment(input), number(input, "days_per_week", "sessions_per_week", 1, 7, DEFAULT_DAYS),
+                number(input, "minutes_per_session", "time_per_session", 15, 180, DEFAULT_MINUTES),
+                number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS),
+                enumSet(input, "contraindications", null, Contraindication::find, Contraindication.codes(),
+                        EnumSet.noneOf(Contraindication.class)),
+                history(input));
+    }
+
+    /** Everything at its default, for a client. */
+    public static WorkoutRequest defaults(String clientId) {
+        return new WorkoutRequest(clientId, DEFAULT_GOAL, DEFAULT_LEVEL, DEFAULT_EQUIPMENT, DEFAULT_DAYS,
+                DEFAULT_MINUTES, DEFAULT_WEEKS, Set.of(), List.of());
+    }
+
+    /** The goal a free text means, or empty when no word of it is known. */
+    public static Optional<Goal> goalOfText(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('_', ' ');
+        Optional<Goal> exact = Goal.find(text);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return GOAL_WORDS.entrySet().stream().filter(entry -> lower.contains(entry.getKey()))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    private static String clientId(JsonNode input) {
+        JsonNode node = input.get("client_id");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!(node.isIntegralNumber() || node.isTextual()) || node.asText().isBlank() || node.asText().length() > 100) {
+            throw new InvalidInputException("client_id", "'client_id' must be the client's id, a number or a text "
+                    + "of up to 100 characters.");
+        }
+        return node.asText();
+    }
+
+    private static Goal goal(JsonNode input) {
+        Optional<Goal> goal = enumValue(input, "goal", Goal::find, Goal.codes());
+        if (goal.isPresent()) {
+            return goal.get();
+        }
+        // The main backend's free text: goals (recommendations) or focus_areas (plans); words that name no goal,
+        // such as "upper body", say where to focus and leave the goal at its default.
+        for (String field : List.of("goals", "focus_areas")) {
+            for (String text : texts(input, field)) {
+                Optional<Goal> mapped = goalOfText(text);
+                if (mapped.isPresent()) {
+                    return mapped.get();
+                }
+            }
+        }
+        return DEFAULT_GOAL;
+    }
+
+    private static List<String> texts(JsonNode input, String field) {
+        JsonNode node = input.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field, "'" + field + "' must be a list of texts, e.g. [\"lose weight\"].");
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw new InvalidInputException(field + "[" + i + "]", "'" + field + "[" + i + "]' must be a text.");
+            }
+            texts.add(node.get(i).asText());
+        }
+        return texts;
+    }
+
+    private static Set<Equipment> equipment(JsonNode input) {
+        Set<Equipment> equipment = enumSet(input, "equipment", "available_equipment", Equipment::find,
+                Equipment.codes(), EnumSet.copyOf(DEFAULT_EQUIPMENT));
+        equipment.add(Equipment.BODYWEIGHT);
+        return equipment;
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumValue(JsonNode input, String field,
+                                                             Function<String, Optional<E>> find, String allowed) {
+        JsonNode node = input.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new InvalidInputException(field, "'" + field + "' must be one of: " + allowed + ".");
+        }
+        return Optional.of(find.apply(node.asText()).orElseThrow(() -> new InvalidInputException(field,
+                "Unknown " + field + " '" + node.asText() + "'; allowed: " + allowed + ".")));
+    }
+
+    private static <E extends Enum<E>> Set<E> enumSet(JsonNode input, String field, String olderName,
+                                                      Function<String, Optional<E>> find, String allowed,
+                                                      Set<E> fallback) {
+        String name = input.has(field) || olderName == null || !input.has(olderName) ? field : olderName;
+        JsonNode node = input.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(name, "'" + name + "' must be a list of: " + allowed + ".");
+        }
+        Set<E> values = new java.util.HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            String path = name + "[" + i + "]";
+            if (!item.isTextual()) {
+                throw new InvalidInputException(path, "'" + path + "' must be one of: " + allowed + ".");
+            }
+            values.add(find.apply(item.asText()).orElseThrow(() -> new InvalidInputException(path,
+                    "Unknown " + name + " '" + item.asText() + "'; allowed: " + allowed + ".")));
+        }
+        return values.isEmpty() ? new java.util.HashSet<>() : EnumSet.copyOf(values);
+    }
+
+    private static int number(JsonNode input, String field, String olderName, int min, int max, int fallback) {
+        String name = input.has(field) || !input.has(olderName) ? field : olderName;
+        JsonNode node = input.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        String message = "'" + name + "' must be a whole number from " + min + " to " + max + ".";
+        long value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = node.asLong();
+        } else if (node.isNumber() && node.asDouble() == Math.rint(node.asDouble())) {
+            value = (long) node.asDouble();
+        } else if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
+            value = Long.parseLong(node.asText().strip());
+        } else {
+            throw new InvalidInputException(name, message);
+        }
+        if (value < min || value > max) {
+            throw new InvalidInputException(name, message + " It was " + value + ".");
+        }
+        return (int) value;
+    }
+
+    private static List<WorkoutRequest.HistoryEntry> history(JsonNode input) {
+        JsonNode node = input.get("history");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > 500) {
+            throw new InvalidInputException("history", "'history' must be a list of at most 500 sets "
+                    + "{exercise_id, load, reps, rir}.");
+        }
+        List<WorkoutRequest.HistoryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "history[" + i + "]";
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                throw new InvalidInputException(path, "'" + path + "' must be an object {exercise_id, load, reps, rir}.");
+            }
+            String exercise = item.path("exercise_id").asText(item.path("exercise").asText(""));
+            Exercise known = ExerciseCatalogue.standard().byId(exercise)
+                    .or(() -> ExerciseCatalogue.standard().all().stream()
+                            .filter(candidate -> candidate.name().equalsIgnoreCase(exercise.strip())).findFirst())
+                    .orElseThrow(() -> new InvalidInputException(path + ".exercise_id", "Unknown exercise '"
+                            + exercise + "'; use an id or name from the exercise catalogue."));
+            double load = decimal(item, path + ".load", 0, 1000);
+            int reps = (int) decimal(item, path + ".reps", 1, 100);
+            Integer rir = item.hasNonNull("rir") ? (int) decimal(item, path + ".rir", 0, 10) : null;
+            entries.add(new WorkoutRequest.HistoryEntry(known.id(), load, reps, rir));
+        }
+        return entries;
+    }
+
+    private static double decimal(JsonNode item, String path, double min, double max) {
+        JsonNode value = item.get(path.substring(path.lastIndexOf('.') + 1));
+        if (value == null || !value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw new InvalidInputException(path, "'" + path + "' must be a number from " + (long) min + " to "
+                    + (long) max + ".");
+        }
+        return value.asDouble();
+    }
+}

@@ -1,0 +1,42 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a plan is made for, after {@link WorkoutInputReader} has applied defaults and mapped the main backend's older
+ * names and free-text goals.
+ *
+ * @param clientId          the main backend's client id as it sent it, or {@code null}
+ * @param equipment         always contains {@link Equipment#BODYWEIGHT}
+ * @param history           recent sets, for load progression; may be empty
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
+                             int daysPerWeek, int minutesPerSession, int weeks,
+                             Set<Contraindication> contraindications, List<HistoryEntry> history) {
+
+    public WorkoutRequest {
+        // Enum sets iterate in declaration order, so anything built from them is the same on every run.
+        equipment = Collections.unmodifiableSet(equipment.isEmpty() ? EnumSet.noneOf(Equipment.class)
+                : EnumSet.copyOf(equipment));
+        contraindications = Collections.unmodifiableSet(contraindications.isEmpty()
+                ? EnumSet.noneOf(Contraindication.class) : EnumSet.copyOf(contraindications));
+        history = List.copyOf(history);
+    }
+
+    /**
+     * One recent set of an exercise.
+     *
+     * @param load kilograms lifted
+     * @param reps repetitions done
+     * @param rir  repetitions left in reserve, or {@code null} when not recorded
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record HistoryEntry(String exerciseId, double load, int reps, Integer rir) {
+    }
+}

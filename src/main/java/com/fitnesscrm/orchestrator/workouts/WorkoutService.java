@@ -1,0 +1,127 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.security.Permissions;
+import com.fitnesscrm.orchestrator.workouts.internal.ExerciseTable;
+import com.fitnesscrm.orchestrator.workouts.internal.SavedPlanTable;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Workout Optimizer for people and the REST facade: plans made by recorded runs of the agent, the exercise
+ * catalogue as stored, and the plans saved to a client's history.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(Permissions.EXECUTE)
+public class WorkoutService {
+
+    public static final int MAX_PAGE = 200;
+
+    private final ExecutionService executions;
+    private final ExerciseTable exercises;
+    private final SavedPlanTable savedPlans;
+    private final ObjectMapper objectMapper;
+    private final SecurityContextHolderStrategy securityContext;
+    private final Clock clock;
+
+    WorkoutService(ExecutionService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
+                   ObjectMapper objectMapper, SecurityContextHolderStrategy securityContext, Clock clock) {
+        this.executions = executions;
+        this.exercises = exercises;
+        this.savedPlans = savedPlans;
+        this.objectMapper = objectMapper;
+        this.securityContext = securityContext;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the Workout Optimizer on this input (the issue's names or the main backend's), recorded as a run.
+     *
+     * @throws com.fitnesscrm.orchestrator.execution.RunRejectedException an invalid input, naming the field (422)
+     * @throws PlanFailedException the run did not succeed
+     */
+    // No transaction around the run: the runtime writes the run and its steps in its own short transactions, and a
+    // run may wait on the LLM for minutes, which must not hold a database connection.
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public GeneratedPlan generate(JsonNode input) {
+        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
+        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
+            throw new PlanFailedException(run.id(), run.error() == null ? "The run ended " + run.status().code() + "."
+                    : run.error());
+        }
+        try {
+            return new GeneratedPlan(run.id(), run.input(), objectMapper.treeToValue(run.output(), WorkoutPlan.class),
+                    run.engine());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Run " + run.id() + " did not give a plan", e);
+        }
+    }
+
+    /** The original {@code results} object of a generated plan: {@code {"workout_optimization": [...], "plan"}}. */
+    public JsonNode recommendations(GeneratedPlan plan) {
+        return WorkoutOptimizerAgent.recommendations(objectMapper.valueToTree(plan.plan()));
+    }
+
+    public List<Exercise> exercises(ExerciseFilter filter, int offset, int limit) {
+        return exercises.find(filter, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_PAGE));
+    }
+
+    public int countExercises(ExerciseFilter filter) {
+        return exercises.count(filter);
+    }
+
+    /** Saves a generated plan to its client's history under a name. */
+    @Transactional
+    public SavedPlan save(GeneratedPlan generated, String name) {
+        String clientId = generated.plan().clientId();
+        if (clientId == null || clientId.isBlank()) {
+            throw new InvalidInputException("client_id", "A plan needs a client id to be saved to a history.");
+        }
+        String title = name == null || name.isBlank() ? generated.plan().goal() + " plan" : name.strip();
+        if (title.length() > 200) {
+            throw new InvalidInputException("name", "The name may be at most 200 characters.");
+        }
+        String user = securityContext.getContext().getAuthentication().getName();
+        long id = savedPlans.insert(clientId, title, generated.input(), generated.plan(), generated.engine(),
+                generated.executionId(), user, clock.instant());
+        return savedPlan(id);
+    }
+
+    /** A client's saved plans, newest first. */
+    public List<SavedPlan> savedPlans(String clientId) {
+        return clientId == null || clientId.isBlank() ? List.of() : savedPlans.forClient(clientId.strip(), 100);
+    }
+
+    public SavedPlan savedPlan(long id) {
+        return savedPlans.find(id).orElseThrow(() -> new NotFoundException("No saved plan with id " + id + "."));
+    }
+
+    /** A run of the Workout Optimizer that did not succeed, e.g. it timed out. */
+    public static class PlanFailedException extends RuntimeException {
+
+        private final long executionId;
+
+        public PlanFailedException(long executionId, String message) {
+            super(message);
+            this.executionId = executionId;
+        }
+
+        public long executionId() {
+            return executionId;
+        }
+    }
+}

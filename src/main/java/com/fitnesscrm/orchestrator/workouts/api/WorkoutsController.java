@@ -1,0 +1,90 @@
+package com.fitnesscrm.orchestrator.workouts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The main backend's workout endpoints, in the shapes its client already sends and reads. Each call is a recorded
+ * run of the Workout Optimizer; {@code source} says who wrote the answer: {@code rules} or {@code llm}.
+ */
+@RestController
+@Tag(name = "Workouts", description = "Workout plans and recommendations for the main backend (execute scope).")
+class WorkoutsController {
+
+    private final WorkoutService workouts;
+    private final ObjectMapper objectMapper;
+
+    WorkoutsController(WorkoutService workouts, ObjectMapper objectMapper) {
+        this.workouts = workouts;
+        this.objectMapper = objectMapper;
+    }
+
+    @PostMapping({"/api/workouts/auto-generate", "/api/ai/generate-workout-plan"})
+    @Operation(summary = "Generate a workout plan", description = """
+            {"client_id", "duration_weeks", "focus_areas", "sessions_per_week"} (and optionally the Workout \
+            Optimizer's other fields: goal, fitness_level, equipment, minutes_per_session, contraindications, \
+            history) -> {"plan", "source": "rules" | "llm", "engine", "execution_id"}. Invalid input: 422 naming \
+            the field.""")
+    ObjectNode generate(@RequestBody(required = false) JsonNode body) {
+        GeneratedPlan generated = workouts.generate(object(body));
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.set("plan", objectMapper.valueToTree(generated.plan()));
+        json.put("source", generated.source());
+        json.put("engine", generated.engine());
+        json.put("execution_id", generated.executionId());
+        return json;
+    }
+
+    @PostMapping("/api/ai/workout-recommendations")
+    @Operation(summary = "Recommend exercises", description = """
+            {"client_id", "goals", "fitness_level"} -> {"recommendations": [{"exercise", "sets", "reps", \
+            "reason", "difficulty"}], "client_id", "fitness_level", "source": "rules" | "llm", "execution_id"}: \
+            the first week of the plan the Workout Optimizer makes for these goals.""")
+    ObjectNode recommend(@RequestBody(required = false) JsonNode body) {
+        JsonNode input = object(body);
+        GeneratedPlan generated = workouts.generate(input);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.set("recommendations", workouts.recommendations(generated));
+        json.set("client_id", input.has("client_id") ? input.get("client_id") : JsonNodeFactory.instance.nullNode());
+        json.put("fitness_level", generated.plan().fitnessLevel());
+        json.put("source", generated.source());
+        json.put("engine", generated.engine());
+        json.put("execution_id", generated.executionId());
+        return json;
+    }
+
+    /** A run that was admitted but did not succeed (e.g. timed out): 500 with the run to look at. */
+    @ExceptionHandler(WorkoutService.PlanFailedException.class)
+    ResponseEntity<ProblemDetail> failed(WorkoutService.PlanFailedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        problem.setTitle("The Workout Optimizer failed");
+        problem.setProperty("execution_id", e.executionId());
+        problem.setInstance(URI.create("/api/executions/" + e.executionId()));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    private static JsonNode object(JsonNode body) {
+        if (body == null || body.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!body.isObject()) {
+            throw new InvalidInputException("", "The body must be a JSON object.");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,120 @@
+package com.fitnesscrm.orchestrator.workouts.ui;
+
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.security.Roles;
+import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
+import com.fitnesscrm.orchestrator.workouts.SavedPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Trainers describe a client, generate a plan (a recorded run of the Workout Optimizer), read it as week and
+ * session cards with a chart of the weekly sets per muscle, export it as CSV, save it to the client's history and
+ * open a saved plan's print page.
+ */
+@Route("workouts")
+@PageTitle("Workout planner · FitnessCRM AI Orchestrator")
+@Menu(order = 5, icon = "vaadin:heart", title = "Workout planner")
+@RolesAllowed({Roles.TRAINER, Roles.ADMIN})
+public class WorkoutPlannerView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final transient WorkoutService workouts;
+    final PlanInputForm form = new PlanInputForm();
+    final Div result = new Div();
+    final Grid<SavedPlan> history = new Grid<>(SavedPlan.class, false);
+    final Button save = new Button("Save to history", VaadinIcon.DOWNLOAD_ALT.create());
+    private transient GeneratedPlan current;
+
+    public WorkoutPlannerView(WorkoutService workouts) {
+        this.workouts = workouts;
+        result.setWidthFull();
+        add(new H2("Workout planner"), form, createActions(), result, createHistory());
+        form.clientId.addValueChangeListener(event -> refreshHistory());
+    }
+
+    private HorizontalLayout createActions() {
+        Button generate = new Button("Generate", VaadinIcon.MAGIC.create(), event -> generate());
+        generate.setId("generate");
+        generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-plan");
+        save.setEnabled(false);
+        save.addClickListener(event -> openSaveDialog());
+        return new HorizontalLayout(generate, save);
+    }
+
+    private VerticalLayout createHistory() {
+        history.addColumn(SavedPlan::name).setHeader("Saved plan").setFlexGrow(1);
+        history.addColumn(SavedPlan::goal).setHeader("Goal").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(SavedPlan::weeks).setHeader("Weeks").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(SavedPlan::engine).setHeader("Written by").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(plan -> TIME.format(plan.savedAt())).setHeader("Saved").setAutoWidth(true).setFlexGrow(0);
+        history.addComponentColumn(plan -> new RouterLink("Print", SavedPlanView.class,
+                new RouteParameters("id", String.valueOf(plan.id())))).setHeader("").setAutoWidth(true)
+                .setFlexGrow(0);
+        history.setAllRowsVisible(true);
+        VerticalLayout section = new VerticalLayout(new H3("Client's saved plans"), history);
+        section.setPadding(false);
+        return section;
+    }
+
+    void generate() {
+        try {
+            current = workouts.generate(form.toInput());
+        } catch (InvalidInputException e) {
+            if (!form.showError(e.field(), e.getMessage())) {
+                notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+            return;
+        } catch (WorkoutService.PlanFailedException e) {
+            notify("The planner failed (run " + e.executionId() + "): " + e.getMessage(), NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        result.removeAll();
+        HorizontalLayout downloads = new HorizontalLayout(PlanCards.csvDownload(current.plan()));
+        result.add(downloads, new PlanCards(current.plan(), current.engine()));
+        save.setEnabled(current.plan().clientId() != null);
+        save.setTooltipText(current.plan().clientId() == null ? "Enter a client id to save the plan" : null);
+    }
+
+    private void openSaveDialog() {
+        SavePlanDialog dialog = new SavePlanDialog(current.plan().goal().replace('_', ' ') + " plan, "
+                + current.plan().weeks().size() + " weeks");
+        dialog.addSaveListener(event -> {
+            SavedPlan saved = workouts.save(current, event.name());
+            notify("Saved “" + saved.name() + "” to client " + saved.clientId() + "'s history.",
+                    NotificationVariant.LUMO_SUCCESS);
+            refreshHistory();
+        });
+        dialog.open();
+    }
+
+    private void refreshHistory() {
+        history.setItems(workouts.savedPlans(form.clientId.getValue()));
+    }
+
+    private static void notify(String message, NotificationVariant variant) {
+        Notification notification = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(variant);
+    }
+}

@@ -1,0 +1,46 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The CSV export and the SVG chart: what a trainer downloads and sees, safe whatever text a plan holds. */
+class WorkoutExportTest {
+
+    private final WorkoutPlan plan = new WorkoutEngine(ExerciseCatalogue.standard()).plan(new WorkoutRequest("c-1",
+            Goal.HYPERTROPHY, FitnessLevel.INTERMEDIATE, EnumSet.allOf(Equipment.class), 3, 60, 6, Set.of(),
+            List.of()));
+
+    @Test
+    void the_csv_has_a_line_per_exercise_of_every_week_under_a_header() {
+        String[] lines = PlanCsv.of(plan).split("\r\n");
+        long exercises = plan.weeks().stream().flatMap(week -> week.sessions().stream())
+                .mapToLong(session -> session.exercises().size()).sum();
+        assertThat(lines).hasSize((int) exercises + 1);
+        assertThat(lines[0]).startsWith("week,deload,day,session,exercise,pattern,sets,reps");
+        assertThat(lines[1]).startsWith("1,false,1,Full body A,Barbell back squat,squat,");
+    }
+
+    @Test
+    void csv_cells_that_a_spreadsheet_would_run_as_formulas_are_kept_as_text_and_quotes_are_escaped() {
+        WorkoutPlan hostile = WorkoutEngineTest.changeExercises(plan, e -> new WorkoutPlan.PlannedExercise(
+                e.exerciseId(), e.name(), e.pattern(), e.mechanics(), e.primaryMuscles(), e.secondaryMuscles(),
+                e.equipment(), e.contraindications(), e.sets(), e.reps(), e.restSeconds(), e.intensity(),
+                e.progression(), e.suggestedLoadKg(), e.minutes(), "=HYPERLINK(\"http://x\")", e.difficulty()));
+        String line = PlanCsv.of(hostile).split("\r\n")[1];
+        assertThat(line).endsWith(",\"'=HYPERLINK(\"\"http://x\"\")\"");
+    }
+
+    @Test
+    void the_chart_has_a_bar_per_muscle_and_week_and_escapes_its_text() {
+        String svg = VolumeChart.svg(plan);
+        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>");
+        assertThat(svg.split("<rect ", -1)).hasSize(Muscle.values().length * 6 + 1);
+        assertThat(svg).contains(">side delts<").contains("MRV 26").doesNotContain("<script");
+        assertThat(VolumeChart.escape("<img src=x onerror='a'>&")).isEqualTo(
+                "&lt;img src=x onerror=&apos;a&apos;&gt;&amp;");
+    }
+}

@@ -1,0 +1,146 @@
+package com.fitnesscrm.orchestrator.workouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.llm.OpenAiStub;
+import com.fitnesscrm.orchestrator.security.Roles;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Workout Optimizer's LLM layer against a local OpenAI stub: a plan that keeps every rule is the answer, with
+ * the coach's explanation; one that breaks a rule is repaired once or replaced by the rules engine's plan.
+ */
+@IntegrationTest
+class WorkoutLlmIT {
+
+    private static final OpenAiStub openAi = OpenAiStub.start();
+    private static final WorkoutEngine ENGINE = new WorkoutEngine(ExerciseCatalogue.standard());
+
+    @Autowired
+    private ExecutionService executions;
+    @Autowired
+    private SecurityContextHolderStrategy securityContext;
+    @Autowired
+    private ObjectMapper objectMapper;
+
+    private int before;
+
+    @DynamicPropertySource
+    static void llmProvider(DynamicPropertyRegistry registry) {
+        registry.add("orchestrator.llm.api-key", () -> "test-key");
+        registry.add("orchestrator.llm.base-url", openAi::baseUrl);
+        registry.add("orchestrator.llm.model", () -> "gpt-4o-mini");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        openAi.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("trainer", null,
+                "ROLE_" + Roles.TRAINER));
+        before = openAi.requests().size();
+    }
+
+    @AfterEach
+    void signOut() {
+        securityContext.clearContext();
+    }
+
+    @Test
+    void a_plan_from_the_llm_that_keeps_every_rule_is_the_answer_with_the_coachs_explanation() throws Exception {
+        JsonNode input = input("llm-valid");
+        openAi.answer(json(personalised(input, "Three full-body days build muscle while you recover.")), 3000, 2500);
+
+        Execution run = run(input);
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.engine()).isEqualTo("llm");
+        assertThat(run.output().get("engine").asText()).isEqualTo("llm");
+        assertThat(run.output().get("coach_explanation").asText()).startsWith("Three full-body days");
+        String question = openAi.requests().get(before).body().path("messages").toString();
+        assertThat(question).contains("pulling sets at least the pushing sets").contains("back_squat");
+        assertThat(openAi.requests().get(before).body().path("tools").toString()).contains("alternatives");
+    }
+
+    @Test
+    void a_plan_with_more_pushing_than_pulling_gets_one_repair_naming_the_broken_rule() throws Exception {
+        JsonNode input = input("llm-repaired");
+        openAi.answer(json(fewerPulls(personalised(input, "Pushes first."))), 3000, 2500)
+                .answer(json(personalised(input, "Balanced now.")), 3000, 2500);
+
+        Execution run = run(input);
+
+        assertThat(run.engine()).isEqualTo("llm_repaired");
+        assertThat(run.output().get("coach_explanation").asText()).isEqualTo("Balanced now.");
+        List<OpenAiStub.StubRequest> requests = openAi.requests().subList(before, openAi.requests().size());
+        assertThat(requests).hasSize(2);
+        JsonNode messages = requests.get(1).body().path("messages");
+        assertThat(messages.get(messages.size() - 1).path("content").asText())
+                .contains("Your answer breaks these rules").contains("pulling sets must be at least the pushing sets");
+    }
+
+    @Test
+    void a_plan_that_still_breaks_a_rule_after_the_repair_is_replaced_by_the_rules_engines_plan() throws Exception {
+        JsonNode input = input("llm-replaced");
+        WorkoutPlan broken = fewerPulls(personalised(input, "Pushes first."));
+        openAi.answer(json(broken), 3000, 2500).answer(json(broken), 3000, 2500);
+
+        Execution run = run(input);
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.engine()).isEqualTo("rules");
+        WorkoutPlan answer = objectMapper.treeToValue(run.output(), WorkoutPlan.class);
+        assertThat(answer).isEqualTo(ENGINE.plan(WorkoutInputReader.read(input)));
+        assertThat(answer.coachExplanation()).isNull();
+    }
+
+    private JsonNode input(String client) throws Exception {
+        return objectMapper.readTree("{\"client_id\": \"" + client + "\", \"goal\": \"hypertrophy\", "
+                + "\"fitness_level\": \"intermediate\", \"days_per_week\": 3, \"weeks\": 1}");
+    }
+
+    private Execution run(JsonNode input) {
+        return executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
+    }
+
+    /** The rules engine's plan as a model would improve it: explained, and marked as the LLM's. */
+    private static WorkoutPlan personalised(JsonNode input, String explanation) {
+        WorkoutPlan plan = ENGINE.plan(WorkoutInputReader.read(input));
+        return new WorkoutPlan(plan.clientId(), plan.goal(), plan.fitnessLevel(), plan.split(), plan.daysPerWeek(),
+                plan.minutesPerSession(), plan.weeks(), plan.weeklySetsPerMuscle(), plan.cardio(),
+                plan.rulesChecked(), "llm", explanation);
+    }
+
+    /** Every pulling exercise down to one set: more pushing than pulling. */
+    private static WorkoutPlan fewerPulls(WorkoutPlan plan) {
+        return WorkoutEngineTest.changeExercises(plan, e -> !e.pattern().endsWith("_pull") ? e
+                : new WorkoutPlan.PlannedExercise(e.exerciseId(), e.name(), e.pattern(), e.mechanics(),
+                e.primaryMuscles(), e.secondaryMuscles(), e.equipment(), e.contraindications(), 1, e.reps(),
+                e.restSeconds(), e.intensity(), e.progression(), e.suggestedLoadKg(), e.minutes(), e.reason(),
+                e.difficulty()));
+    }
+
+    private String json(Object value) throws Exception {
+        return objectMapper.writeValueAsString(value);
+    }
+}
