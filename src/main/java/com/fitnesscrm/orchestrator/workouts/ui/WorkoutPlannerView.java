@@ -1,6 +1,8 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
 import com.fitnesscrm.orchestrator.workouts.SavedPlan;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,21 +43,26 @@ public class WorkoutPlannerView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final transient WorkoutService workouts;
+    private final transient BackgroundWork background;
     final PlanInputForm form = new PlanInputForm();
+    private final Button generate = new Button("Generate", VaadinIcon.MAGIC.create(), event -> generate());
+    private final ProgressBar generating = new ProgressBar();
     final Div result = new Div();
     final Grid<SavedPlan> history = new Grid<>(SavedPlan.class, false);
     final Button save = new Button("Save to history", VaadinIcon.DOWNLOAD_ALT.create());
     private transient GeneratedPlan current;
 
-    public WorkoutPlannerView(WorkoutService workouts) {
+    public WorkoutPlannerView(WorkoutService workouts, BackgroundWork background) {
         this.workouts = workouts;
+        this.background = background;
         result.setWidthFull();
-        add(new H2("Workout planner"), form, createActions(), result, createHistory());
+        generating.setIndeterminate(true);
+        generating.setVisible(false);
+        add(new H2("Workout planner"), form, createActions(), generating, result, createHistory());
         form.clientId.addValueChangeListener(event -> refreshHistory());
     }
 
     private HorizontalLayout createActions() {
-        Button generate = new Button("Generate", VaadinIcon.MAGIC.create(), event -> generate());
         generate.setId("generate");
         generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-plan");
@@ -78,23 +86,40 @@ public class WorkoutPlannerView extends VerticalLayout {
         return section;
     }
 
+    /** Runs the agent in the background: with an LLM a plan may take a minute, and the session stays usable. */
     void generate() {
-        try {
-            current = workouts.generate(form.toInput());
-        } catch (InvalidInputException e) {
-            if (!form.showError(e.field(), e.getMessage())) {
-                notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        ObjectNode input = form.toInput();
+        setGenerating(true);
+        background.start(this, () -> workouts.generate(input), this::show, failure -> {
+            setGenerating(false);
+            if (failure instanceof InvalidInputException invalid) {
+                if (!form.showError(invalid.field(), invalid.getMessage())) {
+                    notify(invalid.getMessage(), NotificationVariant.LUMO_ERROR);
+                }
+            } else if (failure instanceof WorkoutService.PlanFailedException failed) {
+                notify("The planner failed (run " + failed.executionId() + "): " + failed.getMessage(),
+                        NotificationVariant.LUMO_ERROR);
+            } else if (failure instanceof BackgroundWork.BusyException busy) {
+                notify(busy.getMessage(), NotificationVariant.LUMO_ERROR);
+            } else {
+                throw failure;
             }
-            return;
-        } catch (WorkoutService.PlanFailedException e) {
-            notify("The planner failed (run " + e.executionId() + "): " + e.getMessage(), NotificationVariant.LUMO_ERROR);
-            return;
-        }
+        });
+    }
+
+    private void show(GeneratedPlan plan) {
+        setGenerating(false);
+        current = plan;
         result.removeAll();
         HorizontalLayout downloads = new HorizontalLayout(PlanCards.csvDownload(current.plan()));
         result.add(downloads, new PlanCards(current.plan(), current.engine()));
         save.setEnabled(current.plan().clientId() != null);
         save.setTooltipText(current.plan().clientId() == null ? "Enter a client id to save the plan" : null);
+    }
+
+    private void setGenerating(boolean on) {
+        generating.setVisible(on);
+        generate.setEnabled(!on);
     }
 
     private void openSaveDialog() {

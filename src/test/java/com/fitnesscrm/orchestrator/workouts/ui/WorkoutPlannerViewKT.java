@@ -52,7 +52,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
         view.form.days.setValue(4);
         view.form.weeks.setValue(6);
 
-        _click(_get(Button.class, spec -> spec.withId("generate")));
+        generate();
 
         assertThat(_get(view.result, H3.class).getText()).isEqualTo("Strength plan · upper lower · 6 weeks");
         assertThat(_get(view.result, Span.class, spec -> spec.withId("plan-engine")).getText())
@@ -73,7 +73,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
     void an_input_the_agent_refuses_is_shown_at_its_field() {
         view.form.minutes.setValue(200);
 
-        _click(_get(Button.class, spec -> spec.withId("generate")));
+        generate();
 
         assertThat(view.form.minutes.isInvalid()).isTrue();
         assertThat(view.form.minutes.getErrorMessage()).contains("from 15 to 180");
@@ -85,7 +85,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
         view.form.equipment.setValue(EnumSet.of(Equipment.DUMBBELL));
         view.form.contraindications.setValue(EnumSet.of(Contraindication.KNEE));
 
-        _click(_get(Button.class, spec -> spec.withId("generate")));
+        generate();
 
         assertThat(_find(view.result, ListItem.class)).extracting(item -> item.getChildren().findFirst()
                 .map(child -> ((Span) child).getText()).orElse("")).doesNotContain("Barbell back squat",
@@ -96,7 +96,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
     void a_saved_plan_appears_in_the_clients_history_and_opens_on_its_print_page() {
         String client = "kt-" + UUID.randomUUID().toString().substring(0, 8);
         view.form.clientId.setValue(client);
-        _click(_get(Button.class, spec -> spec.withId("generate")));
+        generate();
         assertThat(view.save.isEnabled()).isTrue();
 
         _click(view.save);
@@ -122,5 +122,12 @@ class WorkoutPlannerViewKT extends KaribuTest {
     void an_unknown_saved_plan_says_so() {
         UI.getCurrent().navigate("workouts/plans/999999999");
         assertThat(_get(_get(SavedPlanView.class), H2.class).getText()).isEqualTo("No saved plan 999999999");
+    }
+
+    /** Clicks Generate and waits for the plan (or the refusal) to be pushed, as the trainer would. */
+    private static void generate() {
+        Button generate = _get(Button.class, spec -> spec.withId("generate"));
+        _click(generate);
+        awaitPush(generate::isEnabled);
     }
 }
