@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
 import com.fitnesscrm.orchestrator.execution.ui.ExecutionDetailView;
 import com.fitnesscrm.orchestrator.execution.ui.ExecutionsView;
+import com.fitnesscrm.orchestrator.progress.ui.ClientProgressView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
@@ -31,7 +32,7 @@ class RoleAccessKT extends KaribuTest {
                 // a parameter such as ":id([0-9]{1,18})" needs a value to match
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
-        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1");
+        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "client-progress");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -68,16 +69,21 @@ class RoleAccessKT extends KaribuTest {
     }
 
     @Test
-    void a_trainer_sees_the_dashboard_and_no_link_to_admin_views() {
+    void a_trainer_sees_the_dashboard_and_the_trainer_tools_but_no_link_to_admin_views() {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
-        assertThat(navigationLabels()).containsExactly("Dashboard");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Client progress");
+        UI.getCurrent().navigate("client-progress");
+        assertThat(currentView()).isInstanceOf(ClientProgressView.class);
     }
 
     @Test
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "API keys", "Users");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Agents", "Runs", "Client progress", "API keys",
+                "Users");
+        UI.getCurrent().navigate("client-progress");
+        assertThat(currentView()).isInstanceOf(ClientProgressView.class);
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }
