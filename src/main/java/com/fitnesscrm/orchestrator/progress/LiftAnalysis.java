@@ -57,9 +57,14 @@ final class LiftAnalysis {
             t[i] = ChronoUnit.DAYS.between(first, entry.getKey());
             y[i++] = entry.getValue();
         }
+        // The trend over the last 12 weeks, as for body metrics: a year-old rate says little about today's.
+        int from = 0;
+        while (t[t.length - 1] - t[from] > ProgressEngine.MAX_WINDOW_DAYS) {
+            from++;
+        }
         Double rate = null;
-        if (t.length >= 3 && t[t.length - 1] >= 14) {
-            rate = Numbers.round(RobustStats.theilSen(t, y, 0, t.length).slope() * 7, 2);
+        if (t.length - from >= 3 && t[t.length - 1] - t[from] >= 14) {
+            rate = Numbers.round(RobustStats.theilSen(t, y, from, t.length).slope() * 7, 2);
         }
         LocalDate cutoff = last.minusDays(STALL_DAYS);
         double bestBefore = byDate.headMap(cutoff, true).values().stream().mapToDouble(Double::doubleValue).max()

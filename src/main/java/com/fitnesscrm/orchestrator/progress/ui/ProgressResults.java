@@ -36,7 +36,7 @@ class ProgressResults extends Composite<VerticalLayout> {
             content.add(new H3(capital(m.label())), createChart(code, analysis.series().get(m), goal, metric.unit()),
                     createSummary(metric));
             metric.anomalies().forEach(anomaly -> content.add(badge("Anomaly " + anomaly.date() + ": "
-                    + anomaly.value() + " " + metric.unit() + " — " + anomaly.reason(), "badge error")));
+                    + anomaly.value() + " " + metric.unit() + " — " + anomaly.reason())));
         });
         if (!report.goals().isEmpty()) {
             content.add(new H3("Goals"));
@@ -83,10 +83,10 @@ class ProgressResults extends Composite<VerticalLayout> {
         return new Span(text);
     }
 
-    private static Span badge(String text, String theme) {
+    /** The app theme's badge classes (Lumo's badge theme would need an npm build; see decision 0007). */
+    private static Span badge(String text) {
         Span badge = new Span(text);
-        badge.getElement().getThemeList().add(theme);
-        badge.addClassName("progress-anomaly");
+        badge.addClassNames("status-badge", "status-badge-error", "progress-anomaly");
         return badge;
     }
 
