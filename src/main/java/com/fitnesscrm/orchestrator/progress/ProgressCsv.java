@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ProgressCsv {
 
     static final int MAX_LINES = 5000;
-    private static final Pattern ROW = Pattern.compile("measurements\\[(\\d+)]");
+    private static final Pattern ROW = Pattern.compile("measurements\\[(\\d+)](\\.)?");
 
     private ProgressCsv() {
     }
@@ -77,7 +77,8 @@ public final class ProgressCsv {
         Matcher row = ROW.matcher(e.getMessage());
         StringBuilder result = new StringBuilder();
         while (row.find()) {
-            row.appendReplacement(result, "line " + (Integer.parseInt(row.group(1)) + offset));
+            row.appendReplacement(result, "line " + (Integer.parseInt(row.group(1)) + offset)
+                    + (row.group(2) == null ? "" : ", "));
         }
         row.appendTail(result);
         return result.toString();
