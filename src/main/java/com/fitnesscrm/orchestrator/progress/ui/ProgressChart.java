@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * One metric's chart as SVG, drawn on the server: raw readings (grey), anomalies (red rings), the EMA trend (blue),
- * the goal (green dashed) and the ETA band (green) with the expected date. No npm build can run here (STACK.md,
+ * the fitted rate over its window (dark blue dashed) projected to the goal, the goal (green dashed) and the ETA band
+ * (green) with the expected date. No npm build can run here (STACK.md,
  * pitfall 1), and an SVG shown through {@code <img>} runs no scripts; text is XML-escaped all the same.
  */
 final class ProgressChart {
@@ -70,6 +71,15 @@ final class ProgressChart {
         }
         svg.append("<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"")
                 .append(trend.toString().strip()).append("\"/>");
+        if (series.fitStart() != null && series.fitEnd() != null) {
+            // the measured rate over its window, and where it leads
+            svg.append(line(scale.x(series.fitStart().date()), scale.y(series.fitStart().value()),
+                    scale.x(series.fitEnd().date()), scale.y(series.fitEnd().value()), "#0d47a1", "1.5", "4 3"));
+            if (goal != null && goal.eta() != null && "measured_trend".equals(goal.eta().basis())) {
+                svg.append(line(scale.x(series.fitEnd().date()), scale.y(series.fitEnd().value()),
+                        scale.x(goal.eta().expected()), scale.y(goal.target()), "#2e7d32", "1.5", "2 3"));
+            }
+        }
         for (Point p : series.anomalies()) {
             svg.append(circle(scale.x(p.date()), scale.y(p.value()), 6, "none", "#c62828"));
         }

@@ -28,6 +28,22 @@ class ProgressChartTest {
     }
 
     @Test
+    void projects_the_measured_rate_to_the_goal_only_when_the_dates_are_measured() {
+        Series fitted = new Series(series.raw(), series.trend(), List.of(), new Point(DAY, 80),
+                new Point(DAY.plusDays(10), 79.3));
+        Eta measured = new Eta(DAY.plusDays(40), DAY.plusDays(50), DAY.plusDays(70), "measured_trend");
+        Eta assumed = new Eta(DAY.plusDays(40), DAY.plusDays(50), DAY.plusDays(70), "safe_rate");
+
+        assertThat(ProgressChart.svg(fitted, goal(measured), "kg")).contains("stroke-dasharray=\"4 3\"")
+                .contains("stroke-dasharray=\"2 3\"");
+        assertThat(ProgressChart.svg(fitted, goal(assumed), "kg")).doesNotContain("stroke-dasharray=\"2 3\"");
+    }
+
+    private static GoalForecast goal(Eta eta) {
+        return new GoalForecast("weight_kg", 76, "kg", null, 79.5, "on_track", eta, null, "n");
+    }
+
+    @Test
     void text_is_xml_escaped_so_the_image_cannot_carry_markup() {
         String svg = ProgressChart.svg(series, null, "<script>alert(1)</script>");
 
