@@ -39,6 +39,7 @@ class MeasurementsForm extends Composite<FormLayout> {
         csv.setHelperText("One line a day: date, then a column per field of the header (weight_kg, weight_lb, "
                 + "body_fat_pct, waist_cm, waist_in, ...).");
         csv.setMinHeight("10em");
+        csv.setMaxHeight("16em");
         csv.setId("progress-csv");
         goalMetric.setItems(Metric.values());
         goalMetric.setItemLabelGenerator(metric -> metric.code());
@@ -59,6 +60,7 @@ class MeasurementsForm extends Composite<FormLayout> {
             String text = new String(bytes, StandardCharsets.UTF_8);
             ui.access(() -> csv.setValue(text));
         }));
+        upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize((int) MAX_UPLOAD_BYTES);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span("Or drop a CSV file here"));
