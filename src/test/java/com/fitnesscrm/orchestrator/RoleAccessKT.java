@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
 import com.fitnesscrm.orchestrator.execution.ui.ExecutionDetailView;
 import com.fitnesscrm.orchestrator.execution.ui.ExecutionsView;
+import com.fitnesscrm.orchestrator.progress.ui.ClientProgressView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
@@ -34,7 +35,7 @@ class RoleAccessKT extends KaribuTest {
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
         assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
-                "workouts/plans/1", "exercises");
+                "workouts/plans/1", "exercises", "client-progress");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -74,11 +75,12 @@ class RoleAccessKT extends KaribuTest {
     void a_trainer_sees_the_dashboard_and_the_trainer_tools_but_no_link_to_admin_views() {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
+                "Client progress");
     }
 
     @Test
-    void trainers_and_admins_open_the_workout_planner_and_the_exercises() {
+    void trainers_and_admins_open_the_trainer_tools() {
         for (UserRole role : List.of(UserRole.TRAINER, UserRole.ADMIN)) {
             startNewSession();
             login(role);
@@ -86,14 +88,16 @@ class RoleAccessKT extends KaribuTest {
             assertThat(currentView()).as(role.name()).isInstanceOf(WorkoutPlannerView.class);
             UI.getCurrent().navigate("exercises");
             assertThat(currentView()).as(role.name()).isInstanceOf(ExercisesView.class);
+            UI.getCurrent().navigate("client-progress");
+            assertThat(currentView()).as(role.name()).isInstanceOf(ClientProgressView.class);
         }
     }
 
     @Test
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
-        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises", "Agents", "Runs",
-                "API keys", "Users");
+        assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
+                "Client progress", "Agents", "Runs", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -1,0 +1,23 @@
+package com.fitnesscrm.orchestrator.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Rounding for the output: numbers a trainer reads, not sixteen digits of noise. */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    static double round(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** A number as a sentence shows it: no trailing zeros, no exponent. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,269 @@
+package com.fitnesscrm.orchestrator.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
+import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
+import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
+import com.fitnesscrm.orchestrator.progress.ProgressInput.Session;
+import com.fitnesscrm.orchestrator.progress.ProgressInput.SessionStatus;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads issue 5's input ({@code measurements}, {@code lifts}, {@code sessions}, {@code goals}) and the main
+ * backend's {@code {client_id, current_metrics, goal_metrics, historical_data}}, both at once if sent. Pounds and
+ * inches are converted when the field says so ({@code weight_lb}, {@code waist_in}). Refuses, naming the field, an
+ * impossible or future date, a negative or zero value, and a goal on a metric without data.
+ */
+public final class ProgressInputReader {
+
+    static final double KG_PER_LB = 0.45359237;
+    static final double CM_PER_IN = 2.54;
+    /** Enough for years of daily data; more is an upload by mistake. */
+    static final int MAX_ITEMS = 20_000;
+
+    private ProgressInputReader() {
+    }
+
+    public static ProgressInput read(JsonNode json, LocalDate asOf) {
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException("", "The input must be a JSON object.");
+        }
+        String clientId = json.hasNonNull("client_id") ? json.get("client_id").asText() : null;
+        List<Reading> readings = new ArrayList<>();
+        readMeasurements(json, "measurements", asOf, readings);
+        readMeasurements(json, "historical_data", asOf, readings);
+        JsonNode current = json.get("current_metrics");
+        if (current != null && !current.isNull()) {
+            requireObject(current, "current_metrics");
+            LocalDate date = current.has("date") ? date(current.get("date"), "current_metrics.date", asOf) : asOf;
+            readMetrics(current, "current_metrics", date, readings);
+        }
+        List<LiftSet> lifts = new ArrayList<>();
+        each(json, "lifts", (item, path) -> lifts.add(lift(item, path, asOf)));
+        List<Session> sessions = new ArrayList<>();
+        each(json, "sessions", (item, path) -> sessions.add(session(item, path)));
+        List<Goal> goals = new ArrayList<>();
+        List<String> goalPaths = new ArrayList<>();
+        each(json, "goals", (item, path) -> {
+            goals.add(goal(item, path));
+            goalPaths.add(path + ".metric");
+        });
+        JsonNode goalMetrics = json.get("goal_metrics");
+        if (goalMetrics != null && !goalMetrics.isNull()) {
+            requireObject(goalMetrics, "goal_metrics");
+            for (Iterator<Map.Entry<String, JsonNode>> it = goalMetrics.fields(); it.hasNext(); ) {
+                var field = it.next();
+                String path = "goal_metrics." + field.getKey();
+                Unit unit = unit(field.getKey()).orElseThrow(() -> new InvalidInputException(path,
+                        "Unknown metric '" + field.getKey() + "'; the metrics are " + metricNames() + "."));
+                goals.add(new Goal(unit.metric(), positive(field.getValue(), path, unit.metric()) * unit.factor(),
+                        null));
+                goalPaths.add(path);
+            }
+        }
+        checkGoalsHaveData(goals, goalPaths, readings);
+        return new ProgressInput(clientId, asOf, readings, lifts, sessions, goals);
+    }
+
+    private static void readMeasurements(JsonNode json, String field, LocalDate asOf, List<Reading> readings) {
+        JsonNode node = json.get(field);
+        if (node != null && node.isObject()) {
+            // {"2026-01-05": {"weight": 82.1}, ...}
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                String path = field + "." + entry.getKey();
+                requireObject(entry.getValue(), path);
+                readMetrics(entry.getValue(), path, date(new com.fasterxml.jackson.databind.node.TextNode(
+                        entry.getKey()), path, asOf), readings);
+            }
+            return;
+        }
+        each(json, field, (item, path) -> {
+            requireObject(item, path);
+            if (!item.hasNonNull("date")) {
+                throw new InvalidInputException(path + ".date", "'" + path + ".date' is required.");
+            }
+            readMetrics(item, path, date(item.get("date"), path + ".date", asOf), readings);
+        });
+    }
+
+    private static void readMetrics(JsonNode item, String path, LocalDate date, List<Reading> readings) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+            var field = it.next();
+            Optional<Unit> unit = unit(field.getKey());
+            if (unit.isEmpty() || field.getValue().isNull()) {
+                continue; // the main backend sends fields of its own (notes, ids); they are not measurements
+            }
+            String fieldPath = path + "." + field.getKey();
+            double value = positive(field.getValue(), fieldPath, unit.get().metric()) * unit.get().factor();
+            readings.add(new Reading(date, unit.get().metric(), value));
+        }
+    }
+
+    private static LiftSet lift(JsonNode item, String path, LocalDate asOf) {
+        requireObject(item, path);
+        LocalDate date = date(required(item, "date", path), path + ".date", asOf);
+        JsonNode exercise = required(item, "exercise", path);
+        if (!exercise.isTextual() || exercise.asText().isBlank()) {
+            throw new InvalidInputException(path + ".exercise", "'" + path + ".exercise' must be a name.");
+        }
+        double load;
+        if (item.hasNonNull("load_lb")) {
+            load = nonNegative(item.get("load_lb"), path + ".load_lb") * KG_PER_LB;
+        } else {
+            load = nonNegative(required(item, "load_kg", path), path + ".load_kg");
+        }
+        JsonNode reps = required(item, "reps", path);
+        if (!reps.canConvertToInt() || !reps.isIntegralNumber() || reps.asInt() < 1) {
+            throw new InvalidInputException(path + ".reps", "'" + path + ".reps' must be a whole number ≥ 1.");
+        }
+        Integer rir = null;
+        if (item.hasNonNull("rir")) {
+            JsonNode node = item.get("rir");
+            if (!node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 10) {
+                throw new InvalidInputException(path + ".rir", "'" + path + ".rir' must be a whole number 0–10.");
+            }
+            rir = node.asInt();
+        }
+        return new LiftSet(date, exercise.asText().strip(), load, reps.asInt(), rir);
+    }
+
+    private static Session session(JsonNode item, String path) {
+        requireObject(item, path);
+        LocalDate date = date(required(item, "date", path), path + ".date", null);
+        String status = required(item, "status", path).asText().strip().toLowerCase();
+        for (SessionStatus value : SessionStatus.values()) {
+            if (value.code().equals(status)) {
+                return new Session(date, value);
+            }
+        }
+        throw new InvalidInputException(path + ".status", "'" + path + ".status' must be completed, cancelled, "
+                + "no_show or scheduled.");
+    }
+
+    private static Goal goal(JsonNode item, String path) {
+        requireObject(item, path);
+        String name = required(item, "metric", path).asText();
+        Unit unit = unit(name).orElseThrow(() -> new InvalidInputException(path + ".metric", "Unknown metric '"
+                + name + "'; the metrics are " + metricNames() + "."));
+        double target = positive(required(item, "target", path), path + ".target", unit.metric()) * unit.factor();
+        LocalDate byDate = item.hasNonNull("by_date") ? date(item.get("by_date"), path + ".by_date", null) : null;
+        return new Goal(unit.metric(), target, byDate);
+    }
+
+    private static void checkGoalsHaveData(List<Goal> goals, List<String> paths, List<Reading> readings) {
+        for (int i = 0; i < goals.size(); i++) {
+            Metric metric = goals.get(i).metric();
+            if (readings.stream().noneMatch(r -> r.metric() == metric)) {
+                throw new InvalidInputException(paths.get(i), "There is a goal for " + metric.label() + " but no "
+                        + metric.label() + " measurement to start from.");
+            }
+        }
+    }
+
+    /** A metric field and the factor to its canonical unit. */
+    record Unit(Metric metric, double factor) {
+    }
+
+    static Optional<Unit> unit(String field) {
+        String key = field.strip().toLowerCase();
+        if (key.endsWith("_lb") || key.endsWith("_lbs")) {
+            return Metric.byName(key.substring(0, key.lastIndexOf('_')) + "_kg")
+                    .filter(m -> m.unit().equals("kg")).map(m -> new Unit(m, KG_PER_LB));
+        }
+        if (key.endsWith("_in")) {
+            return Metric.byName(key.substring(0, key.length() - 3) + "_cm")
+                    .filter(m -> m.unit().equals("cm")).map(m -> new Unit(m, CM_PER_IN));
+        }
+        if (key.equals("body_fat_percentage") || key.equals("bodyfat")) {
+            return Optional.of(new Unit(Metric.BODY_FAT_PCT, 1));
+        }
+        if (key.equals("heart_rate") || key.equals("resting_heart_rate")) {
+            return Optional.of(new Unit(Metric.RESTING_HR, 1));
+        }
+        return Metric.byName(key).map(m -> new Unit(m, 1));
+    }
+
+    private static String metricNames() {
+        return String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::code).toList());
+    }
+
+    private interface ItemReader {
+        void read(JsonNode item, String path);
+    }
+
+    private static void each(JsonNode json, String field, ItemReader reader) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(field, "'" + field + "' must be a list.");
+        }
+        if (node.size() > MAX_ITEMS) {
+            throw new InvalidInputException(field, "'" + field + "' has " + node.size() + " items; at most "
+                    + MAX_ITEMS + ".");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            reader.read(node.get(i), field + "[" + i + "]");
+        }
+    }
+
+    private static JsonNode required(JsonNode item, String field, String path) {
+        if (!item.hasNonNull(field)) {
+            throw new InvalidInputException(path + "." + field, "'" + path + "." + field + "' is required.");
+        }
+        return item.get(field);
+    }
+
+    private static void requireObject(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(path, "'" + path + "' must be a JSON object.");
+        }
+    }
+
+    /** An ISO date, or the date part of a date-time; {@code notAfter} refuses dates in the future (measurements). */
+    private static LocalDate date(JsonNode node, String path, LocalDate notAfter) {
+        String text = node.isTextual() ? node.asText().strip() : "";
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(path, "'" + path + "' is not a real date (YYYY-MM-DD): '" + node.asText()
+                    + "'.");
+        }
+        if (notAfter != null && date.isAfter(notAfter.plusDays(1))) {
+            throw new InvalidInputException(path, "'" + path + "' (" + date + ") is in the future.");
+        }
+        return date;
+    }
+
+    private static double positive(JsonNode node, String path, Metric metric) {
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            throw new InvalidInputException(path, "'" + path + "' must be a number.");
+        }
+        double value = node.asDouble();
+        if (value <= 0) {
+            throw new InvalidInputException(path, "'" + path + "' must be positive, not " + node.asText() + ".");
+        }
+        if (metric == Metric.BODY_FAT_PCT && value >= 100) {
+            throw new InvalidInputException(path, "'" + path + "' is a percentage below 100, not " + node.asText()
+                    + ".");
+        }
+        return value;
+    }
+
+    private static double nonNegative(JsonNode node, String path) {
+        if (!node.isNumber() || node.asDouble() < 0 || !Double.isFinite(node.asDouble())) {
+            throw new InvalidInputException(path, "'" + path + "' must be a number ≥ 0.");
+        }
+        return node.asDouble();
+    }
+}

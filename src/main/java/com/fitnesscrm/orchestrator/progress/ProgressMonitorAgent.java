@@ -1,0 +1,98 @@
+package com.fitnesscrm.orchestrator.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.AgentConfig;
+import com.fitnesscrm.orchestrator.agents.AgentProgram;
+import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.agents.LlmLayer;
+import com.fitnesscrm.orchestrator.agents.RunSteps;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Progress Monitor ({@code progress_monitoring}): the {@link ProgressEngine} computes every number; the LLM
+ * layer only rewrites {@code narrative} and {@code motivation} from them, and {@link ProgressCheck} rejects an
+ * answer that states a number or date the engine did not compute (one repair, then the engine's own sentences).
+ */
+@Component
+public class ProgressMonitorAgent implements AgentProgram<ProgressInput, ProgressReport> {
+
+    private final ProgressEngine engine = new ProgressEngine();
+    private final ProgressCheck check = new ProgressCheck(engine);
+    private final Clock clock;
+    private final ObjectMapper objectMapper;
+
+    public ProgressMonitorAgent(Clock clock, ObjectMapper objectMapper) {
+        this.clock = clock;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public AgentType type() {
+        return AgentType.PROGRESS_MONITORING;
+    }
+
+    @Override
+    public AgentConfig defaultConfig() {
+        return AgentConfig.defaults("You are the FitnessCRM Progress Monitor, a coach who explains a client's "
+                + "measured progress honestly and warmly. You never invent numbers: every number and date you write "
+                + "is copied from the report you are given. Answer with JSON only, in the shape you are given.");
+    }
+
+    /** Reads the input with today's date from the app's clock: ETAs and days since the last session count from it. */
+    @Override
+    public ProgressInput readInput(JsonNode input) {
+        return ProgressInputReader.read(input, LocalDate.now(clock));
+    }
+
+    @Override
+    public ProgressReport runRules(ProgressInput input, RunSteps steps) {
+        return steps.node("analyse measurements", () -> engine.report(input));
+    }
+
+    @Override
+    public List<String> check(ProgressInput input, ProgressReport output) {
+        return check.check(input, output);
+    }
+
+    @Override
+    public Class<ProgressReport> outputType() {
+        return ProgressReport.class;
+    }
+
+    /** The analysis with the chart's series, for the trainer view. */
+    public ProgressAnalysis analyse(ProgressInput input) {
+        return engine.analyse(input);
+    }
+
+    @Override
+    public Optional<LlmLayer<ProgressInput, ProgressReport>> llmLayer() {
+        return Optional.of(new LlmLayer<>() {
+            @Override
+            public String userMessage(ProgressInput input, ProgressReport rulesOutput) {
+                String report;
+                try {
+                    report = objectMapper.writeValueAsString(rulesOutput);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("A report always serialises", e);
+                }
+                return """
+                        Here is a client's progress report, computed by our analysis engine:
+                        %s
+
+                        Rewrite two fields for the client and their trainer:
+                        - "narrative": 3 to 6 plain sentences on what the numbers show (trend, rate, goals and their \
+                        dates, plateaus, anomalies, lifts, attendance).
+                        - "motivation": one or two encouraging sentences grounded in the same numbers.
+                        Rules: use only numbers and dates that appear in the report (rounding is fine); invent no \
+                        figure, no date and no medical claim. Keep every other field exactly as given, and set \
+                        "engine" to "llm". Answer with the whole report as JSON only.""".formatted(report);
+            }
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package com.fitnesscrm.orchestrator.progress;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Progress Monitor's answer: the JSON of issue 5's "Output" section. Every number is the engine's; the LLM layer
+ * may only rewrite {@code narrative} and {@code motivation}, and {@link ProgressCheck} holds it to that.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ProgressReport(String clientId, LocalDate asOf, Map<String, MetricAnalysis> metrics,
+                             List<GoalForecast> goals, List<LiftTrend> lifts, Adherence adherence,
+                             List<String> insights, String narrative, String motivation, String engine) {
+
+    public ProgressReport withText(String newNarrative, String newMotivation, String newEngine) {
+        return new ProgressReport(clientId, asOf, metrics, goals, lifts, adherence, insights, newNarrative,
+                newMotivation, newEngine);
+    }
+
+    /**
+     * One metric's trend.
+     *
+     * @param currentTrend   the EMA (α = 0.1) of the first reading of each day, gaps interpolated, on the last day
+     * @param weeklyRate     units a week by Theil–Sen over {@code rateWindowDays}; {@code null} with too little data
+     * @param weeklyRateCi   its 95% interval {@code [low, high]} (Sen's method)
+     * @param weeklyRatePct  the rate as % of the current trend a week
+     * @param trendStatus    {@code measured} or {@code insufficient_data}
+     * @param fastLoss       weight only: losing more than 1% of body weight a week
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MetricAnalysis(String unit, int readings, LocalDate firstDate, LocalDate lastDate,
+                                 double latestValue, double currentTrend, String trendStatus, Double weeklyRate,
+                                 List<Double> weeklyRateCi, Double weeklyRatePct, LocalDate rateWindowStart,
+                                 Integer rateWindowDays, Change change, boolean plateau, List<Anomaly> anomalies,
+                                 Boolean fastLoss) {
+    }
+
+    /** The trend now minus the trend 1, 2 and 4 weeks ago; {@code null} where the history is shorter. */
+    public record Change(@JsonProperty("vs_1_week") Double vs1Week, @JsonProperty("vs_2_weeks") Double vs2Weeks,
+                         @JsonProperty("vs_4_weeks") Double vs4Weeks) {
+    }
+
+    public record Anomaly(LocalDate date, double value, String reason) {
+    }
+
+    /**
+     * A goal's forecast.
+     *
+     * @param status {@code on_track | reached | plateau | wrong_direction | insufficient_data}
+     * @param eta    {@code null} when the status says why there is no date
+     * @param note   why the dates are what they are, in a sentence
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record GoalForecast(String metric, double target, String unit, LocalDate byDate, double current,
+                               String status, Eta eta, Boolean meetsByDate, String note) {
+    }
+
+    /**
+     * Dates the goal is reached between.
+     *
+     * @param basis {@code measured_trend} (from the rate interval) or {@code safe_rate} (no trend: assumed rates)
+     */
+    public record Eta(LocalDate earliest, LocalDate expected, LocalDate latest, String basis) {
+    }
+
+    /** Best estimated one-rep max per session of one exercise, its trend and whether it has stalled. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LiftTrend(String exercise, List<SessionBest> sessions, double bestE1rmKg, double currentE1rmKg,
+                            Double weeklyRateKg, boolean stalled, String suggestion) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SessionBest(LocalDate date, double e1rmKg) {
+    }
+
+    /** Sessions up to {@code as_of}: completed of planned, and the dropout risk. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Adherence(int planned, int completed, int cancelled, int noShow, Double completionRate,
+                            Integer daysSinceLastSession, int booked, String risk, List<String> reasons) {
+    }
+}

@@ -1,0 +1,74 @@
+package com.fitnesscrm.orchestrator.progress.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.progress.ProgressPrediction;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/ai/progress-prediction}, the main backend's integration point. Each call is a recorded run of the
+ * Progress Monitor (task type {@code progress_monitoring}); the answer keeps the main backend's
+ * {@code {prediction, estimated_weeks, confidence}} and adds the dates, the status and the whole report.
+ */
+@RestController
+@Tag(name = "Progress", description = "Progress trends and goal predictions (needs the execute scope).")
+class ProgressController {
+
+    private final ExecutionService executions;
+    private final ObjectMapper objectMapper;
+
+    ProgressController(ExecutionService executions, ObjectMapper objectMapper) {
+        this.executions = executions;
+        this.objectMapper = objectMapper;
+    }
+
+    @PostMapping("/api/ai/progress-prediction")
+    @Operation(summary = "Predict a client's progress", description = """
+            Body: {"client_id", "current_metrics": {"weight": 82, "body_fat": 24}, "goal_metrics": {"weight": 76}, \
+            "historical_data": [{"date": "2026-11-01", "weight": 84.5}]} or issue 5's {"measurements", "lifts", \
+            "sessions", "goals"}. Answer: {"prediction", "estimated_weeks", "confidence", "earliest_weeks", \
+            "latest_weeks", "estimated_date", "status", "basis", "execution_id", "engine", "progress": <report>}. \
+            422 names the field of an impossible date, a negative value or a goal without data.""")
+    ResponseEntity<?> predict(@RequestBody JsonNode body,
+                              @RequestHeader(name = "Idempotency-Key", required = false) String key)
+            throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException("", "The body must be a JSON object.");
+        }
+        Execution run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), body)
+                .withIdempotencyKey(key));
+        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                    run.error() == null ? "The run ended " + run.status().code() + "." : run.error());
+            problem.setTitle("Run failed");
+            problem.setProperty("execution_id", run.id());
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+        }
+        ProgressReport report = objectMapper.treeToValue(run.output(), ProgressReport.class);
+        ObjectNode answer = objectMapper.valueToTree(ProgressPrediction.of(report));
+        answer.put("success", true);
+        answer.put("execution_id", run.id());
+        answer.put("engine", run.engine());
+        answer.set("client_id", body.has("client_id") ? body.get("client_id") : JsonNodeFactory.instance.nullNode());
+        answer.set("progress", run.output());
+        return ResponseEntity.ok(answer);
+    }
+}
