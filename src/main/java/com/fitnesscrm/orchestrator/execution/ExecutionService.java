@@ -91,13 +91,19 @@ public class ExecutionService {
     public Execution run(RunRequest request) {
         Requester requester = requester();
         String key = idempotencyKey(request.idempotencyKey());
+        Agent agent = resolve(request);
         if (key != null) {
             var earlier = runs.findByIdempotencyKey(requester.name(), key);
             if (earlier.isPresent()) {
+                if (!agent.type().equals(earlier.get().taskType())) {
+                    // Keys are the caller's, across endpoints: one reused for another kind of request is a mistake.
+                    throw new InvalidInputException("Idempotency-Key", "This key was used for run "
+                            + earlier.get().id() + " of a " + earlier.get().taskType() + " agent; use a new key "
+                            + "for a different request.");
+                }
                 return earlier.get();
             }
         }
-        Agent agent = resolve(request);
         if (!agent.enabled()) {
             throw new ConflictException("agent", "The agent '" + agent.name() + "' is disabled; an admin can "
                     + "enable it in Agents.");

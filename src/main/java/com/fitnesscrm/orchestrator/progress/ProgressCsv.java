@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Measurements as a trainer pastes or uploads them: CSV with a header naming the input fields, e.g.
  * {@code date,weight_kg,waist_cm} (or {@code weight_lb}, {@code waist_in}); without a header, {@code date,weight_kg}.
- * Commas, semicolons or tabs separate; an empty cell is no reading. The rows become issue 5's {@code measurements}.
+ * Commas, semicolons or tabs separate; an empty cell is no reading. The rows become the input's {@code measurements}.
  */
 public final class ProgressCsv {
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads issue 5's input ({@code measurements}, {@code lifts}, {@code sessions}, {@code goals}) and the main
+ * Reads the full input ({@code measurements}, {@code lifts}, {@code sessions}, {@code goals}) and the main
  * backend's {@code {client_id, current_metrics, goal_metrics, historical_data}}, both at once if sent. Pounds and
  * inches are converted when the field says so ({@code weight_lb}, {@code waist_in}). Refuses, naming the field, an
  * impossible or future date, a negative or zero value, and a goal on a metric without data.

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Progress Monitor's answer: the JSON of issue 5's "Output" section. Every number is the engine's; the LLM layer
+ * The Progress Monitor's answer: the JSON the main backend and the views read. Every number is the engine's; the LLM layer
  * may only rewrite {@code narrative} and {@code motivation}, and {@link ProgressCheck} holds it to that.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

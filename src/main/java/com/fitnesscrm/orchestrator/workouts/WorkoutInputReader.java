@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * Reads a plan request from JSON: the issue's names, or the main backend's older ones ({@code goals},
+ * Reads a plan request from JSON: the agent's own field names, or the main backend's older ones ({@code goals},
  * {@code focus_areas}, {@code available_equipment}, {@code sessions_per_week}, {@code time_per_session},
  * {@code duration_weeks}), each field with a default. Free-text goals map onto {@link Goal}; an unknown value of a
  * field with fixed values, or a number out of range, is refused naming the field and what it allows.
@@ -85,8 +86,13 @@ public final class WorkoutInputReader {
         if (exact.isPresent()) {
             return exact;
         }
-        return GOAL_WORDS.entrySet().stream().filter(entry -> lower.contains(entry.getKey()))
+        return GOAL_WORDS.entrySet().stream().filter(entry -> mentions(lower, entry.getKey()))
                 .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** Whole words only, with common endings: "running" and "healthy" mention "run" and "health", "crunches" not. */
+    private static boolean mentions(String text, String word) {
+        return Pattern.compile("\\b" + Pattern.quote(word) + "(s|es|y|ing|ning|ed|er|ers)?\\b").matcher(text).find();
     }
 
     private static String clientId(JsonNode input) {

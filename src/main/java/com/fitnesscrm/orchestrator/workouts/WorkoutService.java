@@ -49,7 +49,7 @@ public class WorkoutService {
     }
 
     /**
-     * Runs the Workout Optimizer on this input (the issue's names or the main backend's), recorded as a run.
+     * Runs the Workout Optimizer on this input (the agent's field names or the main backend's), recorded as a run.
      *
      * @throws com.fitnesscrm.orchestrator.execution.RunRejectedException an invalid input, naming the field (422)
      * @throws PlanFailedException the run did not succeed
@@ -58,10 +58,20 @@ public class WorkoutService {
     // run may wait on the LLM for minutes, which must not hold a database connection.
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public GeneratedPlan generate(JsonNode input) {
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
+        return generate(input, null);
+    }
+
+    /**
+     * Generates a plan once per {@code idempotencyKey} (may be null): a repeated request with the same key gets the
+     * same run's plan instead of a second run.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public GeneratedPlan generate(JsonNode input, String idempotencyKey) {
+        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input)
+                .withIdempotencyKey(idempotencyKey));
         if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
-            throw new PlanFailedException(run.id(), run.error() == null ? "The run ended " + run.status().code() + "."
-                    : run.error());
+            throw new PlanFailedException(run.id(), run.status(), run.error() == null ? "The run ended "
+                    + run.status().code() + "." : run.error());
         }
         try {
             return new GeneratedPlan(run.id(), run.input(), objectMapper.treeToValue(run.output(), WorkoutPlan.class),
@@ -114,14 +124,21 @@ public class WorkoutService {
     public static class PlanFailedException extends RuntimeException {
 
         private final long executionId;
+        private final ExecutionStatus status;
 
-        public PlanFailedException(long executionId, String message) {
+        public PlanFailedException(long executionId, ExecutionStatus status, String message) {
             super(message);
             this.executionId = executionId;
+            this.status = status;
         }
 
         public long executionId() {
             return executionId;
+        }
+
+        /** How the run ended, or {@code running} when a repeated request finds its first run still going. */
+        public ExecutionStatus status() {
+            return status;
         }
     }
 }

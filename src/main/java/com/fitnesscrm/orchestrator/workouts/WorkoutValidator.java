@@ -39,6 +39,12 @@ public final class WorkoutValidator {
             violations.add("The plan must have exactly " + request.weeks() + " weeks.");
             return violations;
         }
+        // The plan is for this client and this request: an LLM answer may not retarget it.
+        checkSame(violations, "client_id", request.clientId(), plan.clientId());
+        checkSame(violations, "goal", request.goal().code(), plan.goal());
+        checkSame(violations, "fitness_level", request.fitnessLevel().code(), plan.fitnessLevel());
+        checkSame(violations, "days_per_week", request.daysPerWeek(), plan.daysPerWeek());
+        checkSame(violations, "minutes_per_session", request.minutesPerSession(), plan.minutesPerSession());
         String split = Split.forDays(request.daysPerWeek()).code();
         if (!split.equals(plan.split())) {
             violations.add("split must be '" + split + "' for " + request.daysPerWeek() + " days a week, not '"
@@ -58,6 +64,13 @@ public final class WorkoutValidator {
         checkAcrossWeeks(request, plan, violations);
         checkCardio(request, plan, violations);
         return violations;
+    }
+
+    private static void checkSame(List<String> violations, String field, Object requested, Object planned) {
+        if (!Objects.equals(requested, planned)) {
+            violations.add(field + " must be " + (requested == null ? "null" : "'" + requested + "'")
+                    + " as asked, not " + (planned == null ? "null" : "'" + planned + "'") + ".");
+        }
     }
 
     // --- One week --------------------------------------------------------------------------------------------------

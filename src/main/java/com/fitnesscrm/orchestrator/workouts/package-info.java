@@ -6,6 +6,6 @@
  * ({@code workouts/exercises.csv}); {@link com.fitnesscrm.orchestrator.workouts.WorkoutValidator} checks every rule on
  * any plan; {@link com.fitnesscrm.orchestrator.workouts.WorkoutOptimizerAgent} plugs both and the LLM layer into the
  * runtime; {@link com.fitnesscrm.orchestrator.workouts.WorkoutService} is what views and REST call. The rules and the
- * choices made where the issue was silent are in docs/decisions/0008-workout-optimizer.md.
+ * choices made where the requirements were silent are in docs/decisions/0008-workout-optimizer.md.
  */
 package com.fitnesscrm.orchestrator.workouts;

@@ -184,6 +184,22 @@ class ExecutionServiceIT {
     }
 
     @Test
+    void an_idempotency_key_used_for_another_kind_of_agent_is_refused_naming_the_header() {
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        Agent slow = agent(SlowAgent.TYPE.code(), null);
+        String key = UUID.randomUUID().toString();
+        Execution first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+                .withIdempotencyKey(key));
+
+        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1}"), false)
+                .withIdempotencyKey(key)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Idempotency-Key");
+                    assertThat(e.getMessage()).contains("run " + first.id());
+                });
+    }
+
+    @Test
     void a_trainer_may_not_cancel_someone_elses_run() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
         Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));

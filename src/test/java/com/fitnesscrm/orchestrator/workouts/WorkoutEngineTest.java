@@ -126,6 +126,20 @@ class WorkoutEngineTest {
     // --- The validator catches what an LLM might get wrong ---------------------------------------------------------
 
     @Test
+    void the_validator_refuses_a_plan_made_for_another_client_goal_or_schedule() {
+        WorkoutRequest request = request(Goal.STRENGTH, FitnessLevel.INTERMEDIATE, 3, 60, 4);
+        WorkoutPlan plan = engine.plan(request);
+        WorkoutPlan retargeted = new WorkoutPlan("someone-else", Goal.ENDURANCE.code(), "advanced", plan.split(),
+                plan.daysPerWeek(), 90, plan.weeks(), plan.weeklySetsPerMuscle(), plan.cardio(), plan.rulesChecked(),
+                "llm", "Trust me.");
+
+        assertThat(validator.check(request, plan)).isEmpty();
+        assertThat(validator.check(request, retargeted)).anyMatch(violation -> violation.startsWith("client_id"))
+                .anyMatch(violation -> violation.startsWith("goal")).anyMatch(violation -> violation.startsWith(
+                        "fitness_level")).anyMatch(violation -> violation.startsWith("minutes_per_session"));
+    }
+
+    @Test
     void the_validator_catches_more_pushing_than_pulling() {
         WorkoutRequest request = request(Goal.HYPERTROPHY, FitnessLevel.INTERMEDIATE, 4, 60, 1);
         WorkoutPlan plan = changeExercises(engine.plan(request), exercise -> exercise.pattern().endsWith("_pull")

@@ -41,7 +41,9 @@ class WorkoutInputReaderTest {
 
     @ParameterizedTest
     @CsvSource({"lose weight, FAT_LOSS", "Build Muscle, HYPERTROPHY", "cardio, ENDURANCE", "strength, STRENGTH",
-            "get stronger, STRENGTH", "stay healthy, GENERAL_FITNESS", "fat_loss, FAT_LOSS"})
+            "get stronger, STRENGTH", "stay healthy, GENERAL_FITNESS", "fat_loss, FAT_LOSS", "running, ENDURANCE",
+            // words inside other words mean nothing: crunches is no run, a power clean no lean, maximal no max
+            "crunches, GENERAL_FITNESS", "power clean, STRENGTH", "maximal endurance, ENDURANCE"})
     void free_text_goals_map_onto_the_goals(String text, Goal goal) {
         assertThat(read("{\"goals\": [\"" + text + "\"]}").goal()).isEqualTo(goal);
     }

@@ -27,13 +27,16 @@ public class BackgroundWork {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
 
     private final SecurityContextHolderStrategy securityContext;
-    /** Bounded: each task waits mostly on I/O, and past the queue a user is told to try again, not left waiting. */
+    /**
+     * Bounded: each task waits mostly on I/O (an LLM may take minutes), so a short queue, past which a user is told at
+     * once to try again rather than left waiting behind many others.
+     */
     private final ThreadPoolExecutor executor;
 
     BackgroundWork(SecurityContextHolderStrategy securityContext) {
         this.securityContext = securityContext;
         AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200), task -> {
+        this.executor = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), task -> {
             Thread thread = new Thread(task, "ui-work-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -47,7 +50,9 @@ public class BackgroundWork {
      */
     public <T> void start(Component owner, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
         UI ui = owner.getUI().orElseThrow(() -> new IllegalStateException("The component is not shown"));
-        SecurityContext user = securityContext.getContext();
+        // A copy: logging out clears the session's own context, which must not take the user from a run under way.
+        SecurityContext user = securityContext.createEmptyContext();
+        user.setAuthentication(securityContext.getContext().getAuthentication());
         try {
             executor.execute(() -> {
                 securityContext.setContext(user);
@@ -56,6 +61,10 @@ public class BackgroundWork {
                     deliver(ui, () -> done.accept(result));
                 } catch (RuntimeException e) {
                     deliver(ui, () -> failed.accept(e));
+                } catch (Error e) {
+                    // The view must not wait for ever; the error still ends this thread.
+                    deliver(ui, () -> failed.accept(new IllegalStateException("The work failed: " + e, e)));
+                    throw e;
                 } finally {
                     securityContext.clearContext();
                 }

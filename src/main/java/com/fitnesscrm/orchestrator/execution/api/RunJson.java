@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A run as JSON: the fields the issue names ({@code id, agent_id, agent, status, input, output, error, engine, model,
+ * A run as JSON: the fields the main backend relies on ({@code id, agent_id, agent, status, input, output, error, engine, model,
  * tokens, cost, execution_time, started_at, completed_at, steps}) plus the original table's column names
  * ({@code input_data, output_data, error_message}) so readers of either shape find what they expect.
  */

@@ -63,6 +63,7 @@ public class TryItDialog extends Dialog {
         running.setIndeterminate(true);
         running.setVisible(false);
         add(input, mode, running, result);
+        run.setDisableOnClick(true); // a double click must not start two runs
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Close", event -> close()), run);
     }
@@ -74,10 +75,12 @@ public class TryItDialog extends Dialog {
             json = JSON.readTree(input.getValue());
         } catch (JsonProcessingException e) {
             showInputError("Not valid JSON: " + e.getOriginalMessage());
+            run.setEnabled(true);
             return;
         }
         if (json == null || !json.isObject()) {
             showInputError("The input must be a JSON object, such as {}.");
+            run.setEnabled(true);
             return;
         }
         result.removeAll();

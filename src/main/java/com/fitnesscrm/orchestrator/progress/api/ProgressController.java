@@ -11,12 +11,11 @@ import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.api.RunProblems;
 import com.fitnesscrm.orchestrator.progress.ProgressPrediction;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,10 +42,12 @@ class ProgressController {
     @PostMapping("/api/ai/progress-prediction")
     @Operation(summary = "Predict a client's progress", description = """
             Body: {"client_id", "current_metrics": {"weight": 82, "body_fat": 24}, "goal_metrics": {"weight": 76}, \
-            "historical_data": [{"date": "2026-11-01", "weight": 84.5}]} or issue 5's {"measurements", "lifts", \
+            "historical_data": [{"date": "2026-11-01", "weight": 84.5}]} or the full shape {"measurements", "lifts", \
             "sessions", "goals"}. Answer: {"prediction", "estimated_weeks", "confidence", "earliest_weeks", \
             "latest_weeks", "estimated_date", "status", "basis", "execution_id", "engine", "progress": <report>}. \
-            422 names the field of an impossible date, a negative value or a goal without data.""")
+            422 names the field of an impossible date, a negative value or a goal without data. A run that gives no \
+            result: 504 timed out, 502 failed, 409 with Retry-After while a repeated Idempotency-Key's run is \
+            still going.""")
     ResponseEntity<?> predict(@RequestBody JsonNode body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String key)
             throws JsonProcessingException {
@@ -56,11 +57,8 @@ class ProgressController {
         Execution run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), body)
                 .withIdempotencyKey(key));
         if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+            return RunProblems.notSucceeded("Progress Monitor", run.id(), run.status(),
                     run.error() == null ? "The run ended " + run.status().code() + "." : run.error());
-            problem.setTitle("Run failed");
-            problem.setProperty("execution_id", run.id());
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
         }
         ProgressReport report = objectMapper.treeToValue(run.output(), ProgressReport.class);
         ObjectNode answer = objectMapper.valueToTree(ProgressPrediction.of(report));

@@ -1,7 +1,10 @@
 package com.fitnesscrm.orchestrator.progress.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.progress.ProgressCsv;
 import com.fitnesscrm.orchestrator.progress.ProgressService;
@@ -15,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trainers paste or upload a client's measurements and see the trend, the rate with its interval, the goal's date
@@ -25,6 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(order = 7, icon = "vaadin:chart-line", title = "Client progress")
 @RolesAllowed({Roles.TRAINER, Roles.ADMIN})
 public class ClientProgressView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientProgressView.class);
 
     private final transient ProgressService progress;
     private final transient BackgroundWork background;
@@ -49,6 +56,7 @@ public class ClientProgressView extends VerticalLayout {
             input = ProgressCsv.input(event.csv(), event.metric(), event.target(), event.byDate());
         } catch (InvalidInputException e) {
             form.showError(ProgressCsv.describe(e, event.csv()));
+            form.analyse.setEnabled(true);
             return;
         }
         setAnalysing(true);
@@ -59,13 +67,20 @@ public class ClientProgressView extends VerticalLayout {
             setAnalysing(false);
             if (failure instanceof InvalidInputException invalid) {
                 form.showError(ProgressCsv.describe(invalid, event.csv()));
-            } else if (failure instanceof IllegalStateException || failure instanceof BackgroundWork.BusyException) {
-                Notification.show(failure.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else if (failure instanceof IllegalStateException || failure instanceof ConflictException
+                    || failure instanceof UnavailableException || failure instanceof NotFoundException
+                    || failure instanceof BackgroundWork.BusyException) {
+                showError(failure.getMessage()); // e.g. the agent is disabled
             } else {
-                throw failure;
+                log.error("Analysing progress failed", failure);
+                showError("The analysis could not be made because of a fault on the server; it is in the server's "
+                        + "log.");
             }
         });
+    }
+
+    private static void showError(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void setAnalysing(boolean on) {

@@ -46,6 +46,7 @@ class MeasurementsForm extends Composite<FormLayout> {
         goalMetric.setValue(Metric.WEIGHT_KG);
         target.setId("progress-target");
         analyse.setId("progress-analyse");
+        analyse.setDisableOnClick(true); // a double click must not start two (billed) runs
         analyse.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         analyse.addClickListener(event -> fireEvent(new AnalyseEvent(this)));
         FormLayout form = getContent();

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.execution.api.RunProblems;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,8 +40,9 @@ class WorkoutsController {
             Optimizer's other fields: goal, fitness_level, equipment, minutes_per_session, contraindications, \
             history) -> {"plan", "source": "rules" | "llm", "engine", "execution_id"}. Invalid input: 422 naming \
             the field.""")
-    ObjectNode generate(@RequestBody(required = false) JsonNode body) {
-        GeneratedPlan generated = workouts.generate(object(body));
+    ObjectNode generate(@RequestBody(required = false) JsonNode body,
+                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        GeneratedPlan generated = workouts.generate(object(body), key);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.set("plan", objectMapper.valueToTree(generated.plan()));
         json.put("source", generated.source());
@@ -55,9 +56,10 @@ class WorkoutsController {
             {"client_id", "goals", "fitness_level"} -> {"recommendations": [{"exercise", "sets", "reps", \
             "reason", "difficulty"}], "client_id", "fitness_level", "source": "rules" | "llm", "execution_id"}: \
             the first week of the plan the Workout Optimizer makes for these goals.""")
-    ObjectNode recommend(@RequestBody(required = false) JsonNode body) {
+    ObjectNode recommend(@RequestBody(required = false) JsonNode body,
+                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         JsonNode input = object(body);
-        GeneratedPlan generated = workouts.generate(input);
+        GeneratedPlan generated = workouts.generate(input, key);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.set("recommendations", workouts.recommendations(generated));
         json.set("client_id", input.has("client_id") ? input.get("client_id") : JsonNodeFactory.instance.nullNode());
@@ -68,14 +70,10 @@ class WorkoutsController {
         return json;
     }
 
-    /** A run that was admitted but did not succeed (e.g. timed out): 500 with the run to look at. */
+    /** A run that was admitted but did not succeed: 504 timed out, 502 failed, 409 still running (see RunProblems). */
     @ExceptionHandler(WorkoutService.PlanFailedException.class)
     ResponseEntity<ProblemDetail> failed(WorkoutService.PlanFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
-        problem.setTitle("The Workout Optimizer failed");
-        problem.setProperty("execution_id", e.executionId());
-        problem.setInstance(URI.create("/api/executions/" + e.executionId()));
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+        return RunProblems.notSucceeded("Workout Optimizer", e.executionId(), e.status(), e.getMessage());
     }
 
     private static JsonNode object(JsonNode body) {

@@ -54,11 +54,12 @@ public class SavedPlanTable {
     }
 
     private SavedPlan row(ResultSet row, int number) throws SQLException {
-        long execution = row.getLong("execution_id");
+        Number run = (Number) row.getObject("execution_id"); // null once its run was trimmed
+        Long execution = run == null ? null : run.longValue();
         try {
             return new SavedPlan(row.getLong("id"), row.getString("client_id"), row.getString("name"),
                     row.getString("goal"), row.getInt("weeks"), objectMapper.readValue(row.getString("plan"),
-                    WorkoutPlan.class), row.getString("engine"), row.wasNull() ? null : execution,
+                    WorkoutPlan.class), row.getString("engine"), execution,
                     row.getString("saved_by"), row.getTimestamp("saved_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Saved plan " + row.getLong("id") + " is not a plan", e);

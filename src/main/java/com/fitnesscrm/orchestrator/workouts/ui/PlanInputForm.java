@@ -52,7 +52,7 @@ class PlanInputForm extends Composite<FormLayout> {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
     }
 
-    /** The agent's input in the names. */
+    /** The agent's input in its own field names. */
     ObjectNode toInput() {
         clearErrors();
         ObjectNode input = JsonNodeFactory.instance.objectNode();

@@ -1,7 +1,10 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
@@ -27,6 +30,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trainers describe a client, generate a plan (a recorded run of the Workout Optimizer), read it as week and
@@ -39,6 +44,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({Roles.TRAINER, Roles.ADMIN})
 public class WorkoutPlannerView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(WorkoutPlannerView.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -59,11 +65,17 @@ public class WorkoutPlannerView extends VerticalLayout {
         generating.setIndeterminate(true);
         generating.setVisible(false);
         add(new H2("Workout planner"), form, createActions(), generating, result, createHistory());
-        form.clientId.addValueChangeListener(event -> refreshHistory());
+        form.clientId.addValueChangeListener(event -> {
+            // The plan on screen was made for the previous client: it is not saved to this one's history.
+            current = null;
+            save.setEnabled(false);
+            refreshHistory();
+        });
     }
 
     private HorizontalLayout createActions() {
         generate.setId("generate");
+        generate.setDisableOnClick(true); // a double click must not start two (billed) runs
         generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-plan");
         save.setEnabled(false);
@@ -99,10 +111,13 @@ public class WorkoutPlannerView extends VerticalLayout {
             } else if (failure instanceof WorkoutService.PlanFailedException failed) {
                 notify("The planner failed (run " + failed.executionId() + "): " + failed.getMessage(),
                         NotificationVariant.LUMO_ERROR);
-            } else if (failure instanceof BackgroundWork.BusyException busy) {
-                notify(busy.getMessage(), NotificationVariant.LUMO_ERROR);
+            } else if (failure instanceof ConflictException || failure instanceof UnavailableException
+                    || failure instanceof NotFoundException || failure instanceof BackgroundWork.BusyException) {
+                notify(failure.getMessage(), NotificationVariant.LUMO_ERROR); // e.g. the agent is disabled
             } else {
-                throw failure;
+                log.error("Generating a workout plan failed", failure);
+                notify("The plan could not be made because of a fault on the server; it is in the server's log.",
+                        NotificationVariant.LUMO_ERROR);
             }
         });
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -69,6 +70,20 @@ class WorkoutApiIT {
         JsonNode second = json.readTree(response.body());
         assertThat(second.get("plan")).isEqualTo(first.get("plan"));
         assertThat(second.get("execution_id").asLong()).isNotEqualTo(first.get("execution_id").asLong());
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_gets_the_same_run_and_a_reused_key_elsewhere_is_refused()
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        JsonNode first = json.readTree(post("/api/ai/generate-workout-plan", PLAN_BODY, key).body());
+        JsonNode retry = json.readTree(post("/api/ai/generate-workout-plan", PLAN_BODY, key).body());
+
+        assertThat(retry.get("execution_id").asLong()).isEqualTo(first.get("execution_id").asLong());
+        HttpResponse<String> elsewhere = post("/api/ai/progress-prediction",
+                "{\"current_metrics\": {\"weight\": 82}, \"goal_metrics\": {\"weight\": 76}}", key);
+        assertThat(elsewhere.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(elsewhere.body()).get("field").asText()).isEqualTo("Idempotency-Key");
     }
 
     @Test
@@ -143,8 +158,16 @@ class WorkoutApiIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("X-API-Key", MAIN_BACKEND_KEY)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return post(path, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("X-API-Key",
+                MAIN_BACKEND_KEY).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
