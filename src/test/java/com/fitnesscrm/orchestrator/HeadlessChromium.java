@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +40,10 @@ public record HeadlessChromium(WebDriver browser, WebDriverWait waiting) impleme
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The console, so tests can see what the Content-Security-Policy refused.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
@@ -49,6 +58,21 @@ public record HeadlessChromium(WebDriver browser, WebDriverWait waiting) impleme
         browser.findElement(By.cssSelector("input[name='password']")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-button[theme~='submit']")).click();
         waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("database-card")));
+    }
+
+    /**
+     * The console messages since the last call that report something the Content-Security-Policy refused (Chromium
+     * logs every violation as an error naming the directive).
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")
+                        || message.contains("Content-Security-Policy")).toList();
+    }
+
+    /** Every console message since the last call, for a failure message. */
+    public List<String> console() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
     }
 
     @Override

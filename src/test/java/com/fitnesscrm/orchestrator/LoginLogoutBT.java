@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -58,12 +59,19 @@ class LoginLogoutBT {
         assertThat(database.getText()).contains("PostgreSQL 15.");
         assertThat(browser.findElement(By.id("scheduler-card")).getText()).contains("Running");
         saveScreenshot("dashboard");
+        // The login page and the live dashboard ran under the Content-Security-Policy without a refusal.
+        assertThat(chromium.contentSecurityPolicyViolations()).isEmpty();
+        // The policy is on and the check sees it: an image from elsewhere is refused and reported.
+        ((JavascriptExecutor) browser).executeScript("const img = document.createElement('img');"
+                + "img.src = 'http://evil.example/pixel.png'; document.body.appendChild(img);");
+        wait.until(driver -> !chromium.contentSecurityPolicyViolations().isEmpty());
 
         // An unknown address keeps the frame and offers the way back.
         browser.get("http://localhost:" + port + "/no-such-page");
         WebElement notFound = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
         assertThat(notFound.getText()).contains("Page not found");
         assertThat(browser.findElement(By.id("logout")).isDisplayed()).isTrue();
+        assertThat(chromium.contentSecurityPolicyViolations()).isEmpty();
 
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("/login"));

@@ -12,12 +12,26 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final int keyId;
     private final String keyName;
     private final Set<ApiKeyScope> scopes;
+    private final boolean fromEnvironment;
+    private final transient RateLimit rateLimit;
 
     public ApiKeyAuthentication(int keyId, String keyName, Set<ApiKeyScope> scopes) {
+        this(keyId, keyName, scopes, false, null);
+    }
+
+    /**
+     * @param fromEnvironment whether the key comes from {@code MAIN_APP_API_KEY}/{@code ADMIN_API_KEY}, which take
+     *                        the environment keys' default limit
+     * @param rateLimit       the limit an admin set for this key, or {@code null} for the default
+     */
+    public ApiKeyAuthentication(int keyId, String keyName, Set<ApiKeyScope> scopes, boolean fromEnvironment,
+                                RateLimit rateLimit) {
         super(authorities(scopes));
         this.keyId = keyId;
         this.keyName = keyName;
         this.scopes = Set.copyOf(scopes);
+        this.fromEnvironment = fromEnvironment;
+        this.rateLimit = rateLimit;
         setAuthenticated(true);
     }
 
@@ -27,6 +41,15 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     public Set<ApiKeyScope> scopes() {
         return scopes;
+    }
+
+    public boolean fromEnvironment() {
+        return fromEnvironment;
+    }
+
+    /** The limit an admin set for this key; empty means the configured default. */
+    public java.util.Optional<RateLimit> rateLimit() {
+        return java.util.Optional.ofNullable(rateLimit);
     }
 
     /** The key's name, e.g. {@code main-backend}: what runs record as who asked. */

@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.security.internal.ApiKeyAuthenticator;
 import com.fitnesscrm.orchestrator.security.internal.ApiKeyEntity;
 import com.fitnesscrm.orchestrator.security.internal.ApiKeyHashes;
 import com.fitnesscrm.orchestrator.security.internal.ApiKeyRepository;
+import com.fitnesscrm.orchestrator.security.internal.RateLimitProperties;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,13 +40,15 @@ public class ApiKeyService {
     private final ApiKeyAuthenticator authenticator;
     private final Clock clock;
     private final SecurityContextHolderStrategy securityContext;
+    private final RateLimitProperties rateLimits;
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyAuthenticator authenticator, Clock clock,
-                  SecurityContextHolderStrategy securityContext) {
+                  SecurityContextHolderStrategy securityContext, RateLimitProperties rateLimits) {
         this.keys = keys;
         this.authenticator = authenticator;
         this.clock = clock;
         this.securityContext = securityContext;
+        this.rateLimits = rateLimits;
     }
 
     public List<ApiKey> list() {
@@ -99,6 +102,51 @@ public class ApiKeyService {
             }
         });
         return key.toApiKey();
+    }
+
+    /** The limit a key has when no admin set one: the environment keys' default or the one for UI-made keys. */
+    public RateLimit defaultRateLimit(ApiKey key) {
+        return key.fromEnvironment() ? rateLimits.environmentKey() : rateLimits.apiKey();
+    }
+
+    /** What limits this key now: its own, or the default. */
+    public RateLimit effectiveRateLimit(ApiKey key) {
+        return key.rateLimit() != null ? key.rateLimit() : defaultRateLimit(key);
+    }
+
+    /**
+     * Sets a key's limit (both numbers) or, with both {@code null}, returns it to the default. Applies at once on
+     * this node and within seconds on others (their key cache).
+     */
+    @Transactional
+    public ApiKey setRateLimit(int id, Integer perMinute, Integer burst) {
+        ApiKeyEntity key = keys.findById(id).orElseThrow(() -> new NotFoundException("No API key with id " + id
+                + "."));
+        RateLimit limit = null;
+        if (perMinute != null || burst != null) {
+            if (perMinute == null || perMinute < 1 || perMinute > RateLimit.MAX) {
+                throw new InvalidInputException("perMinute", "Requests per minute must be a whole number from 1 to "
+                        + RateLimit.MAX + ".");
+            }
+            if (burst == null || burst < 1 || burst > RateLimit.MAX) {
+                throw new InvalidInputException("burst", "The burst must be a whole number from 1 to "
+                        + RateLimit.MAX + ".");
+            }
+            limit = new RateLimit(perMinute, burst);
+        }
+        key.setRateLimit(limit);
+        forgetAfterCommit(key.getKeyHash());
+        return key.toApiKey();
+    }
+
+    private void forgetAfterCommit(String hash) {
+        authenticator.forget(hash);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                authenticator.forget(hash);
+            }
+        });
     }
 
     private String actor() {

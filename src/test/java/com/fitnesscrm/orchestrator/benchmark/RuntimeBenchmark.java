@@ -345,6 +345,12 @@ class RuntimeBenchmark {
                     "--orchestrator.database.embedded.data-dir=" + dataDir,
                     "--orchestrator.security.initial-admin-password=benchmark-admin-password",
                     "--orchestrator.api.admin-key=" + KEY, "--orchestrator.api.main-app-key=",
+                    // The benchmark's key and the baseline's anonymous GET /api/health go through the rate limiter
+                    // (so its cost is in the figures) with budgets far above what the load can reach.
+                    "--orchestrator.rate-limit.environment-key.per-minute=100000",
+                    "--orchestrator.rate-limit.environment-key.burst=100000",
+                    "--orchestrator.rate-limit.anonymous.per-minute=100000",
+                    "--orchestrator.rate-limit.anonymous.burst=100000",
                     "--logging.level.root=warn", "--db-scheduler.threads=" + Integer.getInteger("benchmark.in-flight",
                             256),
                     "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 24)));

@@ -51,7 +51,8 @@ public class ApiKeyAuthenticator {
                 cache.clear(); // someone is guessing keys; misses are cheap to forget
             }
             cached = new Cached(keys.findByKeyHash(hash).filter(key -> !key.isRevoked())
-                    .map(key -> new ApiKeyAuthentication(key.getId(), key.getName(), key.scopeSet())),
+                    .map(key -> new ApiKeyAuthentication(key.getId(), key.getName(), key.scopeSet(),
+                            "environment".equals(key.getSource()), key.rateLimit())),
                     now.plus(CACHE_TTL));
             cache.put(hash, cached);
         }

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.security.internal;
 
 import com.fitnesscrm.orchestrator.security.ApiKey;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
+import com.fitnesscrm.orchestrator.security.RateLimit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -54,6 +55,13 @@ public class ApiKeyEntity {
     @Column(name = "revoked_by", length = 100)
     private String revokedBy;
 
+    /** With {@link #rateLimitBurst}: the limit an admin set; both null means the configured default (V0012). */
+    @Column(name = "rate_limit_per_minute")
+    private Integer rateLimitPerMinute;
+
+    @Column(name = "rate_limit_burst")
+    private Integer rateLimitBurst;
+
     protected ApiKeyEntity() {
     }
 
@@ -69,7 +77,20 @@ public class ApiKeyEntity {
     }
 
     public ApiKey toApiKey() {
-        return new ApiKey(id, name, prefix, scopeSet(), source, createdBy, createdAt, lastUsedAt, revokedAt);
+        return new ApiKey(id, name, prefix, scopeSet(), source, createdBy, createdAt, lastUsedAt, revokedAt,
+                rateLimit());
+    }
+
+    /** The limit an admin set, or {@code null} for the default. */
+    public RateLimit rateLimit() {
+        return rateLimitPerMinute == null || rateLimitBurst == null ? null
+                : new RateLimit(rateLimitPerMinute, rateLimitBurst);
+    }
+
+    /** Sets this key's own limit, or {@code null} to go back to the configured default. */
+    public void setRateLimit(RateLimit limit) {
+        this.rateLimitPerMinute = limit == null ? null : limit.perMinute();
+        this.rateLimitBurst = limit == null ? null : limit.burst();
     }
 
     public Set<ApiKeyScope> scopeSet() {

@@ -66,10 +66,20 @@ public class ApiKeysView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(key -> key.revoked() ? "revoked " + format(key.revokedAt(), "") : "active")
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(key -> keys.effectiveRateLimit(key) + (key.rateLimit() == null ? " (default)" : ""))
+                .setKey("rate-limit").setHeader("Rate limit").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::createRateLimitButton).setKey("limit").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::createRevokeButton).setKey("actions").setHeader("Actions").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setSizeFull();
         return grid;
+    }
+
+    private Button createRateLimitButton(ApiKey key) {
+        Button limit = new Button("Change limit", event -> openRateLimitDialog(key));
+        limit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        limit.setEnabled(!key.revoked());
+        return limit;
     }
 
     private Button createRevokeButton(ApiKey key) {
@@ -77,6 +87,22 @@ public class ApiKeysView extends VerticalLayout {
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         revoke.setEnabled(!key.revoked());
         return revoke;
+    }
+
+    private void openRateLimitDialog(ApiKey key) {
+        RateLimitDialog dialog = new RateLimitDialog(key, keys.effectiveRateLimit(key), keys.defaultRateLimit(key));
+        dialog.addSaveListener(event -> {
+            try {
+                ApiKey changed = keys.setRateLimit(key.id(), event.perMinute(), event.burst());
+                dialog.close();
+                refresh();
+                Notification.show("Rate limit of " + changed.name() + ": " + keys.effectiveRateLimit(changed),
+                        3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException rejection) {
+                dialog.showRejection(rejection.field(), rejection.getMessage());
+            }
+        });
+        dialog.open();
     }
 
     private void openNewKeyDialog() {

@@ -46,6 +46,17 @@ public class LoginView extends LoginOverlay implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("expired")) {
+            // The POST came without this page's CSRF token: an old login page, or a form on another site.
+            LoginI18n i18n = createI18n();
+            i18n.getErrorMessage().setTitle("Please log in again");
+            i18n.getErrorMessage().setMessage("The login page had expired, so you were not logged in. Enter your "
+                    + "user name and password once more.");
+            setI18n(i18n);
+            setError(true);
+            return;
+        }
+        setError(parameters.containsKey("error"));
     }
 }

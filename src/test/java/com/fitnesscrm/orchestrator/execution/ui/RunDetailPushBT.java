@@ -82,6 +82,8 @@ class RunDetailPushBT {
                 .doesNotContain("succeeded");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("run-facts"), "succeeded"));
         assertThat(browser.findElement(By.className("step-timeline")).getText()).contains("wait");
+        // Server push (a WebSocket to this host) and the timeline worked under the Content-Security-Policy.
+        assertThat(chromium.contentSecurityPolicyViolations()).isEmpty();
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
         Files.write(target.resolve("run-detail.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.KaribuTest;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.fitnesscrm.orchestrator.security.ApiKey;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
+import com.fitnesscrm.orchestrator.security.RateLimit;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.internal.ApiKeyAuthenticator;
 import com.vaadin.flow.component.UI;
@@ -103,6 +104,39 @@ class ApiKeysViewKT extends KaribuTest {
     }
 
     @Test
+    void an_admin_sets_a_keys_requests_per_minute_and_burst_and_can_go_back_to_the_default() {
+        ApiKeysView view = open();
+        String name = "limited-" + UUID.randomUUID().toString().substring(0, 8);
+        _click(_get(Button.class, spec -> spec.withId("new-api-key")));
+        _get(NewApiKeyDialog.class).form.name.setValue(name);
+        _click(_get(Button.class, spec -> spec.withId("create-api-key")));
+        String secret = _get(TextField.class, spec -> spec.withId("api-key-secret")).getValue();
+        _get(ApiKeySecretDialog.class).close();
+        assertThat(rowNamed(view, name).rateLimit()).as("a new key takes the default").isNull();
+
+        _click((Button) _getCellComponent(view.grid, rowIndex(view, name), "limit"));
+        RateLimitDialog dialog = _get(RateLimitDialog.class);
+        assertThat(dialog.perMinute.getValue()).as("shows the default it has now").isEqualTo(120);
+        dialog.perMinute.setValue(5);
+        dialog.burst.setValue(0);
+        _click(_get(Button.class, spec -> spec.withId("save-rate-limit")));
+        assertThat(dialog.burst.isInvalid()).as("a burst of 0 is refused at the field").isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+
+        dialog.burst.setValue(2);
+        _click(_get(Button.class, spec -> spec.withId("save-rate-limit")));
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(rowNamed(view, name).rateLimit()).isEqualTo(new RateLimit(5, 2));
+        // The authenticated caller carries the new limit at once (the key cache was told).
+        assertThat(authenticator.authenticate(secret).orElseThrow().rateLimit()).contains(new RateLimit(5, 2));
+
+        _click((Button) _getCellComponent(view.grid, rowIndex(view, name), "limit"));
+        _click(_get(Button.class, spec -> spec.withId("default-rate-limit")));
+        assertThat(rowNamed(view, name).rateLimit()).isNull();
+        assertThat(authenticator.authenticate(secret).orElseThrow().rateLimit()).isEmpty();
+    }
+
+    @Test
     void trainers_cannot_open_the_api_keys() {
         login(UserRole.TRAINER);
         UI.getCurrent().navigate(ApiKeysView.class);
@@ -113,6 +147,15 @@ class ApiKeysViewKT extends KaribuTest {
         login(UserRole.ADMIN);
         UI.getCurrent().navigate(ApiKeysView.class);
         return _get(ApiKeysView.class);
+    }
+
+    private static int rowIndex(ApiKeysView view, String name) {
+        return IntStream.range(0, _size(view.grid)).filter(i -> rows(view).get(i).name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private static ApiKey rowNamed(ApiKeysView view, String name) {
+        return rows(view).get(rowIndex(view, name));
     }
 
     private static List<ApiKey> rows(ApiKeysView view) {
