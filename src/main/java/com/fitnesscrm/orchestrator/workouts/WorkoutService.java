@@ -94,6 +94,14 @@ public class WorkoutService {
         return exercises.count(filter);
     }
 
+    /** The exercises the planner may swap in for this one: the rest of its substitution group, in catalogue order. */
+    public List<Exercise> substitutes(Exercise exercise) {
+        return ExerciseCatalogue.standard().all().stream()
+                .filter(other -> other.substitutionGroup().equals(exercise.substitutionGroup())
+                        && !other.id().equals(exercise.id()))
+                .toList();
+    }
+
     /** Saves a generated plan to its client's history under a name. */
     @Transactional
     public SavedPlan save(GeneratedPlan generated, String name) {

@@ -51,6 +51,15 @@ class UserServiceIT {
     }
 
     @Test
+    void an_admin_cannot_disable_their_own_account_even_by_calling_the_service_directly() {
+        signInAs("admin", Roles.ADMIN);
+        long self = users.list().stream().filter(user -> user.username().equals("admin")).findFirst().orElseThrow()
+                .id();
+        assertThatThrownBy(() -> users.setEnabled(self, false)).isInstanceOf(UserChangeRejectedException.class)
+                .hasMessage("You cannot disable your own account.");
+    }
+
+    @Test
     void nobody_signed_in_cannot_use_the_service_at_all() {
         assertThatThrownBy(() -> users.list()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }

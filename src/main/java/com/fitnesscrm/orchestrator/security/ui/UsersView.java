@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,10 +37,13 @@ public class UsersView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final transient UserService users;
+    /** The signed-in admin, who is not offered to disable their own account (the service refuses it anyway). */
+    private final String self;
     final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
 
-    public UsersView(UserService users) {
+    public UsersView(UserService users, AuthenticationContext authentication) {
         this.users = users;
+        this.self = authentication.getPrincipalName().orElse("");
         setSizeFull();
         add(createToolbar(), createGrid());
         refresh();
@@ -81,6 +85,7 @@ public class UsersView extends VerticalLayout {
                         user.username() + " is now " + otherRole.label().toLowerCase()));
         Button reset = new Button("Reset password", event -> openResetPasswordDialog(user));
         HorizontalLayout actions = new HorizontalLayout(enable, role, reset);
+        enable.setVisible(!user.username().equals(self));
         actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL));
         return actions;
     }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -22,7 +23,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The exercise catalogue as stored: searchable by name, filtered by pattern, equipment and muscle, loaded lazily. */
+/**
+ * The exercise catalogue as stored: searchable by name, filtered by pattern, equipment and muscle, loaded lazily; a
+ * row opens the exercise in full with its substitutes.
+ */
 @Route("exercises")
 @PageTitle("Exercises · FitnessCRM AI Orchestrator")
 @Menu(order = 6, icon = "vaadin:list", title = "Exercises")
@@ -50,22 +54,37 @@ public class ExercisesView extends VerticalLayout {
         muscle.addValueChangeListener(event -> refresh());
         HorizontalLayout filters = new HorizontalLayout(search, pattern, equipment, muscle);
         filters.setAlignItems(Alignment.BASELINE);
+        // On a phone the four filters wrap onto more lines instead of running off the screen.
+        filters.getStyle().set("flex-wrap", "wrap");
+        filters.setWidthFull();
         add(new H2("Exercises"), filters, createGrid());
         refresh();
     }
 
     private Grid<Exercise> createGrid() {
-        grid.addColumn(Exercise::name).setHeader("Exercise").setFlexGrow(1);
+        // The name keeps room for itself (the lists beside it used to squeeze it to a few letters); the lists take
+        // what is left and show their whole text on hover.
+        grid.addColumn(Exercise::name).setKey("name").setHeader("Exercise").setWidth("16em").setFlexGrow(2)
+                .setFrozen(true).setTooltipGenerator(Exercise::name);
         grid.addColumn(exercise -> label(exercise.pattern())).setHeader("Pattern").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(exercise -> label(exercise.mechanics())).setHeader("Mechanics").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(exercise -> labels(exercise.primaryMuscles())).setHeader("Primary").setAutoWidth(true);
-        grid.addColumn(exercise -> labels(exercise.secondaryMuscles())).setHeader("Secondary").setAutoWidth(true);
-        grid.addColumn(exercise -> labels(exercise.equipment())).setHeader("Equipment").setAutoWidth(true);
+        listColumn("Primary", exercise -> labels(exercise.primaryMuscles()));
+        listColumn("Secondary", exercise -> labels(exercise.secondaryMuscles()));
+        listColumn("Equipment", exercise -> labels(exercise.equipment()));
         grid.addColumn(exercise -> label(exercise.level())).setHeader("Level").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(exercise -> labels(exercise.contraindications())).setHeader("Not for").setAutoWidth(true);
+        listColumn("Not for", exercise -> labels(exercise.contraindications()));
+        grid.addItemClickListener(event -> open(event.getItem()));
         grid.setSizeFull();
         return grid;
+    }
+
+    private void listColumn(String header, ValueProvider<Exercise, String> text) {
+        grid.addColumn(text).setHeader(header).setWidth("9em").setFlexGrow(1).setTooltipGenerator(text::apply);
+    }
+
+    void open(Exercise exercise) {
+        new ExerciseDialog(exercise, workouts.substitutes(exercise)).open();
     }
 
     private void refresh() {

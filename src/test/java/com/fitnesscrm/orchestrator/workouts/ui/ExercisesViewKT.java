@@ -11,6 +11,8 @@ import com.fitnesscrm.orchestrator.workouts.Muscle;
 import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,11 +61,34 @@ class ExercisesViewKT extends KaribuTest {
     }
 
     @Test
+    void clicking_an_exercise_shows_its_muscles_equipment_contraindications_and_substitutes() {
+        view.search.setValue("Barbell back squat");
+        GridKt._clickItem(view.grid, 0, 1, false, false, false, false);
+
+        FormLayout details = _get(FormLayout.class, spec -> spec.withId("exercise-details"));
+        assertThat(text(details, "exercise-primary-muscles")).contains("Quads");
+        assertThat(text(details, "exercise-equipment")).contains("Barbell");
+        assertThat(text(details, "exercise-not-for")).contains("Knee");
+        assertThat(text(details, "exercise-substitutes")).isNotBlank().doesNotContain("Barbell back squat")
+                .doesNotContain("None");
+    }
+
+    @Test
+    void the_exercise_name_keeps_its_room_beside_the_lists() {
+        assertThat(view.grid.getColumnByKey("name").getWidth()).isEqualTo("16em");
+        assertThat(view.grid.getColumnByKey("name").isFrozen()).isTrue();
+    }
+
+    @Test
     void an_admin_may_browse_the_catalogue_too() {
         startNewSession();
         login(UserRole.ADMIN);
         UI.getCurrent().navigate(ExercisesView.class);
         assertThat(GridKt._size(_get(ExercisesView.class).grid)).isGreaterThanOrEqualTo(150);
+    }
+
+    private static String text(FormLayout details, String className) {
+        return _get(details, Span.class, spec -> spec.withClasses(className)).getText();
     }
 
     private List<Exercise> rows() {
