@@ -31,6 +31,8 @@ public final class ProgressEngine {
     static final int MAX_WINDOW_DAYS = 84;
     /** A plateau must last this long; it is also the shortest segment a break may leave. */
     static final int PLATEAU_DAYS = 21;
+    /** A series whose last reading is older than this is not today's trend: its goals are {@code stale}, no ETA. */
+    public static final int STALE_AFTER_DAYS = 28;
     /** Fewer readings or a shorter span and no trend is claimed. */
     static final int MIN_READINGS = 6;
     static final int MIN_SPAN_DAYS = 14;

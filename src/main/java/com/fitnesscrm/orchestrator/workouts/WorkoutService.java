@@ -141,4 +141,12 @@ public class WorkoutService {
             return status;
         }
     }
+
+    /**
+     * The goal and contraindications the CRM proposes for this client, for the planner to show until the trainer
+     * confirms them; empty when the CRM has no such client (or there is no CRM).
+     */
+    public java.util.Optional<ClientProposal> proposalFor(long clientId) {
+        return java.util.Optional.empty(); // implemented with the CRM reader
+    }
 }
