@@ -1,8 +1,13 @@
 -- The Workout Optimizer: its exercise catalogue (a copy of workouts/exercises.csv, refreshed at every start, so
 -- trainers can browse and search it) and the plans trainers save to a client's history.
+--
+-- This migration was rewritten once: it first created workout_exercises and workout_plans, which are the main
+-- backend's tables in the database we share, so on the main backend's database it failed and the app did not start.
+-- A database that applied the first version is brought to this one before Flyway validates (LegacySchemaUpgrade,
+-- docs/decisions/0010-living-in-the-crm-database.md). Never edit it again.
 SET LOCAL lock_timeout = '10s';
 
-CREATE TABLE workout_exercises (
+CREATE TABLE ai_workout_exercises (
     id                 VARCHAR(80)  PRIMARY KEY,
     name               VARCHAR(200) NOT NULL,
     pattern            VARCHAR(30)  NOT NULL,
@@ -17,12 +22,12 @@ CREATE TABLE workout_exercises (
     position           INTEGER      NOT NULL,
     updated_at         TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
-CREATE INDEX workout_exercises_name_idx ON workout_exercises (lower(name));
-CREATE INDEX workout_exercises_pattern_idx ON workout_exercises (pattern);
+CREATE INDEX ai_workout_exercises_name_idx ON ai_workout_exercises (lower(name));
+CREATE INDEX ai_workout_exercises_pattern_idx ON ai_workout_exercises (pattern);
 
 -- A client's history of saved plans. client_id is the main backend's client id as text (it is not a foreign key:
 -- the clients live in the main backend's tables).
-CREATE TABLE workout_plans (
+CREATE TABLE ai_workout_plans (
     id           BIGSERIAL    PRIMARY KEY,
     client_id    VARCHAR(100) NOT NULL,
     name         VARCHAR(200) NOT NULL,
@@ -31,8 +36,9 @@ CREATE TABLE workout_plans (
     request      JSONB        NOT NULL,
     plan         JSONB        NOT NULL,
     engine       VARCHAR(20)  NOT NULL,
-    execution_id INTEGER      REFERENCES ai_agent_executions (id) ON DELETE SET NULL,
+    execution_id INTEGER      CONSTRAINT ai_workout_plans_execution_id_fkey
+                              REFERENCES ai_agent_executions (id) ON DELETE SET NULL,
     saved_by     VARCHAR(100) NOT NULL,
     saved_at     TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
-CREATE INDEX workout_plans_client_idx ON workout_plans (client_id, saved_at DESC);
+CREATE INDEX ai_workout_plans_client_idx ON ai_workout_plans (client_id, saved_at DESC);

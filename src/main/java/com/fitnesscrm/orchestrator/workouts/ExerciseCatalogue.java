@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The exercise catalogue written for this project, read from {@code workouts/exercises.csv} on the class path: the
- * single source of the engine, the validator and the {@code workout_exercises} table trainers browse (see
+ * single source of the engine, the validator and the {@code ai_workout_exercises} table trainers browse (see
  * docs/decisions/0008-workout-optimizer.md). Within a pattern, earlier lines are preferred.
  */
 public final class ExerciseCatalogue {

@@ -239,7 +239,7 @@ class AsyncRunCrashIT {
 
     private long pendingTasks() throws Exception {
         try (Connection connection = database(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'agent-run'")) {
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM ai_scheduled_tasks WHERE task_name = 'agent-run'")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.base.database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -39,5 +40,17 @@ class DatabaseConfiguration {
                 .build();
         dataSource.setPoolName("orchestrator");
         return dataSource;
+    }
+
+    /**
+     * Flyway migrates as usual, after older tables of ours have been brought to their {@code ai_} names
+     * ({@link LegacySchemaUpgrade}, decision 0010).
+     */
+    @Bean
+    FlywayMigrationStrategy flywayMigrationStrategy() {
+        return flyway -> {
+            LegacySchemaUpgrade.apply(flyway);
+            flyway.migrate();
+        };
     }
 }

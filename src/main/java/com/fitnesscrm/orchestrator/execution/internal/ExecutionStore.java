@@ -189,7 +189,7 @@ public class ExecutionStore {
                            (SELECT (v.config ->> 'timeout_seconds')::int FROM ai_agent_config_versions v
                             WHERE v.agent_id = e.agent_id AND v.version = e.config_version), ?)))
                    OR (e.mode = 'async' AND e.status IN ('queued', 'running') AND e.started_at < ?::timestamptz - make_interval(secs => ?)
-                       AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t
+                       AND NOT EXISTS (SELECT 1 FROM ai_scheduled_tasks t
                                        WHERE t.task_name = ? AND t.task_instance = e.id::text))
                 RETURNING e.id, e.agent_id""",
                 (rs, row) -> new StoppedRun(rs.getLong(1), (Integer) rs.getObject(2)),

@@ -14,9 +14,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A row of {@code api_keys}: the SHA-256 of the secret, never the secret. */
+/** A row of {@code ai_api_keys}: the SHA-256 of the secret, never the secret. */
 @Entity
-@Table(name = "api_keys")
+@Table(name = "ai_api_keys")
 public class ApiKeyEntity {
 
     @Id

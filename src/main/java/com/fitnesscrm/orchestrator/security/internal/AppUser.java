@@ -12,9 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of {@code app_users}. */
+/** A row of {@code ai_users}. */
 @Entity
-@Table(name = "app_users")
+@Table(name = "ai_users")
 public class AppUser {
 
     @Id

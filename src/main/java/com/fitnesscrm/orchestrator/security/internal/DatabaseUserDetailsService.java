@@ -8,7 +8,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks users up in {@code app_users}; a disabled user cannot log in. */
+/** Looks users up in {@code ai_users}; a disabled user cannot log in. */
 @Service
 @Transactional(readOnly = true)
 class DatabaseUserDetailsService implements UserDetailsService {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Copies the exercise catalogue from {@code workouts/exercises.csv} into {@code workout_exercises} at every start:
+ * Copies the exercise catalogue from {@code workouts/exercises.csv} into {@code ai_workout_exercises} at every start:
  * an upsert that changes only what changed, so several nodes starting together agree (see decision 0008).
  */
 @Component

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code workout_exercises} table: the catalogue as trainers browse it. */
+/** The {@code ai_workout_exercises} table: the catalogue as trainers browse it. */
 @Repository
 public class ExerciseTable {
 
@@ -51,7 +51,7 @@ public class ExerciseTable {
                     .addValue("position", position));
         }
         jdbc.batchUpdate("""
-                INSERT INTO workout_exercises (id, name, pattern, mechanics, primary_muscles, secondary_muscles,
+                INSERT INTO ai_workout_exercises (id, name, pattern, mechanics, primary_muscles, secondary_muscles,
                     equipment, level, substitution_group, contraindications, position)
                 VALUES (:id, :name, :pattern, :mechanics, CAST(:primary AS jsonb), CAST(:secondary AS jsonb),
                     CAST(:equipment AS jsonb), :level, :group, CAST(:contraindications AS jsonb), :position)
@@ -60,26 +60,26 @@ public class ExerciseTable {
                     secondary_muscles = EXCLUDED.secondary_muscles, equipment = EXCLUDED.equipment,
                     level = EXCLUDED.level, substitution_group = EXCLUDED.substitution_group,
                     contraindications = EXCLUDED.contraindications, position = EXCLUDED.position, updated_at = now()
-                WHERE (workout_exercises.name, workout_exercises.pattern, workout_exercises.mechanics,
-                       workout_exercises.primary_muscles, workout_exercises.secondary_muscles,
-                       workout_exercises.equipment, workout_exercises.level, workout_exercises.substitution_group,
-                       workout_exercises.contraindications, workout_exercises.position)
+                WHERE (ai_workout_exercises.name, ai_workout_exercises.pattern, ai_workout_exercises.mechanics,
+                       ai_workout_exercises.primary_muscles, ai_workout_exercises.secondary_muscles,
+                       ai_workout_exercises.equipment, ai_workout_exercises.level, ai_workout_exercises.substitution_group,
+                       ai_workout_exercises.contraindications, ai_workout_exercises.position)
                     IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.pattern, EXCLUDED.mechanics, EXCLUDED.primary_muscles,
                        EXCLUDED.secondary_muscles, EXCLUDED.equipment, EXCLUDED.level, EXCLUDED.substitution_group,
                        EXCLUDED.contraindications, EXCLUDED.position)""",
                 rows.toArray(MapSqlParameterSource[]::new));
-        jdbc.update("DELETE FROM workout_exercises WHERE NOT (id = ANY(:ids))", new MapSqlParameterSource("ids",
+        jdbc.update("DELETE FROM ai_workout_exercises WHERE NOT (id = ANY(:ids))", new MapSqlParameterSource("ids",
                 exercises.stream().map(Exercise::id).toArray(String[]::new)));
     }
 
     public List<Exercise> find(ExerciseFilter filter, int offset, int limit) {
         MapSqlParameterSource parameters = parameters(filter).addValue("offset", offset).addValue("limit", limit);
-        return jdbc.query("SELECT * FROM workout_exercises WHERE " + where(filter)
+        return jdbc.query("SELECT * FROM ai_workout_exercises WHERE " + where(filter)
                 + " ORDER BY position OFFSET :offset LIMIT :limit", parameters, this::exercise);
     }
 
     public int count(ExerciseFilter filter) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM workout_exercises WHERE " + where(filter),
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM ai_workout_exercises WHERE " + where(filter),
                 parameters(filter), Integer.class);
         return count == null ? 0 : count;
     }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code workout_plans} table: plans saved to a client's history. */
+/** The {@code ai_workout_plans} table: plans saved to a client's history. */
 @Repository
 public class SavedPlanTable {
 
@@ -32,7 +32,7 @@ public class SavedPlanTable {
                        Long executionId, String savedBy, Instant savedAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
-                INSERT INTO workout_plans (client_id, name, goal, weeks, request, plan, engine, execution_id, saved_by,
+                INSERT INTO ai_workout_plans (client_id, name, goal, weeks, request, plan, engine, execution_id, saved_by,
                     saved_at)
                 VALUES (:client, :name, :goal, :weeks, CAST(:request AS jsonb), CAST(:plan AS jsonb), :engine,
                     :execution, :savedBy, :savedAt)""", new MapSqlParameterSource().addValue("client", clientId)
@@ -44,12 +44,12 @@ public class SavedPlanTable {
     }
 
     public List<SavedPlan> forClient(String clientId, int limit) {
-        return jdbc.query("SELECT * FROM workout_plans WHERE client_id = :client ORDER BY saved_at DESC, id DESC "
+        return jdbc.query("SELECT * FROM ai_workout_plans WHERE client_id = :client ORDER BY saved_at DESC, id DESC "
                 + "LIMIT :limit", new MapSqlParameterSource("client", clientId).addValue("limit", limit), this::row);
     }
 
     public Optional<SavedPlan> find(long id) {
-        return jdbc.query("SELECT * FROM workout_plans WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc.query("SELECT * FROM ai_workout_plans WHERE id = :id", new MapSqlParameterSource("id", id),
                 this::row).stream().findFirst();
     }
 

@@ -69,7 +69,8 @@ class SchemaIT {
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class);
         assertThat(tables).contains("qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state",
-                "app_users", "ai_agent_config_versions", "ai_execution_steps", "api_keys", "scheduled_tasks");
+                "ai_users", "ai_agent_config_versions", "ai_execution_steps", "ai_api_keys", "ai_scheduled_tasks",
+                "ai_workout_exercises", "ai_workout_plans", "ai_flyway_schema_history");
     }
 
     @Test

@@ -78,7 +78,7 @@ class AbandonedRunReaperIT {
     @Test
     void an_async_run_is_left_to_the_durable_scheduler_while_its_task_exists() {
         long withTask = run("async", "queued", Duration.ofHours(1));
-        jdbc.update("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
+        jdbc.update("INSERT INTO ai_scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
                 + "VALUES (?, ?, now() + interval '1 hour', false, 1)", AsyncRuns.TASK_NAME, String.valueOf(withTask));
         long withoutTask = run("async", "running", Duration.ofHours(1));
 
@@ -89,7 +89,7 @@ class AbandonedRunReaperIT {
             assertThat(row(withoutTask).get("status")).isEqualTo("failed");
             assertThat(row(withoutTask).get("error_message")).isEqualTo(AbandonedRunReaper.ASYNC_REASON);
         } finally {
-            jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", String.valueOf(withTask));
+            jdbc.update("DELETE FROM ai_scheduled_tasks WHERE task_instance = ?", String.valueOf(withTask));
         }
     }
 
