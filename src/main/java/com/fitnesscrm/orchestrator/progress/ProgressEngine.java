@@ -73,9 +73,10 @@ public final class ProgressEngine {
         var liftTrends = lifts.analyse(input.lifts());
         LocalDate lastReading = input.readings().stream().map(Reading::date).max(LocalDate::compareTo).orElse(null);
         var attendance = adherence.analyse(input.sessions(), input.asOf(), lastReading);
-        List<String> insights = Insights.of(metrics, goals, liftTrends, attendance);
+        List<String> insights = Insights.of(metrics, goals, liftTrends, attendance, input.notes());
         ProgressReport report = new ProgressReport(input.clientId(), input.asOf(), metrics, goals, liftTrends,
-                attendance, insights, String.join(" ", insights), Insights.motivation(metrics, goals), "rules");
+                attendance, insights, String.join(" ", insights), Insights.motivation(metrics, goals), "rules",
+                input.usesCrm() ? ProgressReport.CRM_HISTORY : ProgressReport.REQUEST, input.sources());
         return new ProgressAnalysis(report, series);
     }
 

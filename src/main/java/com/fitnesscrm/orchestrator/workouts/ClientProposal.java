@@ -20,6 +20,8 @@ public record ClientProposal(long clientId, String clientName, Goal goal, String
     /**
      * @param foundIn the words of the medical conditions that named it, e.g. "left knee replacement 2019"
      */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(
+            com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ProposedContraindication(Contraindication contraindication, String foundIn) {
     }
 }
