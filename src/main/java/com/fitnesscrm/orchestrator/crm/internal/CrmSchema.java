@@ -86,13 +86,13 @@ final class CrmSchema {
         for (CrmTable table : CrmTable.values()) {
             Set<String> present = columns.get(table);
             if (present == null) {
-                sentences.add("No " + table.table() + " table: " + table.feature() + " is not available.");
+                sentences.add("No " + table.table() + " table: " + table.feature() + " unavailable.");
                 continue;
             }
             List<String> lackingRequired = table.required().stream().filter(c -> !present.contains(c)).toList();
             if (!lackingRequired.isEmpty()) {
                 sentences.add(table.table() + " lacks " + String.join(", ", lackingRequired) + ": "
-                        + table.feature() + " is not available.");
+                        + table.feature() + " unavailable.");
                 continue;
             }
             for (String column : table.optional()) {

@@ -61,6 +61,7 @@ class JdbcCrmDirectory implements CrmDirectory {
     /** The degradations and the error already in the log, so each is said once, not at every refresh. */
     private final Set<String> reported = new HashSet<>();
     private String reportedError;
+    private String reportedReadError;
     private Boolean reportedFound;
     private ScheduledExecutorService refresher;
 
@@ -394,13 +395,18 @@ class JdbcCrmDirectory implements CrmDirectory {
         try {
             T result = db.read(query);
             lastRead.set(clock.instant());
+            if (reportedReadError != null) {
+                synchronized (this) {
+                    reportedReadError = null;
+                }
+            }
             return result;
         } catch (DataAccessException | TransactionException e) {
             String reason = message(e);
             synchronized (this) {
-                if (!reason.equals(reportedError)) {
+                if (!reason.equals(reportedReadError)) {
                     log.warn("CRM: could not {} ({}); answering without the CRM", what, reason);
-                    reportedError = reason;
+                    reportedReadError = reason;
                 }
             }
             if (refresher != null && !refresher.isShutdown()) {
@@ -495,7 +501,11 @@ class JdbcCrmDirectory implements CrmDirectory {
     }
 
     private static String message(Exception e) {
-        Throwable cause = e instanceof DataAccessException dae ? dae.getMostSpecificCause() : e;
+        // The deepest cause says what is wrong ("database … does not exist"), not Spring's wrapper.
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.lines().findFirst().orElse(message);
     }
