@@ -7,6 +7,6 @@
  * runs have no signed-in user); {@link com.fitnesscrm.orchestrator.crm.CrmService} is the same for views, secured.
  * Nothing here ever throws to a user because the CRM is missing: with no CRM tables every lookup is empty and
  * {@link com.fitnesscrm.orchestrator.crm.CrmStatus} says why. Every query runs in a read-only transaction; SQL lives
- * only in {@code crm.internal}. See docs/decisions/0010-crm-read-only.md.
+ * only in {@code crm.internal}. See docs/decisions/0013-crm-read-only.md.
  */
 package com.fitnesscrm.orchestrator.crm;

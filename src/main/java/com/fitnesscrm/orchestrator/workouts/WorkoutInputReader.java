@@ -81,8 +81,9 @@ public final class WorkoutInputReader {
                 Contraindication.codes(), EnumSet.noneOf(Contraindication.class));
         Goal goal = asked.orElse(DEFAULT_GOAL);
         CrmDefaults fromCrm = null;
+        boolean useCrm = crmDefaults(input);
         Optional<com.fitnesscrm.orchestrator.crm.CrmClient> client = crm == null || clientId == null
-                || !clientId.strip().matches("\\d{1,18}") ? Optional.empty()
+                || !useCrm || !clientId.strip().matches("\\d{1,18}") ? Optional.empty()
                 : crm.apply(Long.parseLong(clientId.strip()));
         if (client.isPresent()) {
             Goal crmGoal = null;
@@ -103,6 +104,21 @@ public final class WorkoutInputReader {
                 number(input, "minutes_per_session", "time_per_session", 15, 180, DEFAULT_MINUTES),
                 number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS), contraindications, history(input),
                 fromCrm);
+    }
+
+    /**
+     * {@code crm_defaults} (default true): false when the caller already decided what the CRM would add, as the
+     * Workout planner does once the trainer confirmed or left out the proposed contraindications.
+     */
+    private static boolean crmDefaults(JsonNode input) {
+        JsonNode flag = input.get("crm_defaults");
+        if (flag == null || flag.isNull()) {
+            return true;
+        }
+        if (!flag.isBoolean()) {
+            throw new InvalidInputException("crm_defaults", "'crm_defaults' must be true or false.");
+        }
+        return flag.booleanValue();
     }
 
     /** Everything at its default, for a client. */

@@ -1,8 +1,10 @@
 package com.fitnesscrm.orchestrator.workouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.crm.CrmClient;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,20 @@ class WorkoutCrmDefaultsTest {
         assertThat(request.goal()).isEqualTo(Goal.STRENGTH);
         assertThat(request.contraindications()).containsExactly(Contraindication.KNEE, Contraindication.WRIST);
         assertThat(request.fromCrm().goal()).isNull();
+    }
+
+    @Test
+    void the_planner_that_already_showed_the_proposal_gets_only_what_the_trainer_confirmed() throws Exception {
+        WorkoutRequest request = WorkoutInputReader.read(json.readTree("""
+                {"client_id": "42", "goal": "hypertrophy", "contraindications": [], "crm_defaults": false}"""),
+                id -> Optional.of(CLIENT));
+
+        assertThat(request.contraindications()).isEmpty();
+        assertThat(request.fromCrm()).isNull();
+        assertThatThrownBy(() -> WorkoutInputReader.read(json.readTree("""
+                {"client_id": "42", "crm_defaults": "no"}"""), id -> Optional.of(CLIENT)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("crm_defaults"));
     }
 
     @Test
