@@ -11,7 +11,8 @@ import java.time.LocalDate;
 /**
  * A goal's status and dates. Measured: the dates come from the rate's 95% interval, widened by the uncertainty of
  * the level the line starts from. Not measurable: the metric's evidence-based safe rates, saying so. No date at all
- * when the goal is reached, the trend is flat, or it goes the wrong way.
+ * when the goal is reached, the trend is flat, it goes the wrong way, or the last reading is older than
+ * {@value ProgressEngine#STALE_AFTER_DAYS} days ({@code stale}).
  */
 final class GoalForecasts {
 
@@ -31,6 +32,13 @@ final class GoalForecasts {
         int direction = (int) Math.signum(target - fit.firstTrend());
         if (direction == 0) {
             direction = (int) Math.signum(target - current);
+        }
+        long idle = analysis.lastDate().until(asOf, java.time.temporal.ChronoUnit.DAYS);
+        if (idle > ProgressEngine.STALE_AFTER_DAYS) {
+            // A trend that ended weeks ago says nothing about today: a date from it would be "today" or earlier.
+            return result(goal, current, "stale", null, "No date: the last " + metric.label() + " reading is from "
+                    + analysis.lastDate() + ", " + idle + " days ago; a new " + (metric == Metric.WEIGHT_KG
+                    ? "weigh-in" : "measurement") + " is needed before a forecast.");
         }
         if (direction == 0 || (current - target) * direction >= 0) {
             return result(goal, current, "reached", null, "The " + metric.label() + " trend (" + Numbers.plain(current)
@@ -72,7 +80,8 @@ final class GoalForecasts {
             note += " The slow end of the interval is close to 0, so the latest date is cut at 10 years.";
         }
         return new GoalForecast(metric.code(), target, metric.unit(), goal.byDate(), current, "on_track", eta,
-                goal.byDate() == null ? null : !expected.isAfter(goal.byDate()), note);
+                goal.byDate() == null ? null : !expected.isAfter(goal.byDate()), note, goal.crmGoalId(),
+                goal.crmStatus());
     }
 
     private static GoalForecast safeRate(Goal goal, double current, int direction, LocalDate asOf, String why) {
@@ -86,13 +95,13 @@ final class GoalForecasts {
         return new GoalForecast(metric.code(), goal.target(), metric.unit(), goal.byDate(), current,
                 "insufficient_data", eta, goal.byDate() == null ? null : !expected.isAfter(goal.byDate()),
                 why + "; these dates are not a measurement but assume the evidence-based safe rate of "
-                        + metric.safeRateText(direction) + ".");
+                        + metric.safeRateText(direction) + ".", goal.crmGoalId(), goal.crmStatus());
     }
 
     private static GoalForecast result(Goal goal, double current, String status, Eta eta, String note) {
         Metric metric = goal.metric();
         return new GoalForecast(metric.code(), goal.target(), metric.unit(), goal.byDate(), current, status, eta,
-                null, note);
+                null, note, goal.crmGoalId(), goal.crmStatus());
     }
 
     private static LocalDate date(LocalDate origin, LocalDate asOf, double day) {

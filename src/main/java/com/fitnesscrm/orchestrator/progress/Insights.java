@@ -16,7 +16,13 @@ final class Insights {
 
     static List<String> of(Map<String, MetricAnalysis> metrics, List<GoalForecast> goals, List<LiftTrend> lifts,
                            Adherence adherence) {
-        List<String> insights = new ArrayList<>();
+        return of(metrics, goals, lifts, adherence, List.of());
+    }
+
+    /** With {@code notes} about the input itself (a goal that is no body metric, where data came from) first. */
+    static List<String> of(Map<String, MetricAnalysis> metrics, List<GoalForecast> goals, List<LiftTrend> lifts,
+                           Adherence adherence, List<String> notes) {
+        List<String> insights = new ArrayList<>(notes);
         metrics.forEach((code, m) -> {
             String label = capital(Metric.byName(code).map(Metric::label).orElse(code));
             if (m.weeklyRate() == null) {
@@ -56,6 +62,9 @@ final class Insights {
                         + "date " + goal.byDate() : "") + ".");
                 case "plateau" -> insights.add("No date for " + label + " " + target + " while the trend is flat.");
                 case "wrong_direction" -> insights.add(capital(label) + " is moving away from " + target + ".");
+                case "stale" -> insights.add("No " + label + " reading since " + metrics.get(goal.metric()).lastDate()
+                        + ": ask the client for a new " + (goal.metric().equals(Metric.WEIGHT_KG.code()) ? "weigh-in"
+                        : "measurement") + " to forecast " + target + ".");
                 default -> insights.add("Assuming a safe rate, " + label + " could reach " + target + " between "
                         + goal.eta().earliest() + " and " + goal.eta().latest() + "; no trend is measured yet.");
             }

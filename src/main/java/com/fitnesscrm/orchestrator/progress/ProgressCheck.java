@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ProgressCheck {
 
     private static final Set<String> STATUSES = Set.of("on_track", "reached", "plateau", "wrong_direction",
-            "insufficient_data");
+            "insufficient_data", "stale");
     private static final Set<String> ENGINES = Set.of("rules", "llm", "llm_repaired", "cache");
     /** Numbers the engine's own sentences use as words of method: 95% interval, 1% a week, 3 weeks, 7/14/21 days. */
     private static final double[] METHOD_NUMBERS = {95, 1, 2, 3, 4, 7, 14, 21, 3.5};
@@ -48,6 +48,8 @@ public final class ProgressCheck {
         same(violations, "lifts", expected.lifts(), output.lifts());
         same(violations, "adherence", expected.adherence(), output.adherence());
         same(violations, "insights", expected.insights(), output.insights());
+        same(violations, "basis", expected.basis(), output.basis());
+        same(violations, "sources", expected.sources(), output.sources());
         if (output.engine() == null || !ENGINES.contains(output.engine())) {
             violations.add("engine must be one of " + ENGINES + ", not " + output.engine());
         }

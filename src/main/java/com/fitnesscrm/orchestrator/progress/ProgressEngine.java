@@ -31,6 +31,8 @@ public final class ProgressEngine {
     static final int MAX_WINDOW_DAYS = 84;
     /** A plateau must last this long; it is also the shortest segment a break may leave. */
     static final int PLATEAU_DAYS = 21;
+    /** A series whose last reading is older than this is not today's trend: its goals are {@code stale}, no ETA. */
+    public static final int STALE_AFTER_DAYS = 28;
     /** Fewer readings or a shorter span and no trend is claimed. */
     static final int MIN_READINGS = 6;
     static final int MIN_SPAN_DAYS = 14;
@@ -71,9 +73,10 @@ public final class ProgressEngine {
         var liftTrends = lifts.analyse(input.lifts());
         LocalDate lastReading = input.readings().stream().map(Reading::date).max(LocalDate::compareTo).orElse(null);
         var attendance = adherence.analyse(input.sessions(), input.asOf(), lastReading);
-        List<String> insights = Insights.of(metrics, goals, liftTrends, attendance);
+        List<String> insights = Insights.of(metrics, goals, liftTrends, attendance, input.notes());
         ProgressReport report = new ProgressReport(input.clientId(), input.asOf(), metrics, goals, liftTrends,
-                attendance, insights, String.join(" ", insights), Insights.motivation(metrics, goals), "rules");
+                attendance, insights, String.join(" ", insights), Insights.motivation(metrics, goals), "rules",
+                input.usesCrm() ? ProgressReport.CRM_HISTORY : ProgressReport.REQUEST, input.sources());
         return new ProgressAnalysis(report, series);
     }
 

@@ -1,7 +1,9 @@
 package com.fitnesscrm.orchestrator.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.crm.CrmHistory;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
@@ -32,6 +34,17 @@ public final class ProgressInputReader {
     }
 
     public static ProgressInput read(JsonNode json, LocalDate asOf) {
+        return read(json, asOf, null);
+    }
+
+    /**
+     * Reads the input and, when it names a {@code client_id} whose own history is too short for a trend, merges in
+     * what the CRM has of that client: the request wins on a day and metric it measured, {@code measurements} beats
+     * {@code progress_records} on the same day, and the CRM's sessions fill the days the request sent none for.
+     *
+     * @param crm the CRM's records of a client id (asked at most once, only when needed), or {@code null}: no CRM
+     */
+    public static ProgressInput read(JsonNode json, LocalDate asOf, java.util.function.LongFunction<ClientRecords> crm) {
         if (json == null || !json.isObject()) {
             throw new InvalidInputException("", "The input must be a JSON object.");
         }
@@ -55,21 +68,119 @@ public final class ProgressInputReader {
             goals.add(goal(item, path));
             goalPaths.add(path + ".metric");
         });
+
+        Map<String, Integer> sources = new java.util.LinkedHashMap<>();
+        sources.put(ProgressInput.REQUEST, readings.size() + sessions.size());
+        List<String> notes = new ArrayList<>();
+        ClientRecords records = ClientRecords.NONE;
+        Long crmId = crmId(clientId);
+        if (crm != null && crmId != null && tooShortForATrend(readings)) {
+            records = crm.apply(crmId);
+            if (records != null && !records.isEmpty()) {
+                merge(readings, sessions, records, asOf, sources);
+            } else {
+                records = ClientRecords.NONE;
+            }
+        }
+
         JsonNode goalMetrics = json.get("goal_metrics");
         if (goalMetrics != null && !goalMetrics.isNull()) {
             requireObject(goalMetrics, "goal_metrics");
             for (Iterator<Map.Entry<String, JsonNode>> it = goalMetrics.fields(); it.hasNext(); ) {
                 var field = it.next();
                 String path = "goal_metrics." + field.getKey();
-                Unit unit = unit(field.getKey()).orElseThrow(() -> new InvalidInputException(path,
-                        "Unknown metric '" + field.getKey() + "'; the metrics are " + metricNames() + "."));
-                goals.add(new Goal(unit.metric(), positive(field.getValue(), path, unit.metric()) * unit.factor(),
-                        null));
-                goalPaths.add(path);
+                Optional<Unit> unit = unit(field.getKey());
+                if (unit.isPresent()) {
+                    goals.add(new Goal(unit.get().metric(), positive(field.getValue(), path, unit.get().metric())
+                            * unit.get().factor(), null));
+                    goalPaths.add(path);
+                    continue;
+                }
+                String category = field.getKey().strip().toLowerCase(java.util.Locale.ROOT);
+                if (!GoalCategories.isCategory(category)) {
+                    throw new InvalidInputException(path, "Unknown metric '" + field.getKey() + "'; the metrics are "
+                            + metricNames() + ", or a goal category: " + GoalCategories.NAMES + ".");
+                }
+                GoalCategories.Mapped mapped = GoalCategories.map(category, field.getValue(), path, records.goals(),
+                        readings);
+                if (mapped.goal() != null) {
+                    positive(JsonNodeFactory.instance.numberNode(mapped.goal().target()), path,
+                            mapped.goal().metric());
+                    goals.add(mapped.goal());
+                    goalPaths.add(path);
+                }
+                if (mapped.note() != null) {
+                    notes.add(mapped.note());
+                }
+            }
+        }
+        if (goals.isEmpty() && !records.goals().isEmpty()) {
+            // The request set no goal: the CRM's own open body goals, where there is data to start from.
+            for (GoalCategories.Mapped mapped : GoalCategories.fromCrm(records.goals(), readings)) {
+                goals.add(mapped.goal());
+                goalPaths.add(null);
+                if (mapped.note() != null) {
+                    notes.add(mapped.note());
+                }
             }
         }
         checkGoalsHaveData(goals, goalPaths, readings);
-        return new ProgressInput(clientId, asOf, readings, lifts, sessions, goals);
+        return new ProgressInput(clientId, asOf, readings, lifts, sessions, goals, sources, notes);
+    }
+
+    /** A client id the CRM can know: its ids are whole numbers. */
+    private static Long crmId(String clientId) {
+        if (clientId == null || !clientId.strip().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(clientId.strip());
+    }
+
+    /** Fewer days or a shorter span than the engine needs to measure a trend. */
+    static boolean tooShortForATrend(List<Reading> readings) {
+        var days = readings.stream().map(Reading::date).distinct().sorted().toList();
+        return days.size() < ProgressEngine.MIN_READINGS
+                || days.get(0).until(days.get(days.size() - 1), java.time.temporal.ChronoUnit.DAYS)
+                < ProgressEngine.MIN_SPAN_DAYS;
+    }
+
+    /**
+     * The merge rule: a day and metric the request measured keeps the request's value; {@code measurements} comes
+     * before {@code progress_records}; CRM sessions only on days the request sent none for. Readings after
+     * {@code asOf} (a typo in the CRM) are left out.
+     */
+    static void merge(List<Reading> readings, List<Session> sessions, ClientRecords records, LocalDate asOf,
+                      Map<String, Integer> sources) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Reading reading : readings) {
+            taken.add(reading.date() + "/" + reading.metric());
+        }
+        int fromMeasurements = 0;
+        for (Reading reading : records.measurements()) {
+            if (!reading.date().isAfter(asOf) && taken.add(reading.date() + "/" + reading.metric())) {
+                readings.add(reading);
+                fromMeasurements++;
+            }
+        }
+        int fromRecords = 0;
+        for (Reading reading : records.progressRecords()) {
+            if (!reading.date().isAfter(asOf) && taken.add(reading.date() + "/" + reading.metric())) {
+                readings.add(reading);
+                fromRecords++;
+            }
+        }
+        java.util.Set<LocalDate> sessionDays = new java.util.HashSet<>();
+        sessions.forEach(session -> sessionDays.add(session.date()));
+        int fromSessions = 0;
+        for (Session session : records.sessions()) {
+            if (!sessionDays.contains(session.date())) {
+                sessions.add(session);
+                fromSessions++;
+            }
+        }
+        sources.put(CrmHistory.Source.MEASUREMENTS.code(), fromMeasurements);
+        sources.put(CrmHistory.Source.PROGRESS_RECORDS.code(), fromRecords);
+        sources.put("sessions", fromSessions);
     }
 
     private static void readMeasurements(JsonNode json, String field, LocalDate asOf, List<Reading> readings) {
@@ -161,6 +272,9 @@ public final class ProgressInputReader {
     private static void checkGoalsHaveData(List<Goal> goals, List<String> paths, List<Reading> readings) {
         for (int i = 0; i < goals.size(); i++) {
             Metric metric = goals.get(i).metric();
+            if (paths.get(i) == null) {
+                continue; // the CRM's own goals are chosen with data already
+            }
             if (readings.stream().noneMatch(r -> r.metric() == metric)) {
                 throw new InvalidInputException(paths.get(i), "There is a goal for " + metric.label() + " but no "
                         + metric.label() + " measurement to start from.");
@@ -191,7 +305,7 @@ public final class ProgressInputReader {
         return Metric.byName(key).map(m -> new Unit(m, 1));
     }
 
-    private static String metricNames() {
+    static String metricNames() {
         return String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::code).toList());
     }
 
@@ -245,7 +359,7 @@ public final class ProgressInputReader {
         return date;
     }
 
-    private static double positive(JsonNode node, String path, Metric metric) {
+    static double positive(JsonNode node, String path, Metric metric) {
         if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
             throw new InvalidInputException(path, "'" + path + "' must be a number.");
         }

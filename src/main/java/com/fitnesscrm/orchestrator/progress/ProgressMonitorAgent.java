@@ -8,8 +8,13 @@ import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
 import com.fitnesscrm.orchestrator.agents.RunSteps;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
+import com.fitnesscrm.orchestrator.crm.CrmGoal;
+import com.fitnesscrm.orchestrator.crm.CrmHistory;
+import com.fitnesscrm.orchestrator.crm.CrmSession;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,12 +29,18 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
 
     private final ProgressEngine engine = new ProgressEngine();
     private final ProgressCheck check = new ProgressCheck(engine);
+    /** CRM sessions read for adherence: the recent past and what is booked ahead. */
+    static final int SESSION_DAYS_BACK = 90;
+    static final int SESSION_DAYS_AHEAD = 60;
+
     private final Clock clock;
     private final ObjectMapper objectMapper;
+    private final CrmDirectory crm;
 
-    public ProgressMonitorAgent(Clock clock, ObjectMapper objectMapper) {
+    public ProgressMonitorAgent(Clock clock, ObjectMapper objectMapper, CrmDirectory crm) {
         this.clock = clock;
         this.objectMapper = objectMapper;
+        this.crm = crm;
     }
 
     @Override
@@ -44,10 +55,26 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
                 + "is copied from the report you are given. Answer with JSON only, in the shape you are given.");
     }
 
-    /** Reads the input with today's date from the app's clock: ETAs and days since the last session count from it. */
+    /**
+     * Reads the input with today's date from the app's clock: ETAs and days since the last session count from it. A
+     * {@code client_id} with too little history of its own gets the client's history from the CRM (when there is
+     * one): see {@link ProgressInputReader#read(JsonNode, LocalDate, java.util.function.LongFunction)}.
+     */
     @Override
     public ProgressInput readInput(JsonNode input) {
-        return ProgressInputReader.read(input, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        return ProgressInputReader.read(input, today, id -> records(id, today, null));
+    }
+
+    /** What the CRM has of a client, in the engine's terms ({@link ClientRecords#NONE} when nothing). */
+    ClientRecords records(long clientId, LocalDate today, String clientName) {
+        CrmHistory history = crm.history(clientId);
+        ZoneId zone = crm.status().timeZone();
+        List<CrmSession> sessions = crm.sessions(clientId,
+                today.minusDays(SESSION_DAYS_BACK).atStartOfDay(zone).toInstant(),
+                today.plusDays(SESSION_DAYS_AHEAD).atStartOfDay(zone).toInstant());
+        List<CrmGoal> goals = crm.goals(clientId);
+        return ClientRecords.of(clientName, history, sessions, goals);
     }
 
     @Override

@@ -9,6 +9,10 @@ import java.time.temporal.ChronoUnit;
  * numbers: weeks until the expected date, and a confidence that shrinks as the date range widens (halved when the
  * dates are assumed safe rates rather than a measured trend). See docs/decisions/0009-progress-monitor.md.
  *
+ * <p>{@code basis}: {@code measured_trend} (the request's own history), {@code crm_history} (a trend measured on the
+ * client's history read from the CRM; with a goal {@code stale} or without date also when the CRM was read),
+ * {@code safe_rate} (no trend: assumed rates).
+ *
  * @param estimatedWeeks {@code null} when there is no date (plateau, wrong direction, no goal); 0 when reached
  * @param confidence     0–1; {@code null} with no date
  */
@@ -24,12 +28,15 @@ public record ProgressPrediction(String prediction, Double estimatedWeeks, Doubl
                     null, null, null, null, null);
         }
         GoalForecast goal = report.goals().get(0);
+        // Where the data came from when the CRM's history was used, unless the dates are assumed safe rates.
+        boolean crm = ProgressReport.CRM_HISTORY.equals(report.basis());
         if (goal.status().equals("reached")) {
-            return new ProgressPrediction(goal.note(), 0.0, 0.0, 0.0, 1.0, goal.status(), "measured_trend",
-                    report.asOf());
+            return new ProgressPrediction(goal.note(), 0.0, 0.0, 0.0, 1.0, goal.status(),
+                    crm ? ProgressReport.CRM_HISTORY : "measured_trend", report.asOf());
         }
         if (goal.eta() == null) {
-            return new ProgressPrediction(goal.note(), null, null, null, null, goal.status(), null, null);
+            return new ProgressPrediction(goal.note(), null, null, null, null, goal.status(),
+                    crm ? ProgressReport.CRM_HISTORY : null, null);
         }
         LocalDate asOf = report.asOf();
         double expected = weeks(asOf, goal.eta().expected());
@@ -48,8 +55,8 @@ public record ProgressPrediction(String prediction, Double estimatedWeeks, Doubl
                 expected, 1)) + " weeks (" + goal.eta().expected() + "; between " + goal.eta().earliest() + " and "
                 + goal.eta().latest() + "). " + goal.note();
         return new ProgressPrediction(prediction, Numbers.round(expected, 1), Numbers.round(earliest, 1),
-                Numbers.round(latest, 1), Numbers.round(confidence, 2), goal.status(), goal.eta().basis(),
-                goal.eta().expected());
+                Numbers.round(latest, 1), Numbers.round(confidence, 2), goal.status(),
+                crm && !assumed ? ProgressReport.CRM_HISTORY : goal.eta().basis(), goal.eta().expected());
     }
 
     private static double weeks(LocalDate from, LocalDate to) {

@@ -14,11 +14,35 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProgressReport(String clientId, LocalDate asOf, Map<String, MetricAnalysis> metrics,
                              List<GoalForecast> goals, List<LiftTrend> lifts, Adherence adherence,
-                             List<String> insights, String narrative, String motivation, String engine) {
+                             List<String> insights, String narrative, String motivation, String engine,
+                             String basis, Map<String, Integer> sources) {
+
+    /** {@link #basis()} when the CRM's history was merged in. */
+    public static final String CRM_HISTORY = "crm_history";
+    /** {@link #basis()} when everything came from the request. */
+    public static final String REQUEST = "request";
+
+    /**
+     * @param basis   where the data came from: {@code request}, or {@code crm_history} when the client's history was
+     *                read from the CRM and merged with the request
+     * @param sources readings per source: {@code request}, {@code measurements}, {@code progress_records},
+     *                {@code sessions}
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public ProgressReport {
+    }
+
+    /** A report of data from the request alone. */
+    public ProgressReport(String clientId, LocalDate asOf, Map<String, MetricAnalysis> metrics,
+                          List<GoalForecast> goals, List<LiftTrend> lifts, Adherence adherence, List<String> insights,
+                          String narrative, String motivation, String engine) {
+        this(clientId, asOf, metrics, goals, lifts, adherence, insights, narrative, motivation, engine, REQUEST,
+                null);
+    }
 
     public ProgressReport withText(String newNarrative, String newMotivation, String newEngine) {
         return new ProgressReport(clientId, asOf, metrics, goals, lifts, adherence, insights, newNarrative,
-                newMotivation, newEngine);
+                newMotivation, newEngine, basis, sources);
     }
 
     /**
@@ -50,13 +74,26 @@ public record ProgressReport(String clientId, LocalDate asOf, Map<String, Metric
     /**
      * A goal's forecast.
      *
-     * @param status {@code on_track | reached | plateau | wrong_direction | insufficient_data}
-     * @param eta    {@code null} when the status says why there is no date
-     * @param note   why the dates are what they are, in a sentence
+     * @param status    {@code on_track | reached | plateau | wrong_direction | insufficient_data | stale} ({@code stale}:
+     *                  the last reading is older than {@value ProgressEngine#STALE_AFTER_DAYS} days, so no date)
+     * @param eta       {@code null} when the status says why there is no date
+     * @param note      why the dates are what they are, in a sentence
+     * @param crmGoalId the CRM's {@code goals} row the goal was matched to, or {@code null}
+     * @param crmStatus that row's status as the CRM has it, or {@code null}
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record GoalForecast(String metric, double target, String unit, LocalDate byDate, double current,
-                               String status, Eta eta, Boolean meetsByDate, String note) {
+                               String status, Eta eta, Boolean meetsByDate, String note, Long crmGoalId,
+                               String crmStatus) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public GoalForecast {
+        }
+
+        public GoalForecast(String metric, double target, String unit, LocalDate byDate, double current,
+                            String status, Eta eta, Boolean meetsByDate, String note) {
+            this(metric, target, unit, byDate, current, status, eta, meetsByDate, note, null, null);
+        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package com.fitnesscrm.orchestrator.security;
 
 import com.fitnesscrm.orchestrator.base.ui.ThemePreferenceStore;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
+import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +18,22 @@ public class UserPreferencesService implements ThemePreferenceStore {
 
     private final AppUserRepository users;
     private final SecurityContextHolderStrategy securityContext;
+    private final CrmDirectory crm;
 
-    UserPreferencesService(AppUserRepository users, SecurityContextHolderStrategy securityContext) {
+    UserPreferencesService(AppUserRepository users, SecurityContextHolderStrategy securityContext, CrmDirectory crm) {
         this.users = users;
         this.securityContext = securityContext;
+        this.crm = crm;
+    }
+
+    /**
+     * The CRM trainer the signed-in user is: the one an admin linked them to, else the trainer whose e-mail is their
+     * user name; empty when neither (or without a CRM).
+     */
+    public Optional<CrmTrainer> crmTrainer() {
+        return users.findByUsername(currentUsername()).flatMap(user -> user.getCrmTrainerId() != null
+                ? crm.trainer(user.getCrmTrainerId())
+                : crm.trainerByEmail(user.getUsername()));
     }
 
     @Override

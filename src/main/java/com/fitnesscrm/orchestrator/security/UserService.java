@@ -92,6 +92,14 @@ public class UserService {
         return user.toAccount();
     }
 
+    /** Links a user to a trainer of the CRM (their clients come first in the pickers), or unlinks with null. */
+    @Transactional
+    public UserAccount linkCrmTrainer(long id, Long crmTrainerId) {
+        AppUser user = find(id);
+        user.setCrmTrainerId(crmTrainerId, clock.instant());
+        return user.toAccount();
+    }
+
     @Transactional
     public void resetPassword(long id, String newPassword) {
         requireAcceptable(newPassword);

@@ -76,7 +76,7 @@ public final class WorkoutEngine {
         }
         return new WorkoutPlan(request.clientId(), request.goal().code(), request.fitnessLevel().code(), split.code(),
                 request.daysPerWeek(), request.minutesPerSession(), weeks, volumes, cardio(request, weeks.get(0)),
-                rulesChecked(request), "rules", null);
+                rulesChecked(request), "rules", null, request.fromCrm());
     }
 
     // --- Building one week -----------------------------------------------------------------------------------------
@@ -566,6 +566,9 @@ public final class WorkoutEngine {
                 + GoalRules.FULL_RULES_MINUTES + " min");
         if (request.goal() == Goal.FAT_LOSS) {
             rules.add("Conditioning toward ACSM's 150–300 minutes a week of moderate cardio");
+        }
+        if (request.fromCrm() != null) {
+            rules.add(request.fromCrm().sentence());
         }
         return rules;
     }

@@ -57,20 +57,68 @@ public final class WorkoutInputReader {
 
     /** @throws InvalidInputException naming the field at fault and what it allows */
     public static WorkoutRequest read(JsonNode input) {
+        return read(input, null);
+    }
+
+    /**
+     * Reads the request and, when its {@code client_id} is a client of the CRM, takes what it leaves open from the
+     * client's row: the goal from {@code clients.goals} when the request names none, and the contraindications found
+     * in {@code clients.medical_conditions} added to the request's own. The plan's {@code from_crm} says what.
+     *
+     * @param crm the CRM's client of an id, or {@code null}: no CRM
+     */
+    public static WorkoutRequest read(JsonNode input,
+                                      java.util.function.LongFunction<Optional<com.fitnesscrm.orchestrator.crm.CrmClient>> crm) {
         if (input == null || input.isNull() || input.isMissingNode()) {
             return defaults(null);
         }
         if (!input.isObject()) {
             throw new InvalidInputException("", "The input must be a JSON object.");
         }
-        return new WorkoutRequest(clientId(input), goal(input),
+        String clientId = clientId(input);
+        Optional<Goal> asked = goal(input);
+        Set<Contraindication> contraindications = enumSet(input, "contraindications", null, Contraindication::find,
+                Contraindication.codes(), EnumSet.noneOf(Contraindication.class));
+        Goal goal = asked.orElse(DEFAULT_GOAL);
+        CrmDefaults fromCrm = null;
+        boolean useCrm = crmDefaults(input);
+        Optional<com.fitnesscrm.orchestrator.crm.CrmClient> client = crm == null || clientId == null
+                || !useCrm || !clientId.strip().matches("\\d{1,18}") ? Optional.empty()
+                : crm.apply(Long.parseLong(clientId.strip()));
+        if (client.isPresent()) {
+            Goal crmGoal = null;
+            String goalText = client.get().goals();
+            if (asked.isEmpty() && goalText != null && !goalText.isBlank()) {
+                crmGoal = goalOfText(goalText).orElse(null);
+            }
+            var proposed = MedicalConditions.propose(client.get().medicalConditions());
+            if (crmGoal != null || !proposed.isEmpty()) {
+                goal = crmGoal == null ? goal : crmGoal;
+                proposed.forEach(p -> contraindications.add(p.contraindication()));
+                fromCrm = new CrmDefaults(crmGoal, crmGoal == null ? null : goalText.strip(), proposed);
+            }
+        }
+        return new WorkoutRequest(clientId, goal,
                 enumValue(input, "fitness_level", FitnessLevel::find, FitnessLevel.codes()).orElse(DEFAULT_LEVEL),
                 equipment(input), number(input, "days_per_week", "sessions_per_week", 1, 7, DEFAULT_DAYS),
                 number(input, "minutes_per_session", "time_per_session", 15, 180, DEFAULT_MINUTES),
-                number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS),
-                enumSet(input, "contraindications", null, Contraindication::find, Contraindication.codes(),
-                        EnumSet.noneOf(Contraindication.class)),
-                history(input));
+                number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS), contraindications, history(input),
+                fromCrm);
+    }
+
+    /**
+     * {@code crm_defaults} (default true): false when the caller already decided what the CRM would add, as the
+     * Workout planner does once the trainer confirmed or left out the proposed contraindications.
+     */
+    private static boolean crmDefaults(JsonNode input) {
+        JsonNode flag = input.get("crm_defaults");
+        if (flag == null || flag.isNull()) {
+            return true;
+        }
+        if (!flag.isBoolean()) {
+            throw new InvalidInputException("crm_defaults", "'crm_defaults' must be true or false.");
+        }
+        return flag.booleanValue();
     }
 
     /** Everything at its default, for a client. */
@@ -107,10 +155,11 @@ public final class WorkoutInputReader {
         return node.asText();
     }
 
-    private static Goal goal(JsonNode input) {
+    /** The goal the request names, explicitly or in its free text; empty: it names none. */
+    private static Optional<Goal> goal(JsonNode input) {
         Optional<Goal> goal = enumValue(input, "goal", Goal::find, Goal.codes());
         if (goal.isPresent()) {
-            return goal.get();
+            return goal;
         }
         // The main backend's free text: goals (recommendations) or focus_areas (plans); words that name no goal,
         // such as "upper body", say where to focus and leave the goal at its default.
@@ -118,11 +167,11 @@ public final class WorkoutInputReader {
             for (String text : texts(input, field)) {
                 Optional<Goal> mapped = goalOfText(text);
                 if (mapped.isPresent()) {
-                    return mapped.get();
+                    return mapped;
                 }
             }
         }
-        return DEFAULT_GOAL;
+        return Optional.empty();
     }
 
     private static List<String> texts(JsonNode input, String field) {

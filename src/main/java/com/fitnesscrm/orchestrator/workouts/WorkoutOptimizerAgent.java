@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
 import com.fitnesscrm.orchestrator.agents.RunSteps;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.HashSet;
@@ -34,11 +35,13 @@ public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, Worko
     private final WorkoutEngine engine;
     private final WorkoutValidator validator;
     private final ObjectMapper objectMapper;
+    private final CrmDirectory crm;
 
-    public WorkoutOptimizerAgent(ObjectMapper objectMapper) {
+    public WorkoutOptimizerAgent(ObjectMapper objectMapper, CrmDirectory crm) {
         this.engine = new WorkoutEngine(ExerciseCatalogue.standard());
         this.validator = new WorkoutValidator(ExerciseCatalogue.standard());
         this.objectMapper = objectMapper;
+        this.crm = crm;
     }
 
     @Override
@@ -58,9 +61,10 @@ public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, Worko
                 new java.math.BigDecimal("5.00"), 0, AgentConfig.FallbackPolicy.RULES);
     }
 
+    /** A {@code client_id} of the CRM fills the goal and adds contraindications: see {@link WorkoutInputReader}. */
     @Override
     public WorkoutRequest readInput(JsonNode input) {
-        return WorkoutInputReader.read(input);
+        return WorkoutInputReader.read(input, crm::client);
     }
 
     @Override

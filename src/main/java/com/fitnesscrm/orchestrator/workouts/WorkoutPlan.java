@@ -15,11 +15,25 @@ import java.util.Map;
  * @param rulesChecked        the rules the plan was checked against, one sentence each
  * @param engine              {@code rules} or {@code llm}: who wrote the plan
  * @param coachExplanation    the LLM's explanation for the client; {@code null} from the rules engine
+ * @param fromCrm             what the plan took from the CRM (goal, contraindications), or {@code null}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkoutPlan(String clientId, String goal, String fitnessLevel, String split, int daysPerWeek,
                           int minutesPerSession, List<Week> weeks, List<WeekVolume> weeklySetsPerMuscle,
-                          Cardio cardio, List<String> rulesChecked, String engine, String coachExplanation) {
+                          Cardio cardio, List<String> rulesChecked, String engine, String coachExplanation,
+                          CrmDefaults fromCrm) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public WorkoutPlan {
+    }
+
+    /** A plan that took nothing from the CRM. */
+    public WorkoutPlan(String clientId, String goal, String fitnessLevel, String split, int daysPerWeek,
+                       int minutesPerSession, List<Week> weeks, List<WeekVolume> weeklySetsPerMuscle, Cardio cardio,
+                       List<String> rulesChecked, String engine, String coachExplanation) {
+        this(clientId, goal, fitnessLevel, split, daysPerWeek, minutesPerSession, weeks, weeklySetsPerMuscle, cardio,
+                rulesChecked, engine, coachExplanation, null);
+    }
 
     /** One week; in a deload week volume and load are cut. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -14,12 +14,23 @@ import java.util.Set;
  * @param clientId          the main backend's client id as it sent it, or {@code null}
  * @param equipment         always contains {@link Equipment#BODYWEIGHT}
  * @param history           recent sets, for load progression; may be empty
+ * @param fromCrm           what was taken from the CRM's client row (goal, contraindications), or {@code null}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
                              int daysPerWeek, int minutesPerSession, int weeks,
-                             Set<Contraindication> contraindications, List<HistoryEntry> history) {
+                             Set<Contraindication> contraindications, List<HistoryEntry> history,
+                             CrmDefaults fromCrm) {
 
+    /** A request from the caller alone. */
+    public WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
+                          int daysPerWeek, int minutesPerSession, int weeks, Set<Contraindication> contraindications,
+                          List<HistoryEntry> history) {
+        this(clientId, goal, fitnessLevel, equipment, daysPerWeek, minutesPerSession, weeks, contraindications,
+                history, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public WorkoutRequest {
         // Enum sets iterate in declaration order, so anything built from them is the same on every run.
         equipment = Collections.unmodifiableSet(equipment.isEmpty() ? EnumSet.noneOf(Equipment.class)

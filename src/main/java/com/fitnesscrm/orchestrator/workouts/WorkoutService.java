@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
@@ -37,9 +38,12 @@ public class WorkoutService {
     private final ObjectMapper objectMapper;
     private final SecurityContextHolderStrategy securityContext;
     private final Clock clock;
+    private final CrmDirectory crm;
 
     WorkoutService(ExecutionService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
-                   ObjectMapper objectMapper, SecurityContextHolderStrategy securityContext, Clock clock) {
+                   ObjectMapper objectMapper, SecurityContextHolderStrategy securityContext, Clock clock,
+                   CrmDirectory crm) {
+        this.crm = crm;
         this.executions = executions;
         this.exercises = exercises;
         this.savedPlans = savedPlans;
@@ -148,5 +152,18 @@ public class WorkoutService {
         public ExecutionStatus status() {
             return status;
         }
+    }
+
+    /**
+     * The goal and contraindications the CRM proposes for this client, for the planner to show until the trainer
+     * confirms them; empty when the CRM has no such client (or there is no CRM).
+     */
+    // The CRM read has its own read-only transaction on its own connection; none of ours is needed around it.
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public java.util.Optional<ClientProposal> proposalFor(long clientId) {
+        return crm.client(clientId).map(client -> new ClientProposal(client.id(), client.name(),
+                client.goals() == null || client.goals().isBlank() ? null
+                        : WorkoutInputReader.goalOfText(client.goals()).orElse(null),
+                client.goals(), client.medicalConditions(), MedicalConditions.propose(client.medicalConditions())));
     }
 }

@@ -45,6 +45,7 @@ public final class WorkoutValidator {
         checkSame(violations, "fitness_level", request.fitnessLevel().code(), plan.fitnessLevel());
         checkSame(violations, "days_per_week", request.daysPerWeek(), plan.daysPerWeek());
         checkSame(violations, "minutes_per_session", request.minutesPerSession(), plan.minutesPerSession());
+        checkSame(violations, "from_crm", request.fromCrm(), plan.fromCrm());
         String split = Split.forDays(request.daysPerWeek()).code();
         if (!split.equals(plan.split())) {
             violations.add("split must be '" + split + "' for " + request.daysPerWeek() + " days a week, not '"

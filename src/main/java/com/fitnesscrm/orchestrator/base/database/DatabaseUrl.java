@@ -21,8 +21,17 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
      * @throws DatabaseConfigurationException naming {@value #VARIABLE} and what is wrong with it
      */
     public static DatabaseUrl parse(String value) {
+        return parse(value, VARIABLE);
+    }
+
+    /**
+     * The same for another variable holding such a URL (e.g. {@code CRM_DATABASE_URL}), named in the error.
+     *
+     * @throws DatabaseConfigurationException naming {@code variable} and what is wrong with it
+     */
+    public static DatabaseUrl parse(String value, String variable) {
         if (value == null || value.isBlank()) {
-            throw invalid("it is empty");
+            throw invalid(variable, "it is empty");
         }
         String url = value.strip();
         if (url.startsWith("jdbc:postgresql:")) {
@@ -32,25 +41,25 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalid("it is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+            throw invalid(variable, "it is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equals("postgresql") || scheme.equals("postgres"))) {
-            throw invalid("its scheme is " + (scheme == null ? "missing" : "'" + scheme + "'")
+            throw invalid(variable, "its scheme is " + (scheme == null ? "missing" : "'" + scheme + "'")
                     + ", not postgresql:// or postgres://");
         }
         if (uri.getRawAuthority() != null && uri.getHost() == null) {
-            throw invalid("its host or port is malformed");
+            throw invalid(variable, "its host or port is malformed");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw invalid("it has no host");
+            throw invalid(variable, "it has no host");
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String path = uri.getRawPath();
         String database = path == null ? "" : path.replaceFirst("^/", "");
         if (database.isBlank() || database.contains("/")) {
-            throw invalid("it names no database (the path after host:port)");
+            throw invalid(variable, "it names no database (the path after host:port)");
         }
 
         String username = null;
@@ -75,8 +84,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static DatabaseConfigurationException invalid(String reason) {
-        return new DatabaseConfigurationException(VARIABLE + " is malformed: " + reason + " (" + EXPECTED + ").");
+    private static DatabaseConfigurationException invalid(String variable, String reason) {
+        return new DatabaseConfigurationException(variable + " is malformed: " + reason + " (" + EXPECTED + ").");
     }
 
     /** The password stays out of logs and of exception messages. */

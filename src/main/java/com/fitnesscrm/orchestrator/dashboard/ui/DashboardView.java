@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.dashboard.ui;
 
+import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.dashboard.SystemStatus;
 import com.fitnesscrm.orchestrator.dashboard.SystemStatusService;
 import com.fitnesscrm.orchestrator.dashboard.SystemSummary;
@@ -41,13 +42,15 @@ public class DashboardView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final transient SystemStatusService status;
+    private final transient CrmService crm;
     private final boolean admin;
     private final Div cards = new Div();
     private final Span checkedAt = new Span();
     private Registration polling;
 
-    public DashboardView(SystemStatusService status, AuthenticationContext authentication) {
+    public DashboardView(SystemStatusService status, CrmService crm, AuthenticationContext authentication) {
         this.status = status;
+        this.crm = crm;
         this.admin = authentication.hasRole(Roles.ADMIN);
         cards.addClassName("status-cards");
         add(createHeader(), cards);
@@ -76,7 +79,8 @@ public class DashboardView extends VerticalLayout {
     void show(SystemStatus snapshot) {
         cards.removeAll();
         cards.add(StatusCards.database(snapshot.database()), StatusCards.scheduler(snapshot.scheduler()),
-                StatusCards.application(snapshot.application()), StatusCards.llm(snapshot.llm()));
+                StatusCards.application(snapshot.application()), StatusCards.llm(snapshot.llm()),
+                StatusCards.crm(crm.status()));
         showCheckedAt(snapshot.checkedAt());
     }
 

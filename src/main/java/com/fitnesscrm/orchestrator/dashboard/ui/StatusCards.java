@@ -2,12 +2,14 @@ package com.fitnesscrm.orchestrator.dashboard.ui;
 
 import com.fitnesscrm.orchestrator.base.ui.StatusCard;
 import com.fitnesscrm.orchestrator.base.ui.StatusCard.Level;
+import com.fitnesscrm.orchestrator.crm.CrmStatus;
 import com.fitnesscrm.orchestrator.dashboard.SystemStatus;
 import com.fitnesscrm.orchestrator.dashboard.SystemSummary;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The dashboard's cards, one per component, built from a status snapshot. */
 final class StatusCards {
@@ -71,6 +73,35 @@ final class StatusCards {
             card.row("Endpoint", llm.providerHost());
         }
         return card;
+    }
+
+    /** The main backend's CRM data the agents read: found or not, its tables and rows, the last read. */
+    static StatusCard crm(CrmStatus crm) {
+        StatusCard card;
+        if (crm.error() != null) {
+            card = new StatusCard("crm-card", "CRM data", Level.DOWN, "Unreachable: " + crm.error());
+        } else if (!crm.found()) {
+            card = new StatusCard("crm-card", "CRM data", Level.INFO, "Not found")
+                    .row("Agents use", "what each request carries")
+                    .row("To connect", "share the main backend's database, or set CRM_DATABASE_URL");
+        } else {
+            card = new StatusCard("crm-card", "CRM data", crm.degraded().isEmpty() ? Level.OK : Level.WARNING,
+                    crm.degraded().isEmpty() ? "Connected" : "Connected, partly");
+        }
+        card.row("Source", crm.source()).row("Time zone", crm.timeZone() == null ? null : crm.timeZone().getId());
+        if (crm.found()) {
+            card.row("Tables", crm.tables().stream()
+                    .map(table -> table + " (" + rows(crm.rowCounts().get(table)) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        crm.degraded().forEach(limit -> card.row("Limited", limit));
+        card.row("Last read", crm.lastRead() == null ? "never" : TIME.format(crm.lastRead()))
+                .row("Last looked up", crm.lastDiscovery() == null ? "never" : TIME.format(crm.lastDiscovery()));
+        return card;
+    }
+
+    private static String rows(Long count) {
+        return count == null || count < 0 ? "rows unknown" : String.format(Locale.ROOT, "%,d rows", count);
     }
 
     static StatusCard summary(SystemSummary summary) {

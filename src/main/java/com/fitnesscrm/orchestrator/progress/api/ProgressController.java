@@ -66,6 +66,7 @@ class ProgressController {
         answer.put("execution_id", run.id());
         answer.put("engine", run.engine());
         answer.set("client_id", body.has("client_id") ? body.get("client_id") : JsonNodeFactory.instance.nullNode());
+        answer.set("sources", run.output().get("sources"));
         answer.set("progress", run.output());
         return ResponseEntity.ok(answer);
     }

@@ -6,24 +6,37 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
+import com.fitnesscrm.orchestrator.crm.CrmClient;
+import com.fitnesscrm.orchestrator.crm.CrmService;
+import com.fitnesscrm.orchestrator.crm.CrmTrainer;
+import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
+import com.fitnesscrm.orchestrator.progress.ClientHistory;
 import com.fitnesscrm.orchestrator.progress.ProgressCsv;
 import com.fitnesscrm.orchestrator.progress.ProgressService;
 import com.fitnesscrm.orchestrator.security.Roles;
+import com.fitnesscrm.orchestrator.security.UserPreferencesService;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trainers paste or upload a client's measurements and see the trend, the rate with its interval, the goal's date
- * range, anomalies and insights. Each analysis is a recorded run of the Progress Monitor.
+ * Trainers pick a client from the CRM and load their history with one click, or paste or upload measurements, and see
+ * the trend, the rate with its interval, the goal's date range, anomalies and insights. The loaded history stays
+ * editable: what the form holds is what is analysed. Each analysis is a recorded run of the Progress Monitor.
  */
 @Route("client-progress")
 @PageTitle("Client progress · FitnessCRM AI Orchestrator")
@@ -38,14 +51,64 @@ public class ClientProgressView extends VerticalLayout {
     final MeasurementsForm form = new MeasurementsForm();
     final ProgressResults results = new ProgressResults();
     private final ProgressBar analysing = new ProgressBar();
+    final ClientPicker client;
+    final Button loadHistory = new Button("Load history", VaadinIcon.DOWNLOAD_ALT.create());
 
-    public ClientProgressView(ProgressService progress, BackgroundWork background) {
+    public ClientProgressView(ProgressService progress, BackgroundWork background, CrmService crm,
+                              UserPreferencesService currentUser) {
         this.progress = progress;
         this.background = background;
+        this.client = new ClientPicker(crm, currentUser.crmTrainer().map(CrmTrainer::id).orElse(null));
         form.addAnalyseListener(this::analyse);
         analysing.setIndeterminate(true);
         analysing.setVisible(false);
-        add(new H2("Client progress"), form, analysing, results);
+        add(new H2("Client progress"), createClientBar(), form, analysing, results);
+    }
+
+    private HorizontalLayout createClientBar() {
+        client.setId("progress-client");
+        loadHistory.setId("progress-load-history");
+        loadHistory.setEnabled(false);
+        loadHistory.addClickListener(event -> loadHistory());
+        client.addValueChangeListener(event -> loadHistory.setEnabled(event.getValue() != null));
+        HorizontalLayout bar = new HorizontalLayout(client, loadHistory);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setVisible(client.isVisible());
+        return bar;
+    }
+
+    /** Fills the form from the CRM: the measurements as CSV and the client's goal, all still editable. */
+    void loadHistory() {
+        CrmClient picked = client.client();
+        if (picked == null) {
+            return;
+        }
+        ClientHistory history = progress.clientHistory(picked.id()).orElse(null);
+        if (history == null) {
+            notify("The CRM has no measurements for " + picked.name() + " yet.", NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
+        form.clearError();
+        form.csv.setValue(history.csv());
+        if (history.goalMetric() != null && history.target() != null) {
+            form.goalMetric.setValue(history.goalMetric());
+            form.target.setValue(history.target());
+        }
+        form.byDate.setValue(history.byDate());
+        String message = "Loaded " + describe(history.sources()) + " for " + picked.name()
+                + (history.lastReading() == null ? "" : "; last reading " + history.lastReading())
+                + (history.stale() ? " — weeks old: ask for a new weigh-in." : ".");
+        notify(message, history.stale() ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static String describe(Map<String, Integer> sources) {
+        return sources.entrySet().stream().filter(source -> source.getValue() > 0)
+                .map(source -> source.getValue() + " " + source.getKey().replace('_', ' '))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static void notify(String message, NotificationVariant variant) {
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START).addThemeVariants(variant);
     }
 
     /** Reads the measurements here; the run itself goes to the background, as with an LLM it takes a while. */

@@ -52,6 +52,10 @@ public class AppUser {
     @Column(name = "security_stamp", nullable = false)
     private int securityStamp;
 
+    /** The CRM trainer an admin linked this user to; null when linked by e-mail or not at all. */
+    @Column(name = "crm_trainer_id")
+    private Long crmTrainerId;
+
     protected AppUser() {
     }
 
@@ -65,7 +69,16 @@ public class AppUser {
     }
 
     public UserAccount toAccount() {
-        return new UserAccount(id, username, role, enabled, createdAt, lastLoginAt);
+        return new UserAccount(id, username, role, enabled, createdAt, lastLoginAt, crmTrainerId);
+    }
+
+    public Long getCrmTrainerId() {
+        return crmTrainerId;
+    }
+
+    public void setCrmTrainerId(Long crmTrainerId, Instant now) {
+        this.crmTrainerId = crmTrainerId;
+        this.updatedAt = now;
     }
 
     public Long getId() {

@@ -1,5 +1,7 @@
 package com.fitnesscrm.orchestrator.security.ui;
 
+import com.fitnesscrm.orchestrator.crm.CrmService;
+import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.security.UserAccount;
 import com.fitnesscrm.orchestrator.security.UserChangeRejectedException;
@@ -23,10 +25,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-/** Admins create users, disable and enable them, reset passwords and change roles. */
+/**
+ * Admins create users, disable and enable them, reset passwords, change roles and link users to the CRM's trainers.
+ */
 @Route("users")
 @PageTitle("Users · FitnessCRM AI Orchestrator")
 @Menu(order = 90, icon = "vaadin:users", title = "Users")
@@ -37,12 +45,16 @@ public class UsersView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final transient UserService users;
+    private final transient CrmService crm;
     /** The signed-in admin, who is not offered to disable their own account (the service refuses it anyway). */
     private final String self;
     final Grid<UserAccount> grid = new Grid<>(UserAccount.class, false);
+    /** The CRM's trainers by id, read at each refresh; empty without a CRM. */
+    private transient Map<Long, CrmTrainer> trainers = Map.of();
 
-    public UsersView(UserService users, AuthenticationContext authentication) {
+    public UsersView(UserService users, CrmService crm, AuthenticationContext authentication) {
         this.users = users;
+        this.crm = crm;
         this.self = authentication.getPrincipalName().orElse("");
         setSizeFull();
         add(createToolbar(), createGrid());
@@ -65,6 +77,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(user -> user.role().label()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(this::trainerLabel).setKey("crm-trainer").setHeader("CRM trainer").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(user -> format(user.createdAt())).setHeader("Created" + zone).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(user -> user.lastLoginAt() == null ? "never" : format(user.lastLoginAt()))
@@ -86,6 +100,9 @@ public class UsersView extends VerticalLayout {
         Button reset = new Button("Reset password", event -> openResetPasswordDialog(user));
         HorizontalLayout actions = new HorizontalLayout(enable, role, reset);
         enable.setVisible(!user.username().equals(self));
+        if (!trainers.isEmpty()) {
+            actions.add(new Button("Link trainer", event -> openLinkTrainerDialog(user)));
+        }
         actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL));
         return actions;
     }
@@ -120,6 +137,26 @@ public class UsersView extends VerticalLayout {
         dialog.open();
     }
 
+    private void openLinkTrainerDialog(UserAccount user) {
+        LinkTrainerDialog dialog = new LinkTrainerDialog(user, List.copyOf(trainers.values()),
+                user.crmTrainerId() == null ? null : trainers.get(user.crmTrainerId()));
+        dialog.addSaveListener(event -> apply(
+                () -> users.linkCrmTrainer(user.id(), event.trainer() == null ? null : event.trainer().id()),
+                event.trainer() == null ? user.username() + " is not linked to a CRM trainer"
+                        : user.username() + " is linked to " + event.trainer().name()));
+        dialog.open();
+    }
+
+    /** The linked trainer's name; "by e-mail" when the user name is a trainer's e-mail and no admin chose one. */
+    private String trainerLabel(UserAccount user) {
+        if (user.crmTrainerId() != null) {
+            CrmTrainer trainer = trainers.get(user.crmTrainerId());
+            return trainer == null ? "#" + user.crmTrainerId() + " (not in the CRM)" : trainer.name();
+        }
+        return trainers.values().stream().filter(trainer -> user.username().equalsIgnoreCase(trainer.email()))
+                .findFirst().map(trainer -> trainer.name() + " (by e-mail)").orElse("");
+    }
+
     private void apply(Supplier<UserAccount> change, String successMessage) {
         try {
             change.get();
@@ -138,6 +175,9 @@ public class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
+        trainers = crm.trainers().stream().collect(Collectors.toMap(CrmTrainer::id, Function.identity(),
+                (first, second) -> first, java.util.LinkedHashMap::new));
+        grid.getColumnByKey("crm-trainer").setVisible(!trainers.isEmpty());
         grid.setItems(users.list());
         grid.recalculateColumnWidths();
     }

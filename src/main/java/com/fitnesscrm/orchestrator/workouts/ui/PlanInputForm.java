@@ -58,6 +58,8 @@ class PlanInputForm extends Composite<FormLayout> {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         if (!clientId.getValue().isBlank()) {
             input.put("client_id", clientId.getValue().strip());
+            // The trainer confirmed (or left out) what the CRM proposes: the form is the whole request.
+            input.put("crm_defaults", false);
         }
         input.put("goal", goal.getValue() == null ? null : goal.getValue().code());
         input.put("fitness_level", level.getValue() == null ? null : level.getValue().code());

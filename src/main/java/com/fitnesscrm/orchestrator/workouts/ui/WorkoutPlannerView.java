@@ -6,7 +6,14 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
+import com.fitnesscrm.orchestrator.crm.CrmClient;
+import com.fitnesscrm.orchestrator.crm.CrmService;
+import com.fitnesscrm.orchestrator.crm.CrmTrainer;
+import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
 import com.fitnesscrm.orchestrator.security.Roles;
+import com.fitnesscrm.orchestrator.security.UserPreferencesService;
+import com.fitnesscrm.orchestrator.workouts.ClientProposal;
+import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
 import com.fitnesscrm.orchestrator.workouts.SavedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
@@ -30,11 +37,14 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trainers describe a client, generate a plan (a recorded run of the Workout Optimizer), read it as week and
+ * Trainers pick a client from the CRM (which fills the goal and proposes contraindications from the client's medical
+ * notes, for the trainer to confirm) or type an id, describe the client, generate a plan (a recorded run of the Workout Optimizer), read it as week and
  * session cards with a chart of the weekly sets per muscle, export it as CSV, save it to the client's history and
  * open a saved plan's print page.
  */
@@ -56,21 +66,51 @@ public class WorkoutPlannerView extends VerticalLayout {
     final Div result = new Div();
     final Grid<SavedPlan> history = new Grid<>(SavedPlan.class, false);
     final Button save = new Button("Save to history", VaadinIcon.DOWNLOAD_ALT.create());
+    final ClientPicker client;
+    final ClientProposalNote proposal = new ClientProposalNote();
     private transient GeneratedPlan current;
 
-    public WorkoutPlannerView(WorkoutService workouts, BackgroundWork background) {
+    public WorkoutPlannerView(WorkoutService workouts, BackgroundWork background, CrmService crm,
+                              UserPreferencesService currentUser) {
         this.workouts = workouts;
         this.background = background;
+        this.client = new ClientPicker(crm, currentUser.crmTrainer().map(CrmTrainer::id).orElse(null));
+        client.setId("workout-client");
+        client.addValueChangeListener(event -> pick(client.client()));
+        proposal.addApplyListener(event -> applyProposal(event.contraindications()));
         result.setWidthFull();
         generating.setIndeterminate(true);
         generating.setVisible(false);
-        add(new H2("Workout planner"), form, createActions(), generating, result, createHistory());
+        add(new H2("Workout planner"), client, proposal, form, createActions(), generating, result,
+                createHistory());
         form.clientId.addValueChangeListener(event -> {
             // The plan on screen was made for the previous client: it is not saved to this one's history.
             current = null;
             save.setEnabled(false);
             refreshHistory();
         });
+    }
+
+    /** Fills the client's id and goal from the CRM and shows the proposed contraindications; applies none. */
+    private void pick(CrmClient picked) {
+        if (picked == null) {
+            proposal.show(null);
+            return;
+        }
+        form.clientId.setValue(String.valueOf(picked.id()));
+        ClientProposal proposed = workouts.proposalFor(picked.id()).orElse(null);
+        if (proposed != null && proposed.goal() != null) {
+            form.goal.setValue(proposed.goal());
+        }
+        proposal.show(proposed);
+    }
+
+    private void applyProposal(Set<Contraindication> proposed) {
+        Set<Contraindication> chosen = EnumSet.noneOf(Contraindication.class);
+        chosen.addAll(form.contraindications.getValue());
+        chosen.addAll(proposed);
+        form.contraindications.setValue(chosen);
+        proposal.setVisible(false);
     }
 
     private HorizontalLayout createActions() {
