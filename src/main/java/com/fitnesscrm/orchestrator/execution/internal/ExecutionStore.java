@@ -241,13 +241,55 @@ public class ExecutionStore {
                 + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::summary, args.toArray());
     }
 
-    public List<Execution> page(ExecutionFilter filter, int offset, int limit) {
+    /**
+     * A page of runs for a list: an input or output longer than {@code maxPayloadBytes} as JSON text is not read
+     * but replaced by {@code {"truncated": true, "bytes": n, "href": "/api/executions/{id}"}}, so that a page of
+     * a hundred 1 MB inputs is neither a 200 MB answer nor a gigabyte of trees in memory. The run's own URL has it
+     * whole. The page's ids are found first, so the sizes are measured for its rows only, not for those skipped.
+     */
+    public List<Execution> page(ExecutionFilter filter, int offset, int limit, int maxPayloadBytes) {
         Where where = where(filter);
-        List<Object> args = new ArrayList<>(where.args());
+        List<Object> args = new ArrayList<>();
+        args.add(maxPayloadBytes);
+        args.add(maxPayloadBytes);
+        args.addAll(where.args());
         args.add(limit);
         args.add(offset);
-        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions" + where.sql()
-                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::execution, args.toArray());
+        return jdbc.query("SELECT " + COLUMNS.replace("input_data, output_data, ", "")
+                .replaceAll("\\b(\\w+)\\b", "e.$1") + """
+                , CASE WHEN s.input_bytes > ? THEN NULL ELSE e.input_data END AS input_data, s.input_bytes,
+                  CASE WHEN s.output_bytes > ? THEN NULL ELSE e.output_data END AS output_data, s.output_bytes
+                FROM (SELECT id, started_at FROM ai_agent_executions""" + where.sql() + """
+                       ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?) page
+                JOIN ai_agent_executions e ON e.id = page.id
+                CROSS JOIN LATERAL (SELECT octet_length(e.input_data::text) AS input_bytes,
+                                           octet_length(e.output_data::text) AS output_bytes) s
+                ORDER BY page.started_at DESC, page.id DESC""", (rs, row) -> listed(rs, maxPayloadBytes),
+                args.toArray());
+    }
+
+    private Execution listed(ResultSet rs, int maxPayloadBytes) throws SQLException {
+        Execution run = execution(rs, 0);
+        long id = run.id();
+        JsonNode input = run.input() == null ? truncated(rs, "input_bytes", id, maxPayloadBytes) : run.input();
+        JsonNode output = run.output() == null ? truncated(rs, "output_bytes", id, maxPayloadBytes) : run.output();
+        if (input == run.input() && output == run.output()) {
+            return run;
+        }
+        return new Execution(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(), run.mode(),
+                input, output, run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(),
+                run.costUsd(), run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(),
+                run.startedAt(), run.runningAt(), run.completedAt(), run.executionTime(), run.attempts());
+    }
+
+    private static JsonNode truncated(ResultSet rs, String column, long id, int maxPayloadBytes)
+            throws SQLException {
+        long bytes = rs.getLong(column);
+        if (rs.wasNull() || bytes <= maxPayloadBytes) {
+            return null;
+        }
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("truncated", true)
+                .put("bytes", bytes).put("href", "/api/executions/" + id);
     }
 
     public long count(ExecutionFilter filter) {
