@@ -67,7 +67,8 @@ class WorstInputViewKT extends KaribuTest {
         UI.getCurrent().navigate("executions/" + run.id());
         ExecutionDetailView detail = _get(ExecutionDetailView.class);
         assertThat(detail.title.getText()).isEqualTo("Run #" + run.id() + " · " + sum.name());
-        assertThat(detail.input.getText()).contains("\"numbers\"").contains("\"a\" : {")
+        // jsonb orders keys by length: "x" with its 63 levels, then the padding, cut in the view with a note.
+        assertThat(detail.input.getText()).contains("\"x\" : {").contains("\"a\" : 1")
                 .contains("more characters, not shown here");
         assertThat(detail.input.getText().length()).isLessThan(RunFormat.MAX_SHOWN_CHARS + 200);
         assertThat(detail.output.getText()).contains("\"total\" : 5.0");
