@@ -31,7 +31,7 @@ final class JsonErrors {
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() <= 0 ? "" : " at line " + at.getLineNr() + ", column "
                 + at.getColumnNr();
-        return MALFORMED + where + ": " + reason(e.getOriginalMessage());
+        return MALFORMED + where + " (the body is not valid JSON): " + reason(e.getOriginalMessage());
     }
 
     static String reason(String message) {

@@ -73,7 +73,8 @@ public class LimitedJsonHttpMessageConverter extends MappingJackson2HttpMessageC
                 if (parser.nextToken() != null) {
                     throw new HttpMessageNotReadableException(JsonErrors.MALFORMED + " at line "
                             + parser.currentLocation().getLineNr() + ", column "
-                            + parser.currentLocation().getColumnNr() + ": there is more after the JSON value.",
+                            + parser.currentLocation().getColumnNr() + " (the body is not valid JSON): there is more "
+                            + "after the JSON value.",
                             input);
                 }
             } catch (JsonProcessingException e) {
