@@ -188,7 +188,9 @@ class FuzzBenchmark {
                     "--orchestrator.security.initial-admin-password=benchmark-admin-password",
                     "--orchestrator.api.admin-key=" + KEY, "--orchestrator.api.main-app-key=",
                     "--orchestrator.llm.api-key=", "--logging.level.root=warn",
-                    "--logging.level.com.fitnesscrm=off");
+                    "--logging.level.com.fitnesscrm=off",
+                    // A 5xx is logged with its stack trace and reference: what to look at when one shows up.
+                    "--logging.level.com.fitnesscrm.orchestrator.base.api=error");
             return new App(context, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         }
 

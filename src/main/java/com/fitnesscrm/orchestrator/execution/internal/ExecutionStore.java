@@ -52,6 +52,12 @@ public class ExecutionStore {
             )
             """;
 
+    /**
+     * The run's agent id, or NULL when an admin deleted the agent while the run was executing: the run is then kept
+     * with the agent's name, as the runs of a deleted agent are, instead of failing on the foreign key.
+     */
+    private static final String AGENT_IF_STILL_THERE = "(SELECT a.id FROM ai_agents a WHERE a.id = ?)";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
 
@@ -84,7 +90,8 @@ public class ExecutionStore {
         return jdbc.queryForObject("""
                 INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
                     requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
+                VALUES (""" + AGENT_IF_STILL_THERE + """
+                    , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()), status.code(),
                 ts(runningAt), runningAt == null ? 0 : 1);
@@ -102,7 +109,8 @@ public class ExecutionStore {
                         requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
                         engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
                         execution_time, attempts)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    VALUES (""" + AGENT_IF_STILL_THERE + """
+                        , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     RETURNING id
                 )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),

@@ -356,6 +356,37 @@ class HostileInputIT {
         }
     }
 
+    // --- found by the fuzz -----------------------------------------------------------------------------------------
+
+    @Test
+    void an_agent_deleted_while_its_sync_run_executes_leaves_the_run_recorded_not_a_500() throws Exception {
+        RawHttp.Response created = post("/api/agents", ADMIN_KEY, "{\"name\": \"doomed-" + System.nanoTime()
+                + "\", \"type\": \"slow_test\"}");
+        assertThat(created.status()).isEqualTo(201);
+        long agentId = json.readTree(created.body()).get("id").asLong();
+        java.util.concurrent.CompletableFuture<RawHttp.Response> run = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return post("/api/execute", ADMIN_KEY, "{\"agent\": \"" + agentId + "\", "
+                                + "\"input\": {\"millis\": 1500}}");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        // A sync run is written only when it finishes, so nothing in the database says it has started: give the
+        // request a third of the agent's 1.5 s to arrive, then delete the agent under it.
+        Thread.sleep(500);
+        assertThat(RawHttp.send(port, RawHttp.request("DELETE", "/api/agents/" + agentId, ADMIN_KEY, null, null))
+                .status()).isEqualTo(200);
+
+        RawHttp.Response answer = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode recorded = json.readTree(get("/api/executions/" + json.readTree(answer.body()).get("id").asLong())
+                .body());
+        assertThat(recorded.get("agent_id").isNull()).isTrue();
+        assertThat(recorded.get("status").asText()).isEqualTo("succeeded");
+    }
+
     // --- fuzz -------------------------------------------------------------------------------------------------------
 
     static Stream<HostileRequests.Case> hostile() {

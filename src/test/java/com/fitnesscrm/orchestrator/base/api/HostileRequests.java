@@ -218,7 +218,7 @@ public final class HostileRequests {
             String arg = m.group(2);
             String replacement = switch (kind) {
                 case "DEEP" -> nested(Integer.parseInt(arg));
-                case "NUM", "RAW" -> arg;
+                case "NUM", "RAW" -> arg.replace("\\\"", "\"").replace("\\\\", "\\");
                 case "LONE_HIGH" -> m.group(1) != null ? "\"\\ud800\"" : "\\ud800";
                 case "LONE_LOW" -> m.group(1) != null ? "\"x\\udfff\"" : "x\\udfff";
                 case "RAW_BAD_UTF8" -> m.group(1) != null ? "\"\u00c3(\"" : "\u00c3(";
