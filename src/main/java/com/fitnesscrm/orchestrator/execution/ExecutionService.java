@@ -154,6 +154,13 @@ public class ExecutionService {
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the first one to be written is the run.
             return runs.findByIdempotencyKey(requester.name(), key).orElseThrow(() -> e);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // An admin deleted the agent while its async run was being queued: nothing was queued; say so.
+            if (agents.byReference(String.valueOf(agent.id())).isEmpty()) {
+                throw new ConflictException("agent", "The agent '" + agent.name() + "' was deleted while the run "
+                        + "was starting; nothing was run.");
+            }
+            throw e;
         }
     }
 

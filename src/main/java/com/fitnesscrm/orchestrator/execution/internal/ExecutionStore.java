@@ -87,6 +87,10 @@ public class ExecutionStore {
 
     /** Writes a run in {@code status} (queued or running) and returns its id. */
     long insert(NewRun run, ExecutionStatus status, Instant runningAt) {
+        return withAgentOrWithout(run, r -> insertOnce(r, status, runningAt));
+    }
+
+    private long insertOnce(NewRun run, ExecutionStatus status, Instant runningAt) {
         return jdbc.queryForObject("""
                 INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
                     requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
@@ -102,6 +106,29 @@ public class ExecutionStore {
      * trip and one commit, which is what lets short runs be recorded at the rate they are asked for.
      */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
+        return withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps));
+    }
+
+    /**
+     * Writes the run; if its agent was deleted meanwhile (the delete committed while the insert waited on the row),
+     * writes it again without the agent. Outside a transaction only: inside one the first failure has aborted it.
+     */
+    private long withAgentOrWithout(NewRun run, java.util.function.ToLongFunction<NewRun> insert) {
+        try {
+            return insert.applyAsLong(run);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (run.agentId() == null || !String.valueOf(e.getMessage()).contains("ai_agent_executions_agent_fk")
+                    || org.springframework.transaction.support.TransactionSynchronizationManager
+                    .isActualTransactionActive()) {
+                throw e;
+            }
+            return insert.applyAsLong(new NewRun(null, run.agentName(), run.taskType(), run.configVersion(),
+                    run.mode(), run.inputJson(), run.requestedBy(), run.requesterKind(), run.idempotencyKey(),
+                    run.startedAt()));
+        }
+    }
+
+    private long insertFinishedOnce(NewRun run, RunResult result, List<StepRow> steps) {
         StepArrays arrays = StepArrays.of(steps);
         return jdbc.queryForObject("""
                 WITH run AS (
