@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.JsonLimits;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -131,6 +132,7 @@ public record AgentConfig(String model, double temperature, String systemPrompt,
             throw new InvalidInputException(field, "'" + field + "' must be a string.");
         }
         String value = node.asText().strip();
+        JsonLimits.text(value, field, "text");
         if (value.length() > maxLength) {
             throw new InvalidInputException(field, "'" + field + "' may be at most " + maxLength + " characters.");
         }
@@ -139,7 +141,8 @@ public record AgentConfig(String model, double temperature, String systemPrompt,
 
     private static BigDecimal number(JsonNode json, String field, double min, double max) {
         JsonNode node = json.get(field);
-        if (!node.isNumber()) {
+        // 1e309 reads as an infinite double, which has no decimal value.
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
             throw new InvalidInputException(field, "'" + field + "' must be a number from " + plain(min) + " to "
                     + plain(max) + ".");
         }

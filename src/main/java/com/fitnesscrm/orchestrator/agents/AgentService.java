@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.agents.internal.AgentEntity;
 import com.fitnesscrm.orchestrator.agents.internal.AgentRepository;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
@@ -72,6 +73,7 @@ public class AgentService {
     @Transactional
     @PreAuthorize(Permissions.ADMIN)
     public Agent create(AgentDraft draft) {
+        storable(draft);
         String name = requireName(draft.name());
         String type = draft.type() == null ? null : draft.type().strip();
         if (type == null || type.isEmpty()) {
@@ -106,6 +108,7 @@ public class AgentService {
     @Transactional
     @PreAuthorize(Permissions.ADMIN)
     public Agent update(int id, AgentDraft draft) {
+        storable(draft);
         AgentEntity agent = find(id);
         if (draft.type() != null && !draft.type().strip().equals(agent.getType())) {
             throw new InvalidInputException("type", "An agent's type cannot change; create a new agent instead.");
@@ -216,6 +219,14 @@ public class AgentService {
         } catch (InvalidInputException e) {
             throw e.under("config");
         }
+    }
+
+    /** Texts PostgreSQL can store (no NUL) and JSON within the limits, whether from the API or a form. */
+    private static void storable(AgentDraft draft) {
+        JsonLimits.text(draft.name(), "name", "text");
+        JsonLimits.text(draft.description(), "description", "text");
+        JsonLimits.text(draft.note(), "note", "text");
+        JsonLimits.check(draft.config(), "config", 1);
     }
 
     private AgentConfig config(AgentEntity agent) {

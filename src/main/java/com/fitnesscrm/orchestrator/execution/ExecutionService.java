@@ -12,6 +12,7 @@ import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
@@ -44,8 +45,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExecutionService {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /** An input or output longer than this (as JSON text) is listed as a stub; the run's own view has it whole. */
+    public static final int MAX_LISTED_PAYLOAD_BYTES = 32 * 1024;
     private static final long MAX_OFFSET = 10_000_000;
-    private static final int MAX_IDEMPOTENCY_KEY = 200;
+    /** The column's size (V0008); printable ASCII only, so it is stored and shown as sent. */
+    public static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecutionService.class);
 
     private final ExecutionStore runs;
     private final RunEngine engine;
@@ -109,6 +114,8 @@ public class ExecutionService {
                     + "enable it in Agents.");
         }
         JsonNode input = request.input() == null ? JsonNodeFactory.instance.objectNode() : request.input();
+        // Bodies are checked as they are read; this holds the same limits for the UI and for runs run again.
+        JsonLimits.check(input, "input", 1);
         var run = runs.newRun(agent, request.async() ? "async" : "sync", json(input), requester.name(),
                 requester.kind(), key, clock.instant());
         AgentProgram<?, ?> program = programs.forType(agent.type()).orElse(null);
@@ -126,9 +133,11 @@ public class ExecutionService {
                     : e.field() + ": ") + e.getMessage());
             throw new RunRejectedException(e.field(), e.getMessage(), id);
         } catch (RuntimeException e) {
-            // An agent that cannot read an input without saying which field is wrong still refuses it clearly.
-            long id = runs.recordRefused(run, "The agent could not read the input: " + e.getMessage());
-            throw new RunRejectedException("input", "The agent could not read the input: " + e.getMessage(), id);
+            // An agent that cannot read an input without saying which field is wrong still refuses it clearly; its
+            // exception's text is for the log, not for the caller (it may name our classes).
+            log.warn("Agent '{}' could not read an input", agent.name(), e);
+            long id = runs.recordRefused(run, "The agent could not read the input.");
+            throw new RunRejectedException("input", "The agent could not read the input.", id);
         }
         try {
             if (request.async()) {
@@ -145,6 +154,13 @@ public class ExecutionService {
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the first one to be written is the run.
             return runs.findByIdempotencyKey(requester.name(), key).orElseThrow(() -> e);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // An admin deleted the agent while its async run was being queued: nothing was queued; say so.
+            if (agents.byReference(String.valueOf(agent.id())).isEmpty()) {
+                throw new ConflictException("agent", "The agent '" + agent.name() + "' was deleted while the run "
+                        + "was starting; nothing was run.");
+            }
+            throw e;
         }
     }
 
@@ -183,8 +199,8 @@ public class ExecutionService {
             throw new InvalidInputException("page", "'page' is beyond the last run that can be listed; narrow the "
                     + "filters (agent_id, status, from, to) instead.");
         }
-        return new ExecutionPage(runs.page(filter, (page - 1) * perPage, perPage), runs.count(filter), page,
-                perPage);
+        return new ExecutionPage(runs.page(filter, (page - 1) * perPage, perPage, MAX_LISTED_PAYLOAD_BYTES),
+                runs.count(filter), page, perPage);
     }
 
     /**
@@ -269,7 +285,11 @@ public class ExecutionService {
         String value = key.strip();
         if (value.length() > MAX_IDEMPOTENCY_KEY) {
             throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key may be at most "
-                    + MAX_IDEMPOTENCY_KEY + " characters.");
+                    + MAX_IDEMPOTENCY_KEY + " characters; it has " + value.length() + ".");
+        }
+        if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key may hold printable ASCII "
+                    + "characters only.");
         }
         return value;
     }

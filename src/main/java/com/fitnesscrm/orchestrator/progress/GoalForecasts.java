@@ -88,14 +88,19 @@ final class GoalForecasts {
         Metric metric = goal.metric();
         double[] weekly = metric.safeWeeklyRate(current, direction);
         double distance = Math.abs(goal.target() - current);
-        LocalDate earliest = asOf.plusDays((long) Math.floor(distance / weekly[1] * 7));
-        LocalDate expected = asOf.plusDays(Math.round(distance / ((weekly[0] + weekly[1]) / 2) * 7));
-        LocalDate latest = asOf.plusDays((long) Math.ceil(distance / weekly[0] * 7));
+        // Capped like measured dates: an absurd target must not overflow a date (the reader's ranges stop most).
+        LocalDate earliest = asOf.plusDays(capped(Math.floor(distance / weekly[1] * 7)));
+        LocalDate expected = asOf.plusDays(capped(Math.round(distance / ((weekly[0] + weekly[1]) / 2) * 7)));
+        LocalDate latest = asOf.plusDays(capped(Math.ceil(distance / weekly[0] * 7)));
         Eta eta = new Eta(earliest, expected, latest, "safe_rate");
         return new GoalForecast(metric.code(), goal.target(), metric.unit(), goal.byDate(), current,
                 "insufficient_data", eta, goal.byDate() == null ? null : !expected.isAfter(goal.byDate()),
                 why + "; these dates are not a measurement but assume the evidence-based safe rate of "
                         + metric.safeRateText(direction) + ".", goal.crmGoalId(), goal.crmStatus());
+    }
+
+    private static long capped(double days) {
+        return (long) Math.min(Math.max(days, 0), MAX_DAYS);
     }
 
     private static GoalForecast result(Goal goal, double current, String status, Eta eta, String note) {

@@ -11,6 +11,9 @@ import java.util.Map;
 /** The engine's plain sentences: each states a number of the report, so a trainer can trace it. */
 final class Insights {
 
+    static final String NOT_ENOUGH_DATA = "Not enough data to analyse yet: log dated measurements such as weight, "
+            + "lifts over several sessions, or sessions, and a goal to forecast.";
+
     private Insights() {
     }
 
@@ -82,6 +85,10 @@ final class Insights {
             insights.add("Attended " + adherence.completed() + " of " + adherence.planned() + " planned sessions"
                     + (adherence.daysSinceLastSession() == null ? "" : "; last one " + adherence.daysSinceLastSession()
                     + " days ago") + "; dropout risk " + adherence.risk() + ".");
+        }
+        if (insights.isEmpty()) {
+            // No measurement, no lift with a trend, no session: say so rather than answer with no words at all.
+            insights.add(NOT_ENOUGH_DATA);
         }
         return insights;
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * Reads the full input ({@code measurements}, {@code lifts}, {@code sessions}, {@code goals}) and the main
  * backend's {@code {client_id, current_metrics, goal_metrics, historical_data}}, both at once if sent. Pounds and
  * inches are converted when the field says so ({@code weight_lb}, {@code waist_in}). Refuses, naming the field, an
- * impossible or future date, a negative or zero value, and a goal on a metric without data.
+ * impossible or future date, a value outside its {@link PlausibleRange} (saying the range), and a goal on a metric
+ * without data.
  */
 public final class ProgressInputReader {
 
@@ -91,8 +92,7 @@ public final class ProgressInputReader {
                 String path = "goal_metrics." + field.getKey();
                 Optional<Unit> unit = unit(field.getKey());
                 if (unit.isPresent()) {
-                    goals.add(new Goal(unit.get().metric(), positive(field.getValue(), path, unit.get().metric())
-                            * unit.get().factor(), null));
+                    goals.add(new Goal(unit.get().metric(), plausible(field.getValue(), path, unit.get()), null));
                     goalPaths.add(path);
                     continue;
                 }
@@ -104,8 +104,9 @@ public final class ProgressInputReader {
                 GoalCategories.Mapped mapped = GoalCategories.map(category, field.getValue(), path, records.goals(),
                         readings);
                 if (mapped.goal() != null) {
-                    positive(JsonNodeFactory.instance.numberNode(mapped.goal().target()), path,
-                            mapped.goal().metric());
+                    // The category's target in the metric's own unit, from the request or the CRM's goal.
+                    plausible(JsonNodeFactory.instance.numberNode(mapped.goal().target()), path,
+                            new Unit(mapped.goal().metric(), 1));
                     goals.add(mapped.goal());
                     goalPaths.add(path);
                 }
@@ -213,7 +214,7 @@ public final class ProgressInputReader {
                 continue; // the main backend sends fields of its own (notes, ids); they are not measurements
             }
             String fieldPath = path + "." + field.getKey();
-            double value = positive(field.getValue(), fieldPath, unit.get().metric()) * unit.get().factor();
+            double value = plausible(field.getValue(), fieldPath, unit.get());
             readings.add(new Reading(date, unit.get().metric(), value));
         }
     }
@@ -227,13 +228,15 @@ public final class ProgressInputReader {
         }
         double load;
         if (item.hasNonNull("load_lb")) {
-            load = nonNegative(item.get("load_lb"), path + ".load_lb") * KG_PER_LB;
+            load = load(item.get("load_lb"), path + ".load_lb", KG_PER_LB);
         } else {
-            load = nonNegative(required(item, "load_kg", path), path + ".load_kg");
+            load = load(required(item, "load_kg", path), path + ".load_kg", 1);
         }
         JsonNode reps = required(item, "reps", path);
-        if (!reps.canConvertToInt() || !reps.isIntegralNumber() || reps.asInt() < 1) {
-            throw new InvalidInputException(path + ".reps", "'" + path + ".reps' must be a whole number ≥ 1.");
+        if (!reps.canConvertToInt() || !reps.isIntegralNumber() || reps.asInt() < 1
+                || reps.asInt() > PlausibleRange.MAX_REPS) {
+            throw new InvalidInputException(path + ".reps", "'" + path + ".reps' must be a whole number from 1 to "
+                    + PlausibleRange.MAX_REPS + ".");
         }
         Integer rir = null;
         if (item.hasNonNull("rir")) {
@@ -264,7 +267,7 @@ public final class ProgressInputReader {
         String name = required(item, "metric", path).asText();
         Unit unit = unit(name).orElseThrow(() -> new InvalidInputException(path + ".metric", "Unknown metric '"
                 + name + "'; the metrics are " + metricNames() + "."));
-        double target = positive(required(item, "target", path), path + ".target", unit.metric()) * unit.factor();
+        double target = plausible(required(item, "target", path), path + ".target", unit);
         LocalDate byDate = item.hasNonNull("by_date") ? date(item.get("by_date"), path + ".by_date", null) : null;
         return new Goal(unit.metric(), target, byDate);
     }
@@ -359,25 +362,35 @@ public final class ProgressInputReader {
         return date;
     }
 
-    static double positive(JsonNode node, String path, Metric metric) {
+    /** A measurement or goal in the metric's unit, within {@link PlausibleRange}; the message gives the range. */
+    private static double plausible(JsonNode node, String path, Unit unit) {
+        Metric metric = unit.metric();
+        PlausibleRange range = PlausibleRange.of(metric);
+        String fieldUnit = unit.factor() == KG_PER_LB ? "lb" : unit.factor() == CM_PER_IN ? "in" : metric.unit();
+        String allowed = range.text(metric.unit(), unit.factor(), fieldUnit);
         if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new InvalidInputException(path, "'" + path + "' must be a number.");
+            throw new InvalidInputException(path, "'" + path + "' must be a number from " + allowed + ".");
         }
-        double value = node.asDouble();
-        if (value <= 0) {
-            throw new InvalidInputException(path, "'" + path + "' must be positive, not " + node.asText() + ".");
-        }
-        if (metric == Metric.BODY_FAT_PCT && value >= 100) {
-            throw new InvalidInputException(path, "'" + path + "' is a percentage below 100, not " + node.asText()
-                    + ".");
+        double value = node.asDouble() * unit.factor();
+        if (!range.contains(value)) {
+            throw new InvalidInputException(path, "'" + path + "' must be from " + allowed + " (a plausible "
+                    + metric.label() + "); it was " + shown(node) + ".");
         }
         return value;
     }
 
-    private static double nonNegative(JsonNode node, String path) {
-        if (!node.isNumber() || node.asDouble() < 0 || !Double.isFinite(node.asDouble())) {
-            throw new InvalidInputException(path, "'" + path + "' must be a number ≥ 0.");
+    private static double load(JsonNode node, String path, double factor) {
+        PlausibleRange range = PlausibleRange.LOAD_KG;
+        String allowed = range.text("kg", factor, "lb");
+        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || !range.contains(node.asDouble() * factor)) {
+            throw new InvalidInputException(path, "'" + path + "' must be a load from " + allowed + ".");
         }
-        return node.asDouble();
+        return node.asDouble() * factor;
+    }
+
+    /** The number as sent, shortened: a caller who sent 400 digits does not need them back. */
+    private static String shown(JsonNode node) {
+        String text = node.asText();
+        return text.length() > 24 ? text.substring(0, 24) + "…" : text;
     }
 }

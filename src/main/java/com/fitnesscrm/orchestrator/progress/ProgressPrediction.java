@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
  *
  * @param estimatedWeeks {@code null} when there is no date (plateau, wrong direction, no goal); 0 when reached
  * @param confidence     0–1; {@code null} with no date
+ * @param status         the first goal's status; with no goal {@code insufficient_data} when nothing could be
+ *                       measured, else {@code null}
  */
 @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProgressPrediction(String prediction, Double estimatedWeeks, Double earliestWeeks,
@@ -24,8 +26,11 @@ public record ProgressPrediction(String prediction, Double estimatedWeeks, Doubl
     public static ProgressPrediction of(ProgressReport report) {
         if (report.goals().isEmpty()) {
             String first = report.insights().isEmpty() ? "No measurements to analyse." : report.insights().get(0);
+            // Nothing measured at all (no trend of a metric or a lift): say it in the status too, not only in words.
+            boolean measured = report.metrics().values().stream().anyMatch(m -> m.weeklyRate() != null)
+                    || report.lifts().stream().anyMatch(l -> l.weeklyRateKg() != null || l.stalled());
             return new ProgressPrediction(first + " No goal was given, so there is no date to predict.", null, null,
-                    null, null, null, null, null);
+                    null, null, measured ? null : "insufficient_data", null, null);
         }
         GoalForecast goal = report.goals().get(0);
         // Where the data came from when the CRM's history was used, unless the dates are assumed safe rates.

@@ -8,8 +8,9 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern REJECTED_HEADER = Pattern.compile("header(?: name)?: \"([^\"]+)\"");
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException e, HttpServletRequest request) {
@@ -89,6 +92,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** A header value the security firewall refuses when a controller reads it (control or non-Latin characters). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        Matcher header = REJECTED_HEADER.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (header.find()) {
+            String name = header.group(1).strip();
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "The header '" + name + "' holds "
+                    + "characters that are not allowed (control or non-ASCII characters).", request);
+            problem.setProperty("field", name);
+            return respond(problem);
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "Bad request", "The request holds characters or sequences "
+                + "that are not allowed.", request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
@@ -100,7 +118,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** Malformed JSON names where it broke; a wrong type names the field; a body too large is 413. */
+    /** Malformed JSON names where it broke, in the caller's words; a wrong type names the field; too large is 413. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -111,23 +129,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     "The request body is larger than 1 MB.", servletRequest));
         }
         ProblemDetail problem;
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.startsWith(JsonErrors.MALFORMED) || message.startsWith("The request body is empty")) {
+            // Already said in the caller's words by LimitedJsonHttpMessageConverter.
+            problem = problem(HttpStatus.BAD_REQUEST, message.startsWith(JsonErrors.MALFORMED) ? "Malformed JSON"
+                    : "Bad request", message, servletRequest);
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "'" + field + "' has the wrong type: "
-                    + mapping.getOriginalMessage(), servletRequest);
+                    + JsonErrors.reason(mapping.getOriginalMessage()), servletRequest);
             problem.setProperty("field", field);
         } else if (e.getCause() instanceof JsonProcessingException json) {
-            JsonLocation at = json.getLocation();
-            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
-                    + json.getOriginalMessage(), servletRequest);
+            problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", JsonErrors.describe(json), servletRequest);
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "The request body is missing or unreadable.",
                     servletRequest);
         }
         return respond(problem);
+    }
+
+    /** An answer we could not serialise: our fault, logged; nothing was sent yet (the converter buffers). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(
+            org.springframework.http.converter.HttpMessageNotWritableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return unexpected(e, (HttpServletRequest) request.resolveReference(WebRequest.REFERENCE_REQUEST));
     }
 
     /** Spring's own MVC errors (405, 415, 406 …) keep their status, as problem+json with an instance. */
@@ -139,7 +167,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpServletRequest servletRequest = (HttpServletRequest) request.resolveReference(
                     WebRequest.REFERENCE_REQUEST);
             if (servletRequest != null) {
-                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+                problem.setInstance(ProblemResponses.instance(servletRequest.getRequestURI()));
             }
         }
         return response;
@@ -149,7 +177,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(ProblemResponses.instance(request.getRequestURI()));
         }
         return problem;
     }

@@ -27,11 +27,32 @@ public final class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** Writes {@code problem} whole, with its length: never half an answer. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            problem.setInstance(instance(request.getRequestURI()));
+        }
+        byte[] body = objectMapper.writeValueAsBytes(problem);
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The request's path as a problem's {@code instance}; none when it is not a valid URI (a hostile path). */
+    public static URI instance(String requestUri) {
+        if (requestUri == null) {
+            return null;
+        }
+        try {
+            return URI.create(requestUri.length() > 2000 ? requestUri.substring(0, 2000) : requestUri);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** 401 with a {@code WWW-Authenticate} challenge naming the schemes the API accepts. */

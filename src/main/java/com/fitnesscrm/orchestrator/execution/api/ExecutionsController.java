@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Executions", description = "Recorded runs (read scope); cancel and run again (execute scope).")
 class ExecutionsController {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final ExecutionService executions;
 
     ExecutionsController(ExecutionService executions) {
@@ -88,11 +91,18 @@ class ExecutionsController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "'" + field + "' must be an ISO-8601 instant such as "
                     + "2026-11-25T10:00:00Z.");
         }
+        // Instant reaches a billion years; the database and java.sql.Timestamp do not.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(field, "'" + field + "' must be between 0001-01-01T00:00:00Z and "
+                    + "9999-12-31T23:59:59Z.");
+        }
+        return instant;
     }
 }

@@ -52,6 +52,12 @@ public class ExecutionStore {
             )
             """;
 
+    /**
+     * The run's agent id, or NULL when an admin deleted the agent while the run was executing: the run is then kept
+     * with the agent's name, as the runs of a deleted agent are, instead of failing on the foreign key.
+     */
+    private static final String AGENT_IF_STILL_THERE = "(SELECT a.id FROM ai_agents a WHERE a.id = ?)";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
 
@@ -81,10 +87,15 @@ public class ExecutionStore {
 
     /** Writes a run in {@code status} (queued or running) and returns its id. */
     long insert(NewRun run, ExecutionStatus status, Instant runningAt) {
+        return withAgentOrWithout(run, r -> insertOnce(r, status, runningAt));
+    }
+
+    private long insertOnce(NewRun run, ExecutionStatus status, Instant runningAt) {
         return jdbc.queryForObject("""
                 INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
                     requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
+                VALUES (""" + AGENT_IF_STILL_THERE + """
+                    , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()), status.code(),
                 ts(runningAt), runningAt == null ? 0 : 1);
@@ -95,6 +106,29 @@ public class ExecutionStore {
      * trip and one commit, which is what lets short runs be recorded at the rate they are asked for.
      */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
+        return withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps));
+    }
+
+    /**
+     * Writes the run; if its agent was deleted meanwhile (the delete committed while the insert waited on the row),
+     * writes it again without the agent. Outside a transaction only: inside one the first failure has aborted it.
+     */
+    private long withAgentOrWithout(NewRun run, java.util.function.ToLongFunction<NewRun> insert) {
+        try {
+            return insert.applyAsLong(run);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (run.agentId() == null || !String.valueOf(e.getMessage()).contains("ai_agent_executions_agent_fk")
+                    || org.springframework.transaction.support.TransactionSynchronizationManager
+                    .isActualTransactionActive()) {
+                throw e;
+            }
+            return insert.applyAsLong(new NewRun(null, run.agentName(), run.taskType(), run.configVersion(),
+                    run.mode(), run.inputJson(), run.requestedBy(), run.requesterKind(), run.idempotencyKey(),
+                    run.startedAt()));
+        }
+    }
+
+    private long insertFinishedOnce(NewRun run, RunResult result, List<StepRow> steps) {
         StepArrays arrays = StepArrays.of(steps);
         return jdbc.queryForObject("""
                 WITH run AS (
@@ -102,7 +136,8 @@ public class ExecutionStore {
                         requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
                         engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
                         execution_time, attempts)
-                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    VALUES (""" + AGENT_IF_STILL_THERE + """
+                        , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     RETURNING id
                 )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
@@ -241,13 +276,55 @@ public class ExecutionStore {
                 + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::summary, args.toArray());
     }
 
-    public List<Execution> page(ExecutionFilter filter, int offset, int limit) {
+    /**
+     * A page of runs for a list: an input or output longer than {@code maxPayloadBytes} as JSON text is not read
+     * but replaced by {@code {"truncated": true, "bytes": n, "href": "/api/executions/{id}"}}, so that a page of
+     * a hundred 1 MB inputs is neither a 200 MB answer nor a gigabyte of trees in memory. The run's own URL has it
+     * whole. The page's ids are found first, so the sizes are measured for its rows only, not for those skipped.
+     */
+    public List<Execution> page(ExecutionFilter filter, int offset, int limit, int maxPayloadBytes) {
         Where where = where(filter);
-        List<Object> args = new ArrayList<>(where.args());
+        List<Object> args = new ArrayList<>();
+        args.add(maxPayloadBytes);
+        args.add(maxPayloadBytes);
+        args.addAll(where.args());
         args.add(limit);
         args.add(offset);
-        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions" + where.sql()
-                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?", this::execution, args.toArray());
+        return jdbc.query("SELECT " + COLUMNS.replace("input_data, output_data, ", "")
+                .replaceAll("\\b(\\w+)\\b", "e.$1") + """
+                , CASE WHEN s.input_bytes > ? THEN NULL ELSE e.input_data END AS input_data, s.input_bytes,
+                  CASE WHEN s.output_bytes > ? THEN NULL ELSE e.output_data END AS output_data, s.output_bytes
+                FROM (SELECT id, started_at FROM ai_agent_executions""" + where.sql() + """
+                       ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?) page
+                JOIN ai_agent_executions e ON e.id = page.id
+                CROSS JOIN LATERAL (SELECT octet_length(e.input_data::text) AS input_bytes,
+                                           octet_length(e.output_data::text) AS output_bytes) s
+                ORDER BY page.started_at DESC, page.id DESC""", (rs, row) -> listed(rs, maxPayloadBytes),
+                args.toArray());
+    }
+
+    private Execution listed(ResultSet rs, int maxPayloadBytes) throws SQLException {
+        Execution run = execution(rs, 0);
+        long id = run.id();
+        JsonNode input = run.input() == null ? truncated(rs, "input_bytes", id, maxPayloadBytes) : run.input();
+        JsonNode output = run.output() == null ? truncated(rs, "output_bytes", id, maxPayloadBytes) : run.output();
+        if (input == run.input() && output == run.output()) {
+            return run;
+        }
+        return new Execution(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(), run.mode(),
+                input, output, run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(),
+                run.costUsd(), run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(),
+                run.startedAt(), run.runningAt(), run.completedAt(), run.executionTime(), run.attempts());
+    }
+
+    private static JsonNode truncated(ResultSet rs, String column, long id, int maxPayloadBytes)
+            throws SQLException {
+        long bytes = rs.getLong(column);
+        if (rs.wasNull() || bytes <= maxPayloadBytes) {
+            return null;
+        }
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("truncated", true)
+                .put("bytes", bytes).put("href", "/api/executions/" + id);
     }
 
     public long count(ExecutionFilter filter) {

@@ -177,10 +177,12 @@ public class RunEngine {
                 return failed(ExecutionStatus.FAILED, failure.getMessage(), runningAt,
                         admitted.agent().configVersion());
             }
-            log.error("Run {} of agent '{}' failed unexpectedly", id, admitted.agent().name(), cause);
-            return failed(ExecutionStatus.FAILED, "The agent failed unexpectedly: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), runningAt,
-                    admitted.agent().configVersion());
+            // The exception is for the log; the run's error is read by callers and must not name our classes.
+            String reference = java.util.UUID.randomUUID().toString();
+            log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
+                    reference, cause);
+            return failed(ExecutionStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
+                    + "under reference " + reference + ".", runningAt, admitted.agent().configVersion());
         } finally {
             if (id != null) {
                 running.remove(id);

@@ -19,6 +19,8 @@ final class RunFormat {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a run's input or output shows at most in the detail view. */
+    static final int MAX_SHOWN_CHARS = 100_000;
 
     private RunFormat() {
     }
@@ -76,10 +78,17 @@ final class RunFormat {
         if (node == null || node.isNull()) {
             return "—";
         }
+        String text;
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            return node.toString();
+            text = node.toString();
         }
+        // A megabyte of input would be several of indented text in the browser: show the start, say the rest.
+        if (text.length() > MAX_SHOWN_CHARS) {
+            return text.substring(0, MAX_SHOWN_CHARS) + "\n… " + (text.length() - MAX_SHOWN_CHARS)
+                    + " more characters, not shown here; GET /api/executions/{id} has the whole JSON.";
+        }
+        return text;
     }
 }

@@ -45,8 +45,9 @@ class ProgressController {
             "historical_data": [{"date": "2026-11-01", "weight": 84.5}]} or the full shape {"measurements", "lifts", \
             "sessions", "goals"}. Answer: {"prediction", "estimated_weeks", "confidence", "earliest_weeks", \
             "latest_weeks", "estimated_date", "status", "basis", "execution_id", "engine", "progress": <report>}. \
-            422 names the field of an impossible date, a negative value or a goal without data. A run that gives no \
-            result: 504 timed out, 502 failed, 409 with Retry-After while a repeated Idempotency-Key's run is \
+            422 names the field of an impossible date, a value outside its plausible range (said in the answer), or a \
+            goal without data; with too little data to measure anything the status is insufficient_data. A run \
+            that gives no result: 504 timed out, 502 failed, 409 with Retry-After while a repeated Idempotency-Key's run is \
             still going.""")
     ResponseEntity<?> predict(@RequestBody JsonNode body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String key)
