@@ -34,7 +34,7 @@ public class ClientPicker extends ComboBox<CrmClientMatch> {
                         Math.min(CrmDirectory.MAX_SEARCH_RESULTS, query.getOffset() + query.getLimit())).stream()
                         .skip(query.getOffset()));
         setVisible(!crm.searchClients("", trainerIdFirst, 1).isEmpty());
-        setMinWidth("18em");
+        setMinWidth("24em");
     }
 
     /** The picked client, if any. */

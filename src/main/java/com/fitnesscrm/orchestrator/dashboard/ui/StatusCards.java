@@ -101,7 +101,10 @@ final class StatusCards {
     }
 
     private static String rows(Long count) {
-        return count == null || count < 0 ? "rows unknown" : String.format(Locale.ROOT, "%,d rows", count);
+        if (count == null || count < 0) {
+            return "rows unknown";
+        }
+        return count == 1 ? "1 row" : String.format(Locale.ROOT, "%,d rows", count);
     }
 
     static StatusCard summary(SystemSummary summary) {
