@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.crm;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * A row of the main backend's {@code goals}, as the CRM stores it.
@@ -20,7 +21,7 @@ public record CrmGoal(long id, long clientId, String title, String description, 
         if (status == null || status.isBlank()) {
             return completedDate == null;
         }
-        String s = status.strip().toLowerCase();
+        String s = status.strip().toLowerCase(Locale.ROOT);
         return !(s.equals("completed") || s.equals("achieved") || s.equals("cancelled") || s.equals("canceled")
                 || s.equals("abandoned") || s.equals("archived"));
     }

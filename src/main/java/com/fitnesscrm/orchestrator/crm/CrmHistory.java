@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.crm;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ public record CrmHistory(long clientId, List<Reading> readings, LocalDate since,
         MEASUREMENTS, PROGRESS_RECORDS;
 
         public String code() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -54,10 +54,15 @@ public final class ProgressInputReader {
         readMeasurements(json, "measurements", asOf, readings);
         readMeasurements(json, "historical_data", asOf, readings);
         JsonNode current = json.get("current_metrics");
+        List<Reading> undatedCurrent = List.of();
         if (current != null && !current.isNull()) {
             requireObject(current, "current_metrics");
             LocalDate date = current.has("date") ? date(current.get("date"), "current_metrics.date", asOf) : asOf;
+            int before = readings.size();
             readMetrics(current, "current_metrics", date, readings);
+            if (!current.has("date")) {
+                undatedCurrent = List.copyOf(readings.subList(before, readings.size()));
+            }
         }
         List<LiftSet> lifts = new ArrayList<>();
         each(json, "lifts", (item, path) -> lifts.add(lift(item, path, asOf)));
@@ -79,6 +84,7 @@ public final class ProgressInputReader {
             records = crm.apply(crmId);
             if (records != null && !records.isEmpty()) {
                 merge(readings, sessions, records, asOf, sources);
+                dropRestatedCurrent(readings, undatedCurrent, records, asOf, sources);
             } else {
                 records = ClientRecords.NONE;
             }
@@ -143,6 +149,28 @@ public final class ProgressInputReader {
         return days.size() < ProgressEngine.MIN_READINGS
                 || days.get(0).until(days.get(days.size() - 1), java.time.temporal.ChronoUnit.DAYS)
                 < ProgressEngine.MIN_SPAN_DAYS;
+    }
+
+    /**
+     * The main backend sends the client's current weight without a date, and it is mostly the CRM's own last reading
+     * restated. Where that reading is weeks old, counting the value as a weigh-in today would make a series that
+     * ended months ago look current (and its goal "on track"): such a restated value is left out, so the series is
+     * judged stale. A value that differs from the CRM's last reading is a new measurement and stays.
+     */
+    static void dropRestatedCurrent(List<Reading> readings, List<Reading> undatedCurrent, ClientRecords records,
+                                    LocalDate asOf, Map<String, Integer> sources) {
+        for (Reading today : undatedCurrent) {
+            Optional<Reading> last = java.util.stream.Stream.concat(records.measurements().stream(),
+                            records.progressRecords().stream())
+                    .filter(reading -> reading.metric() == today.metric() && reading.date().isBefore(asOf))
+                    .max(java.util.Comparator.comparing(Reading::date));
+            boolean restated = last.isPresent() && Math.abs(last.get().value() - today.value()) < 0.05
+                    && last.get().date().until(asOf, java.time.temporal.ChronoUnit.DAYS)
+                    > ProgressEngine.STALE_AFTER_DAYS;
+            if (restated && readings.remove(today)) {
+                sources.merge(ProgressInput.REQUEST, -1, Integer::sum);
+            }
+        }
     }
 
     /**

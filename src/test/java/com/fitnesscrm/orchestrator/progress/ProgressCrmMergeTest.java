@@ -124,6 +124,26 @@ class ProgressCrmMergeTest {
     }
 
     @Test
+    void the_main_backends_current_weight_restating_a_weigh_in_of_months_ago_is_still_stale() throws Exception {
+        LocalDate lastDay = TODAY.minusDays(60);
+        // The CRM's last weigh-in is 77.5 kg (82 - 0.5 x 9); the main backend sends it again as "current".
+        ProgressInput restated = ProgressInputReader.read(json.readTree("""
+                {"client_id": 42, "current_metrics": {"weight": 77.5}, "goal_metrics": {"weight": 74}}"""), TODAY,
+                id -> tenWeeks(lastDay));
+        assertThat(new ProgressEngine().report(restated).goals()).singleElement()
+                .satisfies(goal -> assertThat(goal.status()).isEqualTo("stale"));
+        assertThat(restated.sources()).containsEntry("request", 0);
+
+        // A different current weight is a new measurement today: the series goes on.
+        ProgressInput measured = ProgressInputReader.read(json.readTree("""
+                {"client_id": 42, "current_metrics": {"weight": 75.9}, "goal_metrics": {"weight": 74}}"""), TODAY,
+                id -> tenWeeks(lastDay));
+        assertThat(measured.readings()).anySatisfy(reading -> assertThat(reading.date()).isEqualTo(TODAY));
+        assertThat(new ProgressEngine().report(measured).goals()).singleElement()
+                .satisfies(goal -> assertThat(goal.status()).isNotEqualTo("stale"));
+    }
+
+    @Test
     void four_weeks_exactly_is_not_yet_stale() throws Exception {
         ProgressInput input = ProgressInputReader.read(json.readTree("""
                 {"client_id": 42, "goal_metrics": {"weight": 74}}"""), TODAY,

@@ -42,6 +42,19 @@ class HttpSecurityIT {
     }
 
     @Test
+    void every_page_has_the_products_icon_even_before_login() throws Exception {
+        for (String icon : new String[] {"/favicon.ico", "/icons/icon.png"}) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + icon)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(icon).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).as(icon).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("image/"));
+            assertThat(response.body()).as(icon).hasSizeGreaterThan(100);
+        }
+        assertThat(get("/login", null).body()).contains("icons/icon.png");
+    }
+
+    @Test
     void the_liveness_and_readiness_probes_are_open_to_load_balancers_and_nothing_else_is() throws Exception {
         for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             HttpResponse<String> response = get(probe, null);

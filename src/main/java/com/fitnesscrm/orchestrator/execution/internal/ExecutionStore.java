@@ -3,8 +3,10 @@ package com.fitnesscrm.orchestrator.execution.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
+import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
@@ -17,10 +19,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +39,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExecutionStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ExecutionStore.class);
     private static final String COLUMNS = "id, agent_id, agent_name, task_type, status, mode, input_data, "
             + "output_data, error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, "
             + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
@@ -402,15 +409,47 @@ public class ExecutionStore {
         });
     }
 
+    /**
+     * A stored payload, or a note in its place when it breaks today's limits: runs stored before the 64-level limit
+     * (decision 0011) may be nested ~1,000 deep, which no page could write, and one such run must not break the runs
+     * list for everyone.
+     */
     private JsonNode json(String text) {
         if (text == null) {
             return null;
         }
         try {
-            return objectMapper.readTree(text);
+            JsonNode node = objectMapper.readTree(text);
+            if (depth(node) <= JsonLimits.MAX_DEPTH) {
+                return node;
+            }
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable JSON in ai_agent_executions", e);
+            log.warn("A stored run payload is not readable JSON ({} characters): {}", text.length(),
+                    e.getOriginalMessage());
         }
+        ObjectNode note = objectMapper.createObjectNode();
+        note.put("unreadable", true);
+        note.put("reason", "Stored before today's limits: nested deeper than " + JsonLimits.MAX_DEPTH + " levels.");
+        note.put("bytes", text.length());
+        return note;
+    }
+
+    /** Nesting depth, counted without recursion (a deep payload would overflow the stack). */
+    private static int depth(JsonNode root) {
+        int deepest = 0;
+        ArrayDeque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(root, 1));
+        while (!pending.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = pending.pop();
+            if (next.getKey().isContainerNode()) {
+                deepest = Math.max(deepest, next.getValue());
+                if (deepest > JsonLimits.MAX_DEPTH) {
+                    return deepest;
+                }
+                next.getKey().elements().forEachRemaining(child -> pending.push(Map.entry(child, next.getValue() + 1)));
+            }
+        }
+        return deepest;
     }
 
     private static Timestamp ts(Instant instant) {

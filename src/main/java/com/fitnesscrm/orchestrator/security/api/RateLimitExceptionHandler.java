@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.security.api;
 
+import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
 import com.fitnesscrm.orchestrator.security.RateLimitExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,7 +28,7 @@ class RateLimitExceptionHandler {
         e.decision().writeHeaders(response);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         problem.setTitle("Too many requests");
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(ProblemResponses.instance(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

@@ -55,7 +55,7 @@ public class ApiKeyEntity {
     @Column(name = "revoked_by", length = 100)
     private String revokedBy;
 
-    /** With {@link #rateLimitBurst}: the limit an admin set; both null means the configured default (V0012). */
+    /** With {@link #rateLimitBurst}: the limit an admin set; both null means the configured default (V0011). */
     @Column(name = "rate_limit_per_minute")
     private Integer rateLimitPerMinute;
 

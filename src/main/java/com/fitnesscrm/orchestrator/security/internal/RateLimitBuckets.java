@@ -7,8 +7,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,17 @@ public class RateLimitBuckets {
 
     private final RateLimitProperties properties;
     private final TimeMeter time;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /**
+     * The buckets, least recently used first: past {@link #MAX_BUCKETS} the one idle longest goes (it has mostly
+     * refilled anyway), so a flood of distinct addresses can neither grow memory nor reset anyone's active budget.
+     */
+    private final Map<String, Bucket> buckets = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                    return size() > MAX_BUCKETS;
+                }
+            });
 
     RateLimitBuckets(RateLimitProperties properties, Clock clock) {
         this.properties = properties;
@@ -56,9 +67,6 @@ public class RateLimitBuckets {
      * forgotten), so an admin's change applies at once.
      */
     public RateLimitDecision consume(String subject, RateLimit limit) {
-        if (buckets.size() > MAX_BUCKETS) {
-            forgetFullBuckets();
-        }
         Bucket bucket = buckets.computeIfAbsent(subject + "#" + limit.perMinute() + "/" + limit.burst(),
                 key -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -83,17 +91,6 @@ public class RateLimitBuckets {
                         .refillGreedy(limit.perMinute(), Duration.ofMinutes(1)))
                 .withCustomTimePrecision(time)
                 .build();
-    }
-
-    private void forgetFullBuckets() {
-        buckets.entrySet().removeIf(entry -> {
-            String key = entry.getKey();
-            long capacity = Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
-            return entry.getValue().getAvailableTokens() >= capacity;
-        });
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear(); // a flood of distinct subjects: start over rather than grow without bound
-        }
     }
 
     /** Whole seconds, rounded up: a caller told "0" would retry at once and be refused again. */

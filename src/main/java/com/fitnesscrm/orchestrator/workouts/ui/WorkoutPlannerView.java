@@ -15,6 +15,7 @@ import com.fitnesscrm.orchestrator.security.UserPreferencesService;
 import com.fitnesscrm.orchestrator.workouts.ClientProposal;
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutInputReader;
 import com.fitnesscrm.orchestrator.workouts.SavedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import com.vaadin.flow.component.button.Button;
@@ -84,6 +85,10 @@ public class WorkoutPlannerView extends VerticalLayout {
         add(new H2("Workout planner"), client, proposal, form, createActions(), generating, result,
                 createHistory());
         form.clientId.addValueChangeListener(event -> {
+            if (event.isFromClient() && client.client() != null
+                    && !String.valueOf(client.client().id()).equals(event.getValue().strip())) {
+                client.clear(); // a typed id that is not the picked client's: the picker no longer tells the truth
+            }
             // The plan on screen was made for the previous client: it is not saved to this one's history.
             current = null;
             save.setEnabled(false);
@@ -99,9 +104,11 @@ public class WorkoutPlannerView extends VerticalLayout {
         }
         form.clientId.setValue(String.valueOf(picked.id()));
         ClientProposal proposed = workouts.proposalFor(picked.id()).orElse(null);
-        if (proposed != null && proposed.goal() != null) {
-            form.goal.setValue(proposed.goal());
-        }
+        // Nothing of the previous client's carries over: the goal is this client's (or the default), and
+        // contraindications are only what the trainer confirms for this one.
+        form.goal.setValue(proposed != null && proposed.goal() != null ? proposed.goal()
+                : WorkoutInputReader.DEFAULT_GOAL);
+        form.contraindications.clear();
         proposal.show(proposed);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
 import com.fitnesscrm.orchestrator.ServerIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -356,6 +357,26 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void a_run_stored_before_the_depth_limit_shows_a_note_in_its_place_and_every_page_still_reads() throws Exception {
+        // What the first version accepted and stored: input_data nested 1,000 levels deep.
+        String deep = "{\"a\": ".repeat(999) + "1" + "}".repeat(999);
+        long id = jdbc.queryForObject("INSERT INTO ai_agent_executions (status, agent_name, task_type, input_data, "
+                + "started_at) VALUES ('failed', 'Legacy', 'progress_monitoring', ?::jsonb, now()) RETURNING id",
+                Long.class, deep);
+
+        RawHttp.Response detail = get("/api/executions/" + id);
+        assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+        JsonNode input = json.readTree(detail.body()).get("input_data");
+        assertThat(input.get("unreadable").asBoolean()).isTrue();
+        assertThat(input.get("reason").asText()).contains("64 levels");
+        for (String page : new String[] {"/api/executions", "/api/executions?per_page=100"}) {
+            RawHttp.Response list = get(page);
+            assertThat(list.status()).as(page).isEqualTo(200);
+            assertThat(json.readTree(list.body()).get("executions")).as(page).isNotEmpty();
+        }
+    }
+
     // --- found by the fuzz -----------------------------------------------------------------------------------------
 
     @Test
@@ -364,18 +385,18 @@ class HostileInputIT {
                 + "\", \"type\": \"slow_test\"}");
         assertThat(created.status()).isEqualTo(201);
         long agentId = json.readTree(created.body()).get("id").asLong();
+        java.util.concurrent.CountDownLatch started = SlowAgent.startOf(1537);
         java.util.concurrent.CompletableFuture<RawHttp.Response> run = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> {
                     try {
                         return post("/api/execute", ADMIN_KEY, "{\"agent\": \"" + agentId + "\", "
-                                + "\"input\": {\"millis\": 1500}}");
+                                + "\"input\": {\"millis\": 1537}}");
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 });
-        // A sync run is written only when it finishes, so nothing in the database says it has started: give the
-        // request a third of the agent's 1.5 s to arrive, then delete the agent under it.
-        Thread.sleep(500);
+        // A sync run is written only when it finishes: the agent itself says when it has started to wait.
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the run started").isTrue();
         assertThat(RawHttp.send(port, RawHttp.request("DELETE", "/api/agents/" + agentId, ADMIN_KEY, null, null))
                 .status()).isEqualTo(200);
 

@@ -17,6 +17,7 @@ import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.UserService;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.Goal;
 import com.fitnesscrm.orchestrator.workouts.ui.WorkoutPlannerView;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -27,6 +28,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -135,6 +137,14 @@ class ClientPickerKT extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("apply-proposed")));
         assertThat(contraindications.getValue()).contains(Contraindication.KNEE);
+
+        // Another client: nothing of Tom's carries over.
+        pick(_get(ClientPicker.class, spec -> spec.withId("workout-client")), "ana");
+        assertThat(_get(TextField.class, spec -> spec.withId("client-id")).getValue()).isEqualTo("2");
+        assertThat(contraindications.getValue()).isEmpty();
+        @SuppressWarnings("unchecked")
+        Select<Goal> goal = _get(Select.class, spec -> spec.withLabel("Goal"));
+        assertThat(goal.getValue()).as("Ana's 'muscle gain'").isEqualTo(Goal.HYPERTROPHY);
     }
 
     @Test

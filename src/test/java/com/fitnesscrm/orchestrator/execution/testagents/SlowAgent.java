@@ -6,6 +6,9 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.agents.RunSteps;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.stereotype.Component;
 
 /** A test-only agent that takes as long as it is told: for timeouts, cancels, async runs and crash recovery. */
@@ -13,6 +16,13 @@ import org.springframework.stereotype.Component;
 public class SlowAgent implements AgentProgram<SlowAgent.Wait, SlowAgent.Waited> {
 
     public static final AgentType TYPE = new AgentType("slow_test", "Slow (test)");
+    /** Latches a test waits on, by the run's {@code millis}: counted down when such a run starts to wait. */
+    private static final Map<Long, CountDownLatch> STARTED = new ConcurrentHashMap<>();
+
+    /** A latch released when a run of exactly {@code millis} starts waiting (pick a value no other test uses). */
+    public static CountDownLatch startOf(long millis) {
+        return STARTED.computeIfAbsent(millis, key -> new CountDownLatch(1));
+    }
 
     public record Wait(long millis) {
     }
@@ -37,6 +47,10 @@ public class SlowAgent implements AgentProgram<SlowAgent.Wait, SlowAgent.Waited>
     @Override
     public Waited runRules(Wait input, RunSteps steps) {
         return steps.node("wait", () -> {
+            CountDownLatch started = STARTED.remove(input.millis());
+            if (started != null) {
+                started.countDown();
+            }
             try {
                 Thread.sleep(input.millis());
             } catch (InterruptedException e) {

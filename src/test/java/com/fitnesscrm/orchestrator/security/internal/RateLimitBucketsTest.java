@@ -61,6 +61,21 @@ class RateLimitBucketsTest {
     }
 
     @Test
+    void a_flood_of_new_addresses_does_not_give_a_caller_who_keeps_calling_a_fresh_budget() {
+        RateLimit limit = new RateLimit(1, 1);
+        assertThat(buckets.consume("ip:victim", limit).allowed()).isTrue();
+        for (int address = 0; address < RateLimitBuckets.MAX_BUCKETS + 10_000; address++) {
+            buckets.consume("ip:flood-" + address, limit);
+            if (address % 10_000 == 0) {
+                assertThat(buckets.consume("ip:victim", limit).allowed()).as("still out of budget").isFalse();
+            }
+        }
+        assertThat(buckets.consume("ip:victim", limit).allowed()).isFalse();
+        assertThat(buckets.consume("ip:flood-" + (RateLimitBuckets.MAX_BUCKETS + 9_999), limit).allowed())
+                .as("the newest address keeps its spent bucket").isFalse();
+    }
+
+    @Test
     void an_unknown_named_limit_is_a_programming_error_not_a_free_pass() {
         assertThatThrownBy(() -> new RateLimits(buckets).check("no-such-limit", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-limit");
