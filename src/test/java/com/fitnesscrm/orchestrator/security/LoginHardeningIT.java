@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.ServerIntegrationTest;
 import com.fitnesscrm.orchestrator.security.LoginOverHttp.LoginPage;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionTrackingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ class LoginHardeningIT {
 
     private static final String PASSWORD = "trainer-password-for-hardening";
 
+    @Autowired
+    private ServletContext servletContext;
     @Autowired
     private UserService users;
     @Autowired
@@ -85,6 +89,8 @@ class LoginHardeningIT {
         HttpResponse<String> byUrl = login.send(HttpRequest.newBuilder(login.uri("/;jsessionid="
                 + session.substring("JSESSIONID=".length()))));
         assertThat(byUrl.statusCode()).isNotEqualTo(200);
+        // The firewall refuses ';' anyway; what keeps ids out of every URL the server writes is cookie-only tracking.
+        assertThat(servletContext.getEffectiveSessionTrackingModes()).containsExactly(SessionTrackingMode.COOKIE);
     }
 
     @Test
