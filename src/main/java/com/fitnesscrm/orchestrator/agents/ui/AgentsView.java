@@ -38,6 +38,8 @@ public class AgentsView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
+    private static final String NOT_INSTALLED = "This version of the orchestrator has no engine for this agent's "
+            + "type yet, so it cannot run; runs of it answer 503 until the engine arrives.";
     private final transient AgentService agents;
     private final transient TryItDialogs tryIt;
     final Grid<Agent> grid = new Grid<>(Agent.class, false);
@@ -60,10 +62,12 @@ public class AgentsView extends VerticalLayout {
     }
 
     private Grid<Agent> createGrid() {
-        grid.addColumn(Agent::name).setHeader("Name").setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        // A long name wraps within its column instead of pushing the others behind the frozen actions.
+        grid.addColumn(Agent::name).setHeader("Name").setSortable(true).setWidth("14em").setFlexGrow(1)
+                .setTooltipGenerator(Agent::name);
         grid.addColumn(Agent::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(agent -> badge(agent.enabled() ? "Enabled" : "Disabled",
-                agent.enabled() ? "success" : "neutral")).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::status).setKey("status").setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(Agent::configVersion).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(agent -> agent.config().model() == null ? "provider default" : agent.config().model())
                 .setHeader("Model").setAutoWidth(true).setFlexGrow(0);
@@ -83,12 +87,29 @@ public class AgentsView extends VerticalLayout {
                 new Button("Edit", event -> openEditDialog(agent)),
                 new Button(agent.enabled() ? "Disable" : "Enable", event -> toggle(agent)),
                 new Button("Versions", event -> openVersionsDialog(agent)),
-                new Button("Try it", event -> tryIt.open(agent)),
+                tryItButton(agent),
                 new Button("Delete", event -> confirmDelete(agent)));
         actions.setSpacing(false);
         actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL,
                 ButtonVariant.LUMO_TERTIARY));
         return actions;
+    }
+
+    /** An agent whose engine is not in this build cannot run, whatever its switch says: it is "Not installed". */
+    private Span status(Agent agent) {
+        if (!agent.installed()) {
+            Span badge = badge("Not installed", "contrast");
+            badge.setTitle(NOT_INSTALLED);
+            return badge;
+        }
+        return badge(agent.enabled() ? "Enabled" : "Disabled", agent.enabled() ? "success" : "neutral");
+    }
+
+    private Button tryItButton(Agent agent) {
+        Button button = new Button("Try it", event -> tryIt.open(agent));
+        button.setEnabled(agent.installed());
+        button.setTooltipText(agent.installed() ? null : NOT_INSTALLED);
+        return button;
     }
 
     private void openNewAgentDialog() {

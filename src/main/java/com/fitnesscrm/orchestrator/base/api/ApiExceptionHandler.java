@@ -8,6 +8,10 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,10 +82,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad request", "'" + e.getName() + "' must be "
-                + (e.getRequiredType() == null ? "valid" : "a " + e.getRequiredType().getSimpleName().toLowerCase())
-                + "; it was '" + e.getValue() + "'.", request);
+                + expected(e.getRequiredType()) + "; it was '" + e.getValue() + "'.", request);
         problem.setProperty("field", e.getName());
         return respond(problem);
+    }
+
+    /** What a parameter must be, in the caller's words ("a whole number", never "a integer" or "a long"). */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "valid";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "a date-time such as 2026-12-01T09:00:00Z";
+        }
+        return "valid";
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

@@ -55,6 +55,12 @@ class ExecuteController {
             throw new InvalidInputException("", "The body must be a JSON object: {\"task_type\", \"input_data\"} "
                     + "or {\"agent\", \"input\", \"mode\"}.");
         }
+        if (body.has("task_type") && body.has("agent")) {
+            // {"agent": "Progress Monitor", "task_type": "workout_optimization"} ran the Workout Optimizer: refuse
+            // rather than guess which of the two the caller meant.
+            throw new InvalidInputException("agent", "A body has one shape: {\"task_type\", \"input_data\"} or "
+                    + "{\"agent\", \"input\", \"mode\"}; this one names both 'task_type' and 'agent'.");
+        }
         if (body.has("task_type") || !body.has("agent")) {
             return original(body, key);
         }

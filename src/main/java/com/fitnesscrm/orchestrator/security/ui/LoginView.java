@@ -6,8 +6,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 /** The login page; Spring Security handles the form's POST to {@code /login}. */
 @Route(value = "login", autoLayout = false)
@@ -16,6 +19,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 public class LoginView extends LoginOverlay implements BeforeEnterObserver {
 
     private final transient AuthenticationContext authentication;
+    /** The texts on show (the overlay gives them to the browser and keeps no getter). */
+    LoginI18n texts;
 
     public LoginView(AuthenticationContext authentication) {
         this.authentication = authentication;
@@ -23,6 +28,12 @@ public class LoginView extends LoginOverlay implements BeforeEnterObserver {
         setForgotPasswordButtonVisible(false);
         setI18n(createI18n());
         setOpened(true);
+    }
+
+    @Override
+    public void setI18n(LoginI18n i18n) {
+        super.setI18n(i18n);
+        this.texts = i18n;
     }
 
     private static LoginI18n createI18n() {
@@ -57,6 +68,23 @@ public class LoginView extends LoginOverlay implements BeforeEnterObserver {
             setError(true);
             return;
         }
+        if (parameters.containsKey("error") && lastFailure() instanceof LockedException paused) {
+            // The throttle pauses any name tried too often, known or not, so saying so tells no one who exists.
+            LoginI18n i18n = createI18n();
+            i18n.getErrorMessage().setTitle("Sign-in is paused for this user name");
+            i18n.getErrorMessage().setMessage(paused.getMessage() + " Even the right password is refused until "
+                    + "then; an admin can reset the password meanwhile.");
+            setI18n(i18n);
+            setError(true);
+            return;
+        }
         setError(parameters.containsKey("error"));
+    }
+
+    /** Why the last login failed, as Spring Security's failure handler keeps it in the session. */
+    private static Object lastFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }

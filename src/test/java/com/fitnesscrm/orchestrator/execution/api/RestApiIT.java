@@ -155,6 +155,20 @@ class RestApiIT {
     }
 
     @Test
+    void a_body_in_both_shapes_is_refused_naming_agent_and_runs_nothing() throws Exception {
+        long before = json.readTree(send("GET", "/api/executions?per_page=1", MAIN_BACKEND_KEY, null).body())
+                .get("total").asLong();
+        HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
+                "{\"agent\": \"Progress Monitor\", \"task_type\": \"workout_optimization\", \"input\": {}}");
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode body = assertProblem(response);
+        assertThat(body.get("field").asText()).isEqualTo("agent");
+        assertThat(body.get("detail").asText()).contains("one shape");
+        assertThat(json.readTree(send("GET", "/api/executions?per_page=1", MAIN_BACKEND_KEY, null).body())
+                .get("total").asLong()).as("no run recorded").isEqualTo(before);
+    }
+
+    @Test
     void an_agent_without_an_installed_engine_answers_503_that_says_so() throws Exception {
         HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
                 "{\"task_type\": \"scheduling\", \"input_data\": {\"client_id\": 1}}");
@@ -239,7 +253,10 @@ class RestApiIT {
         assertThat(assertProblem(farPage).get("field").asText()).isEqualTo("page");
         HttpResponse<String> badPage = send("GET", "/api/executions?page=abc", MAIN_BACKEND_KEY, null);
         assertThat(badPage.statusCode()).isEqualTo(400);
-        assertThat(assertProblem(badPage).get("field").asText()).isEqualTo("page");
+        JsonNode badPageProblem = assertProblem(badPage);
+        assertThat(badPageProblem.get("field").asText()).isEqualTo("page");
+        assertThat(badPageProblem.get("detail").asText()).as("in the caller's words")
+                .isEqualTo("'page' must be a whole number; it was 'abc'.");
         assertThat(send("GET", "/api/executions/987654321", MAIN_BACKEND_KEY, null).statusCode()).isEqualTo(404);
     }
 
