@@ -1,11 +1,13 @@
 package com.fitnesscrm.orchestrator.execution.api;
 
+import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The answer of an agent endpoint (workouts, predictions) whose run was admitted but gave no result, so that a caller
@@ -28,12 +30,20 @@ public final class RunProblems {
                 ? "The first request with this Idempotency-Key is still running; ask again shortly." : detail);
         problem.setTitle(code == HttpStatus.CONFLICT ? "Still running" : "The " + agent + " run " + status.code());
         problem.setProperty("execution_id", executionId);
-        problem.setProperty("status", status.code());
-        problem.setInstance(URI.create("/api/executions/" + executionId));
+        // RFC 9457's own members keep their meaning: "status" is the HTTP status and "instance" this request; the
+        // run's status and address have names of their own.
+        problem.setProperty("run_status", status.code());
+        problem.setProperty("run", "/api/executions/" + executionId);
+        problem.setInstance(ProblemResponses.instance(currentPath()));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(code);
         if (code == HttpStatus.CONFLICT) {
             answer.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return answer.body(problem);
+    }
+
+    private static String currentPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRequestURI() : "/api";
     }
 }
