@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.execution.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,8 +82,15 @@ class ExecutionsController {
     }
 
     @PostMapping("/{id}/rerun")
-    @Operation(summary = "Run the same agent on the same input again, async")
-    ResponseEntity<ObjectNode> rerun(@PathVariable long id) {
+    @Operation(summary = "Run the same agent on the same input again, async",
+            description = "Takes no body: a body (edited input or config) is refused with 422 rather than ignored.")
+    ResponseEntity<ObjectNode> rerun(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
+        if (body != null && !(body.isObject() && body.isEmpty())) {
+            // It once ran the original input whatever the body said; a caller who edited the input must know.
+            String field = body.isObject() ? body.fieldNames().next() : "";
+            throw new InvalidInputException(field, "A rerun runs the run's own input and config again and takes no "
+                    + "body; to run other input, POST it to /api/execute.");
+        }
         Execution run = executions.rerun(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
                 .body(RunJson.of(run, null));

@@ -169,6 +169,23 @@ class RestApiIT {
     }
 
     @Test
+    void a_rerun_with_edited_input_is_refused_rather_than_run_on_the_old_input() throws Exception {
+        String name = "sum-" + UUID.randomUUID();
+        createAgent(name, SumAgent.TYPE.code(), null);
+        long id = json.readTree(send("POST", "/api/execute", MAIN_BACKEND_KEY, "{\"agent\": \"" + name
+                + "\", \"input\": {\"numbers\": [5]}}").body()).get("id").asLong();
+
+        HttpResponse<String> edited = send("POST", "/api/executions/" + id + "/rerun", MAIN_BACKEND_KEY,
+                "{\"input\": {\"numbers\": [6]}}");
+        assertThat(edited.statusCode()).isEqualTo(422);
+        assertThat(assertProblem(edited).get("field").asText()).isEqualTo("input");
+
+        HttpResponse<String> same = send("POST", "/api/executions/" + id + "/rerun", MAIN_BACKEND_KEY, null);
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(202);
+        assertThat(json.readTree(same.body()).at("/input/numbers/0").asInt()).isEqualTo(5);
+    }
+
+    @Test
     void an_agent_without_an_installed_engine_answers_503_that_says_so() throws Exception {
         HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
                 "{\"task_type\": \"scheduling\", \"input_data\": {\"client_id\": 1}}");
