@@ -88,7 +88,7 @@ public class ExecutionService {
      *         key started, whatever its mode
      * @throws NotFoundException     no agent by that id or name
      * @throws InvalidInputException an unknown task type or a malformed request (nothing recorded)
-     * @throws RunRejectedException  the agent refused the input (recorded as a failed run)
+     * @throws RunRejectedException  the agent refused the input (recorded as a rejected run)
      * @throws ConflictException     the agent is disabled
      * @throws UnavailableException  this version has no engine for the agent's type (recorded as a failed run)
      */
@@ -129,14 +129,14 @@ public class ExecutionService {
         try {
             typedInput = program.readInput(input);
         } catch (InvalidInputException e) {
-            long id = runs.recordRefused(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
+            long id = runs.recordRejected(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
                     : e.field() + ": ") + e.getMessage());
             throw new RunRejectedException(e.field(), e.getMessage(), id);
         } catch (RuntimeException e) {
             // An agent that cannot read an input without saying which field is wrong still refuses it clearly; its
             // exception's text is for the log, not for the caller (it may name our classes).
             log.warn("Agent '{}' could not read an input", agent.name(), e);
-            long id = runs.recordRefused(run, "The agent could not read the input.");
+            long id = runs.recordRejected(run, "The agent could not read the input.");
             throw new RunRejectedException("input", "The agent could not read the input.", id);
         }
         try {

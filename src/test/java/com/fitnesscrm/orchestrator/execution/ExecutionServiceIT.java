@@ -72,15 +72,16 @@ class ExecutionServiceIT {
     }
 
     @Test
-    void input_the_agent_refuses_is_recorded_as_a_failed_run_naming_the_field() {
+    void input_the_agent_refuses_is_recorded_as_a_rejected_run_naming_the_field() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(),
                 json("{\"numbers\": [1, \"two\"]}"), false)))
                 .isInstanceOfSatisfying(RunRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("numbers[1]");
-                    Execution failed = executions.get(e.executionId());
-                    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-                    assertThat(failed.error()).contains("numbers[1]");
+                    Execution rejected = executions.get(e.executionId());
+                    assertThat(rejected.status()).as("the caller's mistake, not the agent's failure")
+                            .isEqualTo(ExecutionStatus.REJECTED);
+                    assertThat(rejected.error()).contains("numbers[1]");
                 });
     }
 

@@ -80,10 +80,19 @@ public class ExecutionStore {
                 requestedBy, requesterKind, idempotencyKey, now);
     }
 
-    /** Records a run that was refused before it ran (bad input, no engine) as failed, with the reason. */
+    /** Records a run that could not run (no engine in this build) as failed, with the reason. */
     public long recordRefused(NewRun run, String reason) {
+        return recordUnrun(run, ExecutionStatus.FAILED, reason);
+    }
+
+    /** Records a run whose input the agent refused as rejected, with the reason: the caller's mistake, not a failure. */
+    public long recordRejected(NewRun run, String reason) {
+        return recordUnrun(run, ExecutionStatus.REJECTED, reason);
+    }
+
+    private long recordUnrun(NewRun run, ExecutionStatus status, String reason) {
         Instant now = run.startedAt();
-        return insertFinished(run, new RunResult(ExecutionStatus.FAILED, null, reason, null, null, 0, 0, null, false,
+        return insertFinished(run, new RunResult(status, null, reason, null, null, 0, 0, null, false,
                 null, null, now, run.configVersion()), List.of());
     }
 

@@ -63,6 +63,7 @@ final class RunFormat {
             case FAILED, TIMED_OUT -> "error";
             case QUEUED, RUNNING -> "primary";
             case CANCELLED -> "neutral";
+            case REJECTED -> "warning";
         });
         return badge;
     }

@@ -203,9 +203,17 @@ class RestApiIT {
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode body = assertProblem(response);
         assertThat(body.get("field").asText()).isEqualTo("numbers");
-        JsonNode run = json.readTree(send("GET", "/api/executions/" + body.get("execution_id").asLong(),
-                MAIN_BACKEND_KEY, null).body());
-        assertThat(run.get("status").asText()).isEqualTo("failed");
+        long id = body.get("execution_id").asLong();
+        JsonNode run = json.readTree(send("GET", "/api/executions/" + id, MAIN_BACKEND_KEY, null).body());
+        assertThat(run.get("status").asText()).isEqualTo("rejected");
+        assertThat(run.get("error").asText()).contains("numbers");
+        JsonNode rejected = json.readTree(send("GET", "/api/executions?status=rejected&per_page=100",
+                MAIN_BACKEND_KEY, null).body()).get("executions");
+        assertThat(rejected.findValuesAsText("status")).containsOnly("rejected");
+        assertThat(rejected.findValues("id")).anySatisfy(value -> assertThat(value.asLong()).isEqualTo(id));
+        JsonNode failed = json.readTree(send("GET", "/api/executions?status=failed&per_page=100",
+                MAIN_BACKEND_KEY, null).body()).get("executions");
+        assertThat(failed.findValues("id")).noneSatisfy(value -> assertThat(value.asLong()).isEqualTo(id));
     }
 
     @Test

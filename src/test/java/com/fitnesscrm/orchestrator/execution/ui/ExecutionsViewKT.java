@@ -73,11 +73,14 @@ class ExecutionsViewKT extends KaribuTest {
                 .filter(agent -> agent.id() == sum.id()).findFirst().orElseThrow());
         assertThat(rows(view)).extracting(ExecutionSummary::id).containsExactly(refused, ok.id());
 
+        // Refused input is the caller's mistake: its own status, not a failure of the agent.
         _setValue(view.status, ExecutionStatus.FAILED);
+        assertThat(rows(view)).extracting(ExecutionSummary::id).doesNotContain(refused);
+        _setValue(view.status, ExecutionStatus.REJECTED);
         assertThat(rows(view)).extracting(ExecutionSummary::id).containsExactly(refused);
 
         view.agent.clear();
-        assertThat(rows(view)).isNotEmpty().allSatisfy(row -> assertThat(row.status()).isEqualTo(ExecutionStatus.FAILED));
+        assertThat(rows(view)).isNotEmpty().allSatisfy(row -> assertThat(row.status()).isEqualTo(ExecutionStatus.REJECTED));
         assertThat(rows(view)).extracting(ExecutionSummary::id).contains(refused).doesNotContain(ok.id());
     }
 
