@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
+import com.fitnesscrm.orchestrator.workouts.Goal;
 import com.fitnesscrm.orchestrator.workouts.PlanCsv;
 import com.fitnesscrm.orchestrator.workouts.VolumeChart;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
@@ -17,6 +18,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A plan as people read it: the coach's explanation, the weekly sets per muscle as a chart, and each week as a row
@@ -24,10 +26,24 @@ import java.nio.charset.StandardCharsets;
  */
 class PlanCards extends Div {
 
+    /** Splits as trainers say them ("Full body A/B/C"), not as the plan's JSON codes them ("full_body_abc"). */
+    private static final Map<String, String> SPLITS = Map.of(
+            "full_body", "Full body",
+            "full_body_ab", "Full body A/B",
+            "full_body_abc", "Full body A/B/C",
+            "upper_lower", "Upper/lower",
+            "upper_lower_push_pull_legs", "Upper/lower + push/pull/legs",
+            "push_pull_legs", "Push/pull/legs",
+            "push_pull_legs_active_recovery", "Push/pull/legs + active recovery");
+
+    static String splitLabel(String code) {
+        return SPLITS.getOrDefault(code, code.replace('_', ' '));
+    }
+
     PlanCards(WorkoutPlan plan, String engine) {
         addClassName("workout-plan");
-        add(new H3(PlanInputForm.label(com.fitnesscrm.orchestrator.workouts.Goal.find(plan.goal()).orElseThrow())
-                + " plan · " + plan.split().replace('_', ' ') + " · " + plan.weeks().size() + " weeks"));
+        add(new H3(PlanInputForm.label(Goal.find(plan.goal()).orElseThrow())
+                + " plan · " + splitLabel(plan.split()) + " · " + plan.weeks().size() + " weeks"));
         Span source = new Span("Written by: " + engine);
         source.getElement().getThemeList().add("badge");
         source.setId("plan-engine");

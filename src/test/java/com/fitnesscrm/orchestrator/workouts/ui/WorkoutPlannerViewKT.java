@@ -54,7 +54,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
 
         generate();
 
-        assertThat(_get(view.result, H3.class).getText()).isEqualTo("Strength plan · upper lower · 6 weeks");
+        assertThat(_get(view.result, H3.class).getText()).as("the split as trainers say it, not its code").isEqualTo("Strength plan · Upper/lower · 6 weeks");
         assertThat(_get(view.result, Span.class, spec -> spec.withId("plan-engine")).getText())
                 .isEqualTo("Written by: rules");
         assertThat(_find(view.result, Details.class)).hasSize(6)
