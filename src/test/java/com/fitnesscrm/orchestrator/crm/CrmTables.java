@@ -15,9 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class CrmTables implements AutoCloseable {
 
-    private static final String SCHEMA = read("fitnesscrm/schema.sql");
-    private static final String ROWS = read("fitnesscrm/rows.sql");
-    private static final List<String> TABLES = Pattern.compile("(?m)^CREATE TABLE (\\w+)").matcher(SCHEMA)
+    /** The main backend's DDL, as its create_all makes it. */
+    public static final String SCHEMA = read("fitnesscrm/schema.sql");
+    /** A few rows in its tables, written as the main backend writes them. */
+    public static final String ROWS = read("fitnesscrm/rows.sql");
+    /** Its 32 tables, in the order the DDL creates them. */
+    public static final List<String> TABLES = Pattern.compile("(?m)^CREATE TABLE (\\w+)").matcher(SCHEMA)
             .results().map(match -> match.group(1)).toList();
 
     private final JdbcTemplate jdbc;

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fitnesscrm.orchestrator.Application;
 import com.fitnesscrm.orchestrator.IntegrationTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.fitnesscrm.orchestrator.crm.CrmTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -33,9 +28,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @IntegrationTest
 class MainBackendDatabaseIT {
 
-    private static final String SCHEMA = read("fitnesscrm/schema.sql");
-    private static final String ROWS = read("fitnesscrm/rows.sql");
-    private static final List<String> MAIN_TABLES = mainTables();
+    private static final String SCHEMA = CrmTables.SCHEMA;
+    private static final String ROWS = CrmTables.ROWS;
+    private static final List<String> MAIN_TABLES = CrmTables.TABLES;
 
     @Autowired
     private DatabaseConnection connection;
@@ -130,6 +125,11 @@ class MainBackendDatabaseIT {
     }
 
     @Test
+    void the_main_backends_schema_is_its_32_tables() {
+        assertThat(MAIN_TABLES).hasSize(32).contains("clients", "sessions", "measurements", "workout_plans");
+    }
+
+    @Test
     void everything_our_migrations_create_carries_the_ai_prefix() {
         assertOnlyPrefixedRelationsBesides(jdbc, List.of());
     }
@@ -209,20 +209,5 @@ class MainBackendDatabaseIT {
 
     private String url(String name) {
         return connection.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
-
-    private static List<String> mainTables() {
-        Matcher table = Pattern.compile("(?m)^CREATE TABLE (\\w+)").matcher(SCHEMA);
-        List<String> tables = table.results().map(match -> match.group(1)).toList();
-        assertThat(tables).hasSize(32);
-        return tables;
-    }
-
-    private static String read(String resource) {
-        try {
-            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
