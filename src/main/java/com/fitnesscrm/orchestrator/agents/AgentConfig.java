@@ -7,8 +7,6 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -108,14 +106,6 @@ public record AgentConfig(String model, double temperature, String systemPrompt,
     /** The config as stored in {@code ai_agents.config} and in its versions. */
     public String toJsonText() {
         return toJson().toString(); // Jackson's own serialisation: valid JSON, every field present
-    }
-
-    /** Field by field, in {@link #FIELDS}' display order, the values as JSON text. */
-    public Map<String, String> fieldValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        toJson().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue()
-                .isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        return values;
     }
 
     private static String optionalText(JsonNode json, String field, int maxLength) {

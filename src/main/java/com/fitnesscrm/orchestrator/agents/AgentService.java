@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fitnesscrm.orchestrator.agents.internal.AgentConfigVersionEntity;
 import com.fitnesscrm.orchestrator.agents.internal.AgentConfigVersionRepository;
 import com.fitnesscrm.orchestrator.agents.internal.AgentEntity;
@@ -14,8 +15,6 @@ import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -171,12 +170,14 @@ public class AgentService {
 
     /** The fields that differ from version {@code from} to version {@code to}. */
     public List<AgentConfigChange> diff(int id, int from, int to) {
-        Map<String, String> before = version(id, from).config().fieldValues();
-        Map<String, String> after = version(id, to).config().fieldValues();
+        JsonNode before = version(id, from).config().toJson();
+        JsonNode after = version(id, to).config().toJson();
         List<AgentConfigChange> changes = new ArrayList<>();
-        before.forEach((field, value) -> {
-            if (!Objects.equals(value, after.get(field))) {
-                changes.add(new AgentConfigChange(field, value, after.get(field)));
+        before.fieldNames().forEachRemaining(field -> {
+            JsonNode was = before.get(field);
+            JsonNode is = after.path(field);
+            if (!was.equals(is.isMissingNode() ? NullNode.getInstance() : is)) {
+                changes.add(new AgentConfigChange(field, was, is.isMissingNode() ? NullNode.getInstance() : is));
             }
         });
         return changes;

@@ -103,8 +103,11 @@ class AgentsController {
     ObjectNode diff(@PathVariable int id, @RequestParam int from, @RequestParam int to) {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("from", from).put("to", to);
         ArrayNode array = json.putArray("changes");
-        agents.diff(id, from, to).forEach(change -> array.addObject().put("field", change.field())
-                .put("before", change.before()).put("after", change.after()));
+        agents.diff(id, from, to).forEach(change -> {
+            ObjectNode row = array.addObject().put("field", change.field());
+            row.set("before", change.before());
+            row.set("after", change.after());
+        });
         return json;
     }
 

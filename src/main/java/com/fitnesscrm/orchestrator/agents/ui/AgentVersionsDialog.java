@@ -90,8 +90,8 @@ class AgentVersionsDialog extends Dialog {
 
     private Grid<AgentConfigChange> createDiffGrid() {
         diff.addColumn(AgentConfigChange::field).setHeader("Field").setAutoWidth(true).setFlexGrow(0);
-        diff.addColumn(AgentConfigChange::before).setHeader("Before").setFlexGrow(1);
-        diff.addColumn(AgentConfigChange::after).setHeader("After").setFlexGrow(1);
+        diff.addColumn(AgentConfigChange::beforeText).setHeader("Before").setFlexGrow(1);
+        diff.addColumn(AgentConfigChange::afterText).setHeader("After").setFlexGrow(1);
         diff.setAllRowsVisible(true);
         diff.setEmptyStateText("No differences");
         diff.addClassName("version-diff");

@@ -148,8 +148,8 @@ class AgentsViewKT extends KaribuTest {
         assertThat(versions.to.getValue()).isEqualTo(2);
         assertThat(versions.diff.getListDataView().getItems().toList()).singleElement().satisfies(change -> {
             assertThat(change.field()).isEqualTo("system_prompt");
-            assertThat(change.before()).isEqualTo("Add carefully.");
-            assertThat(change.after()).isEqualTo("Add very carefully.");
+            assertThat(change.beforeText()).isEqualTo("Add carefully.");
+            assertThat(change.afterText()).isEqualTo("Add very carefully.");
         });
     }
 

@@ -309,6 +309,10 @@ class RestApiIT {
         JsonNode diff = json.readTree(send("GET", "/api/agents/" + id + "/versions/diff?from=1&to=2", ADMIN_KEY,
                 null).body());
         assertThat(diff.get("changes").findValuesAsText("field")).containsExactly("max_tokens");
+        // A number stays a number in the diff, as the config has it (was the text "2000" → "500").
+        assertThat(diff.at("/changes/0/after").isInt()).isTrue();
+        assertThat(diff.at("/changes/0/after").asInt()).isEqualTo(500);
+        assertThat(diff.at("/changes/0/before").isNumber()).isTrue();
 
         long runId = json.readTree(send("POST", "/api/execute", ADMIN_KEY, "{\"agent\": \"" + name
                 + "\", \"input\": {\"numbers\": [1]}}").body()).get("id").asLong();
