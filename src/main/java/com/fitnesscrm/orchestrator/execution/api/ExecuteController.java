@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -69,6 +70,8 @@ class ExecuteController {
                                                content = @Content(schema = @Schema(
                                                        implementation = ExecutionSchemas.ExecuteRequest.class)))
                                        @RequestBody JsonNode body,
+                                       @Parameter(description = "The same key again returns the same run. At "
+                                               + "most 200 printable ASCII characters.")
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("", "The body must be a JSON object: {\"task_type\", \"input_data\"} "
