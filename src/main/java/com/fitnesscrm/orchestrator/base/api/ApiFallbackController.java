@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.base.api;
 
 import com.fitnesscrm.orchestrator.base.NotFoundException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * Whatever under {@code /api/} no endpoint takes: 405 with {@code Allow} when the path exists for other methods, else
  * 404 — as problem+json. Without it such requests fell through to the Vaadin servlet (200 with the UI's HTML page)
  * or to an error page behind the UI's login (302). Every real endpoint's pattern is more specific than
- * {@code /api/**}, so they keep winning.
+ * {@code /api/**}, so they keep winning. Not an operation of the API, so not in its OpenAPI document.
  */
+@Hidden
 @RestController
 class ApiFallbackController {
 

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.llm.LlmGateway;
 import com.fitnesscrm.orchestrator.llm.LlmStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +43,12 @@ class HealthController {
     @GetMapping("/api/health")
     @Operation(summary = "Service health", description = "200 {status: healthy} while the database answers, 503 "
             + "{status: unhealthy} when it does not. llm.mode is 'llm' or 'rules_only' (no key, or the provider's "
-            + "circuit is open).")
+            + "circuit is open).", operationId = "health")
+    @SecurityRequirements // open: no API key needed
+    @ApiResponse(responseCode = "200", description = "The database answers.",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "The database does not answer; the same shape.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
     ResponseEntity<ObjectNode> health() {
         boolean database = databaseUp();
         LlmStatus status = llm.status();
@@ -55,6 +64,22 @@ class HealthController {
                 .put("model", status.configured() ? status.model() : null)
                 .put("circuit", status.circuitState());
         return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(json);
+    }
+
+    /** The answer's shape, for the OpenAPI document. */
+    @Schema(name = "Health")
+    record Health(@Schema(allowableValues = {"healthy", "unhealthy"}) String status,
+                  @Schema(format = "date-time") String timestamp,
+                  @Schema(example = "0.1.0") String version,
+                  @Schema(allowableValues = {"up", "down"}) String database,
+                  Llm llm) {
+    }
+
+    @Schema(name = "HealthLlm")
+    record Llm(boolean configured, boolean available,
+               @Schema(allowableValues = {"llm", "rules_only"}) String mode,
+               @Schema(description = "null when no provider is configured.") String model,
+               @Schema(description = "The provider's circuit breaker state.", example = "CLOSED") String circuit) {
     }
 
     private boolean databaseUp() {

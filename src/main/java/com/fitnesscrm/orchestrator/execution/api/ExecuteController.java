@@ -9,6 +9,11 @@ import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Iterator;
@@ -48,8 +53,25 @@ class ExecuteController {
             {"success": false, "execution_id", "error"}.
             Typed body: {"agent": "<name or id>", "input": {...}, "mode": "sync" | "async"} -> the run as JSON; \
             async answers 202 with Location.
-            Idempotency-Key: the same key again returns the same run, never a second one.""")
-    ResponseEntity<ObjectNode> execute(@RequestBody JsonNode body,
+            Idempotency-Key: the same key again returns the same run, never a second one.""",
+            operationId = "execute")
+    @ApiResponse(responseCode = "200", description = "The original answer, or the finished run (typed, sync).",
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.ExecuteResponse.class)))
+    @ApiResponse(responseCode = "202", description = "Typed, async: the queued run; poll its Location.",
+            headers = @Header(name = "Location", description = "/api/executions/{id}"),
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
+    @ApiResponse(responseCode = "404", description = "No agent of that name or id (typed shape).")
+    @ApiResponse(responseCode = "409", description = "The agent is disabled.")
+    @ApiResponse(responseCode = "422", description = "Invalid input naming the field (with execution_id when the "
+            + "refused run was recorded), an unknown task type, both shapes in one body, or an Idempotency-Key "
+            + "used for another request.")
+    @ApiResponse(responseCode = "503", description = "The agent's engine is not in this version.")
+    ResponseEntity<ObjectNode> execute(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                               content = @Content(schema = @Schema(
+                                                       implementation = ExecutionSchemas.ExecuteRequest.class)))
+                                       @RequestBody JsonNode body,
+                                       @Parameter(description = "The same key again returns the same run. At "
+                                               + "most 200 printable ASCII characters.")
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("", "The body must be a JSON object: {\"task_type\", \"input_data\"} "

@@ -11,6 +11,11 @@ import com.fitnesscrm.orchestrator.execution.ExecutionPage;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -44,10 +49,17 @@ class ExecutionsController {
 
     @GetMapping
     @Operation(summary = "Runs, newest first", description = "Answers {executions, total, page, per_page, pages}, "
-            + "as the original service did; filters agent_id, status, from and to (ISO-8601 instants).")
+            + "as the original service did; filters agent_id, status, from and to (ISO-8601 instants).",
+            operationId = "listRuns")
+    @ApiResponse(responseCode = "200", description = "A page of runs.",
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.RunPage.class)))
+    @ApiResponse(responseCode = "422", description = "An unknown status, a page or per_page out of range, or "
+            + "from/to that is not an instant between the years 1 and 9999 (field names which).")
     ObjectNode list(@RequestParam(defaultValue = "1") int page,
                     @RequestParam(name = "per_page", defaultValue = "20") int perPage,
                     @RequestParam(name = "agent_id", required = false) Integer agentId,
+                    @Parameter(schema = @Schema(allowableValues = {"queued", "running", "succeeded", "failed",
+                            "timed_out", "cancelled", "rejected"}))
                     @RequestParam(required = false) String status,
                     @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to) {
@@ -68,14 +80,23 @@ class ExecutionsController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One run with its steps")
+    @Operation(summary = "One run with its steps", operationId = "getRun")
+    @ApiResponse(responseCode = "200", description = "The run, whole, with its steps.",
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
+    @ApiResponse(responseCode = "404", description = "No run with this id.")
     ObjectNode get(@PathVariable long id) {
         Execution run = executions.get(id);
         return RunJson.of(run, executions.steps(id));
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running run", description = "409 when it has already finished.")
+    @Operation(summary = "Cancel a queued or running run", description = "409 when it has already finished.",
+            operationId = "cancelRun")
+    @ApiResponse(responseCode = "200", description = "The cancelled run.",
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
+    @ApiResponse(responseCode = "403", description = "Only an admin key or whoever asked for the run may cancel it.")
+    @ApiResponse(responseCode = "404", description = "No run with this id.")
+    @ApiResponse(responseCode = "409", description = "The run has already finished.")
     ObjectNode cancel(@PathVariable long id) {
         Execution run = executions.cancel(id);
         return RunJson.of(run, executions.steps(id));
@@ -83,8 +104,21 @@ class ExecutionsController {
 
     @PostMapping("/{id}/rerun")
     @Operation(summary = "Run the same agent on the same input again, async",
-            description = "Takes no body: a body (edited input or config) is refused with 422 rather than ignored.")
-    ResponseEntity<ObjectNode> rerun(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
+            description = "Takes no body: a body (edited input or config) is refused with 422 rather than ignored.",
+            operationId = "rerunRun")
+    @ApiResponse(responseCode = "202", description = "The new run, queued; poll its Location.",
+            headers = @Header(name = "Location", description = "/api/executions/{id}"),
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
+    @ApiResponse(responseCode = "404", description = "No run with this id.")
+    @ApiResponse(responseCode = "409", description = "The run's agent has been deleted, or is disabled.")
+    @ApiResponse(responseCode = "422", description = "A body was sent (field names its first member).")
+    @ApiResponse(responseCode = "503", description = "The agent's engine is not in this version.")
+    ResponseEntity<ObjectNode> rerun(@PathVariable long id,
+                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                                             description = "None: a rerun takes no body (an empty {} is accepted).",
+                                             content = @Content(schema = @Schema(type = "object",
+                                                     maxProperties = 0)))
+                                     @RequestBody(required = false) JsonNode body) {
         if (body != null && !(body.isObject() && body.isEmpty())) {
             // It once ran the original input whatever the body said; a caller who edited the input must know.
             String field = body.isObject() ? body.fieldNames().next() : "";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentExamples;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Runs one agent on an input the admin types, sync (the answer is the finished run) or async (the answer is the
  * queued run, which its detail view then follows), and shows what came back with a link to the recorded run. A sync
  * run may wait for the LLM for the agent's whole timeout, so it runs in the background and its answer is pushed.
+ * The input starts from the type's example ({@link AgentExamples}, the one the OpenAPI document shows), so a first
+ * run works without knowing the agent's fields; "Reset to example" brings it back after editing.
  */
 public class TryItDialog extends Dialog {
 
@@ -47,15 +51,17 @@ public class TryItDialog extends Dialog {
     final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Mode");
     final Div result = new Div();
 
-    TryItDialog(ExecutionService executions, BackgroundWork background, Agent agent) {
+    TryItDialog(ExecutionService executions, BackgroundWork background, Agent agent, LocalDate today) {
         this.executions = executions;
         this.background = background;
         this.agent = agent;
         setHeaderTitle("Try " + agent.name());
         setWidth("min(48rem, 95vw)");
-        input.setValue("{}");
+        String example = AgentExamples.text(agent.type(), today);
+        input.setValue(example);
         input.setWidthFull();
         input.setMinHeight("8rem");
+        input.setMaxHeight("24rem");
         mode.setItems(SYNC, ASYNC);
         mode.setValue(SYNC);
         result.setId("try-it-result");
@@ -65,7 +71,13 @@ public class TryItDialog extends Dialog {
         add(input, mode, running, result);
         run.setDisableOnClick(true); // a double click must not start two runs
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Close", event -> close()), run);
+        Button reset = new Button("Reset to example", event -> {
+            input.setValue(example);
+            input.setInvalid(false);
+        });
+        // A type without an example starts from {} and has nothing to reset to.
+        reset.setVisible(AgentExamples.input(agent.type(), today).isPresent());
+        getFooter().add(reset, new Button("Close", event -> close()), run);
     }
 
     private void run() {

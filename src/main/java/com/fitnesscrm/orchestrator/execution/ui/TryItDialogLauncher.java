@@ -4,6 +4,8 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.ui.TryItDialogs;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /** Gives the agents view its "Try it" dialog without the agents feature depending on this one. */
@@ -12,14 +14,16 @@ class TryItDialogLauncher implements TryItDialogs {
 
     private final ExecutionService executions;
     private final BackgroundWork background;
+    private final Clock clock;
 
-    TryItDialogLauncher(ExecutionService executions, BackgroundWork background) {
+    TryItDialogLauncher(ExecutionService executions, BackgroundWork background, Clock clock) {
         this.executions = executions;
         this.background = background;
+        this.clock = clock;
     }
 
     @Override
     public void open(Agent agent) {
-        new TryItDialog(executions, background, agent).open();
+        new TryItDialog(executions, background, agent, LocalDate.now(clock)).open();
     }
 }

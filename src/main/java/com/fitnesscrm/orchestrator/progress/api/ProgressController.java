@@ -15,6 +15,10 @@ import com.fitnesscrm.orchestrator.execution.api.RunProblems;
 import com.fitnesscrm.orchestrator.progress.ProgressPrediction;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +52,22 @@ class ProgressController {
             422 names the field of an impossible date, a value outside its plausible range (said in the answer), or a \
             goal without data; with too little data to measure anything the status is insufficient_data. A run \
             that gives no result: 504 timed out, 502 failed, 409 with Retry-After while a repeated Idempotency-Key's run is \
-            still going.""")
-    ResponseEntity<?> predict(@RequestBody JsonNode body,
+            still going.""", operationId = "predictProgress")
+    @ApiResponse(responseCode = "200", description = "The prediction, from a recorded run of the Progress Monitor.",
+            content = @Content(schema = @Schema(implementation = ProgressSchemas.Prediction.class)))
+    @ApiResponse(responseCode = "409", description = "A retry with the same Idempotency-Key while the first run is "
+            + "still going (with Retry-After).")
+    @ApiResponse(responseCode = "422", description = "An impossible or future date, a value outside its plausible "
+            + "range, a goal without data, naming the field (with execution_id: the refusal is recorded).")
+    @ApiResponse(responseCode = "502", description = "The run failed (execution_id, run_status, run).")
+    @ApiResponse(responseCode = "503", description = "The Progress Monitor is not in this version.")
+    @ApiResponse(responseCode = "504", description = "The run timed out (execution_id, run_status, run).")
+    ResponseEntity<?> predict(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                      content = @Content(
+                                              schema = @Schema(implementation = ProgressSchemas.PredictionRequest.class),
+                                              examples = @ExampleObject(name = "progress_monitoring",
+                                                      ref = "#/components/examples/progress_monitoring")))
+                              @RequestBody JsonNode body,
                               @RequestHeader(name = "Idempotency-Key", required = false) String key)
             throws JsonProcessingException {
         if (body == null || !body.isObject()) {

@@ -9,6 +9,10 @@ import com.fitnesscrm.orchestrator.execution.api.RunProblems;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +43,15 @@ class WorkoutsController {
             {"client_id", "duration_weeks", "focus_areas", "sessions_per_week"} (and optionally the Workout \
             Optimizer's other fields: goal, fitness_level, equipment, minutes_per_session, contraindications, \
             history) -> {"plan", "source": "rules" | "llm", "engine", "execution_id"}. Invalid input: 422 naming \
-            the field.""")
-    ObjectNode generate(@RequestBody(required = false) JsonNode body,
+            the field.""", operationId = "generateWorkoutPlan")
+    @ApiResponse(responseCode = "200", description = "The plan, from a recorded run of the Workout Optimizer.",
+            content = @Content(schema = @Schema(implementation = WorkoutSchemas.PlanResponse.class)))
+    @RunOutcomeResponses
+    ObjectNode generate(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                schema = @Schema(implementation = WorkoutSchemas.PlanRequest.class),
+                                examples = @ExampleObject(name = "workout_optimization",
+                                        ref = "#/components/examples/workout_optimization")))
+                        @RequestBody(required = false) JsonNode body,
                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         GeneratedPlan generated = workouts.generate(object(body), key);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -55,8 +66,18 @@ class WorkoutsController {
     @Operation(summary = "Recommend exercises", description = """
             {"client_id", "goals", "fitness_level"} -> {"recommendations": [{"exercise", "sets", "reps", \
             "reason", "difficulty"}], "client_id", "fitness_level", "source": "rules" | "llm", "execution_id"}: \
-            the first week of the plan the Workout Optimizer makes for these goals.""")
-    ObjectNode recommend(@RequestBody(required = false) JsonNode body,
+            the first week of the plan the Workout Optimizer makes for these goals.""",
+            operationId = "recommendWorkouts")
+    @ApiResponse(responseCode = "200", description = "The first week's exercises.",
+            content = @Content(schema = @Schema(implementation = WorkoutSchemas.RecommendationsResponse.class)))
+    @RunOutcomeResponses
+    ObjectNode recommend(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                 schema = @Schema(implementation = WorkoutSchemas.RecommendationsRequest.class),
+                                 examples = @ExampleObject(name = "main_backend", summary = "The main backend's body",
+                                         value = """
+                                                 {"client_id": 7, "goals": ["lose weight", "feel better"], \
+                                                 "fitness_level": "beginner"}""")))
+                         @RequestBody(required = false) JsonNode body,
                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         JsonNode input = object(body);
         GeneratedPlan generated = workouts.generate(input, key);
@@ -74,6 +95,19 @@ class WorkoutsController {
     @ExceptionHandler(WorkoutService.PlanFailedException.class)
     ResponseEntity<ProblemDetail> failed(WorkoutService.PlanFailedException e) {
         return RunProblems.notSucceeded("Workout Optimizer", e.executionId(), e.status(), e.getMessage());
+    }
+
+    /** The statuses both endpoints answer besides 200 and the common ones; the Problem body is added for them. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @ApiResponse(responseCode = "409", description = "A retry with the same Idempotency-Key while the first run is "
+            + "still going (with Retry-After).")
+    @ApiResponse(responseCode = "422", description = "Invalid input naming the field, e.g. an unknown fitness_level, "
+            + "sessions_per_week out of range, an Idempotency-Key used for another kind of request.")
+    @ApiResponse(responseCode = "502", description = "The run failed (execution_id, run_status, run).")
+    @ApiResponse(responseCode = "503", description = "The Workout Optimizer is not in this version.")
+    @ApiResponse(responseCode = "504", description = "The run timed out (execution_id, run_status, run).")
+    @interface RunOutcomeResponses {
     }
 
     private static JsonNode object(JsonNode body) {

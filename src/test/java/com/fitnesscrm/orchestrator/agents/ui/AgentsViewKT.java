@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.KaribuTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfigVersion;
+import com.fitnesscrm.orchestrator.agents.AgentExamples;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.agents.AgentService;
@@ -31,6 +32,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.RouterLink;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +51,8 @@ class AgentsViewKT extends KaribuTest {
     private ExecutionService executions;
     @Autowired
     private ObjectMapper objectMapper;
+    @Autowired
+    private Clock clock;
 
     private AgentsView view;
 
@@ -234,6 +239,36 @@ class AgentsViewKT extends KaribuTest {
 
         Span installed = (Span) _getCellComponent(view.grid, rows().indexOf(row("Progress Monitor")), "status");
         assertThat(installed.getText()).isEqualTo("Enabled");
+    }
+
+    @Test
+    void try_it_on_the_workout_optimizer_and_the_progress_monitor_starts_from_their_documented_examples()
+            throws Exception {
+        for (AgentType type : List.of(AgentType.WORKOUT_OPTIMIZATION, AgentType.PROGRESS_MONITORING)) {
+            clickAction(type.displayName(), "Try it");
+            TryItDialog dialog = _get(TryItDialog.class);
+            TextArea input = _get(dialog, TextArea.class, spec -> spec.withLabel("Input (JSON)"));
+            // The same input the OpenAPI document shows for this type, not {}.
+            assertThat(objectMapper.readTree(input.getValue())).as(type.code())
+                    .isEqualTo(AgentExamples.input(type.code(), LocalDate.now(clock)).orElseThrow());
+            assertThat(input.getValue()).as(type.code()).contains("\"client_id\"");
+
+            input.setValue("{\"client_id\": 1}");
+            _click(_get(dialog, Button.class, spec -> spec.withText("Reset to example")));
+            assertThat(objectMapper.readTree(input.getValue())).as(type.code())
+                    .isEqualTo(AgentExamples.input(type.code(), LocalDate.now(clock)).orElseThrow());
+            dialog.close();
+        }
+    }
+
+    @Test
+    void try_it_on_an_agent_type_without_an_example_starts_from_an_empty_object() {
+        Agent agent = createSumAgent("");
+        clickAction(agent.name(), "Try it");
+        TryItDialog dialog = _get(TryItDialog.class);
+        assertThat(_get(dialog, TextArea.class, spec -> spec.withLabel("Input (JSON)")).getValue()).isEqualTo("{}");
+        assertThat(_find(dialog, Button.class, spec -> spec.withText("Reset to example")))
+                .allSatisfy(button -> assertThat(button.isVisible()).isFalse());
     }
 
     @Test
