@@ -100,9 +100,13 @@ final class AgentSchemas {
     record Diff(int from, int to, List<Change> changes) {
     }
 
-    @Schema(name = "AgentConfigChange", description = "One config field that differs; values as JSON text.")
-    record Change(@Schema(example = "temperature") String field, @Schema(example = "0.3") String before,
-                  @Schema(example = "0.9") String after) {
+    @Schema(name = "AgentConfigChange", description = "One config field that differs; each value keeps its JSON "
+            + "type (a temperature is a number, a prompt text), null when unset.")
+    record Change(@Schema(example = "temperature") String field,
+                  @Schema(oneOf = {Number.class, String.class, Boolean.class}, nullable = true, example = "0.3")
+                  Object before,
+                  @Schema(oneOf = {Number.class, String.class, Boolean.class}, nullable = true, example = "0.9")
+                  Object after) {
     }
 
     @Schema(name = "Rollback")
