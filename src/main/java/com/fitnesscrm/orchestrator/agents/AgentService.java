@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +36,18 @@ public class AgentService {
     private final AgentPrograms programs;
     private final ObjectMapper objectMapper;
     private final Clock clock;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester requester;
     private final ApplicationEventPublisher events;
 
     AgentService(AgentRepository agents, AgentConfigVersionRepository versions, AgentPrograms programs,
-                 ObjectMapper objectMapper, Clock clock, SecurityContextHolderStrategy securityContext,
+                 ObjectMapper objectMapper, Clock clock, CurrentRequester requester,
                  ApplicationEventPublisher events) {
         this.agents = agents;
         this.versions = versions;
         this.programs = programs;
         this.objectMapper = objectMapper;
         this.clock = clock;
-        this.securityContext = securityContext;
+        this.requester = requester;
         this.events = events;
     }
 
@@ -247,8 +246,7 @@ public class AgentService {
 
 
     private String actor() {
-        Authentication authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return requester.name();
     }
 
     private void publishChange(AgentEntity agent) {

@@ -1,5 +1,5 @@
 /**
- * The dashboard: what state the orchestrator is in right now (database, scheduler, version, LLM provider), read
- * live from the components themselves each time it is asked.
+ * The dashboard: the first view after sign-in, showing what state the orchestrator is in right now (from the health
+ * feature) and the CRM connection (from the crm feature). It owns no data and no endpoint of its own.
  */
 package com.fitnesscrm.orchestrator.dashboard;

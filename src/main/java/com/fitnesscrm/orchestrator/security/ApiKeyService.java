@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,15 +37,15 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final ApiKeyAuthenticator authenticator;
     private final Clock clock;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester requester;
     private final RateLimitProperties rateLimits;
 
     ApiKeyService(ApiKeyRepository keys, ApiKeyAuthenticator authenticator, Clock clock,
-                  SecurityContextHolderStrategy securityContext, RateLimitProperties rateLimits) {
+                  CurrentRequester requester, RateLimitProperties rateLimits) {
         this.keys = keys;
         this.authenticator = authenticator;
         this.clock = clock;
-        this.securityContext = securityContext;
+        this.requester = requester;
         this.rateLimits = rateLimits;
     }
 
@@ -150,8 +148,7 @@ public class ApiKeyService {
     }
 
     private String actor() {
-        Authentication authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+        return requester.name();
     }
 
     private static ConflictException duplicate(String name) {

@@ -5,7 +5,6 @@ import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.security.internal.AppUserRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserPreferencesService implements ThemePreferenceStore {
 
     private final AppUserRepository users;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester requester;
     private final CrmDirectory crm;
 
-    UserPreferencesService(AppUserRepository users, SecurityContextHolderStrategy securityContext, CrmDirectory crm) {
+    UserPreferencesService(AppUserRepository users, CurrentRequester requester, CrmDirectory crm) {
         this.users = users;
-        this.securityContext = securityContext;
+        this.requester = requester;
         this.crm = crm;
     }
 
@@ -48,6 +47,6 @@ public class UserPreferencesService implements ThemePreferenceStore {
     }
 
     private String currentUsername() {
-        return securityContext.getContext().getAuthentication().getName();
+        return requester.name();
     }
 }

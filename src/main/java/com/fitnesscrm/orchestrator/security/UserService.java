@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +26,14 @@ public class UserService {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester requester;
 
     UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
-                SecurityContextHolderStrategy securityContext) {
+                CurrentRequester requester) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.securityContext = securityContext;
+        this.requester = requester;
     }
 
     public List<UserAccount> list() {
@@ -137,7 +135,7 @@ public class UserService {
     }
 
     private String currentUsername() {
-        Authentication authentication = securityContext.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
+        Requester current = requester.get();
+        return current.kind() == Requester.Kind.SYSTEM ? null : current.name();
     }
 }

@@ -5,27 +5,86 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 
-/** The package-by-feature layout of STYLE.md, checked on the compiled production code. */
+/**
+ * The package-by-feature layout of STYLE.md, checked on the compiled production code. Each rule is a method over a
+ * root package so that it can also be shown to fail on a fixture that breaks it on purpose (the {@code fixture} and
+ * {@code layers} packages next to this test, which production never sees).
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "com.fitnesscrm.orchestrator";
+    private static final String LAYERS = ROOT + ".architecture.layers";
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
+    private static final JavaClasses BROKEN_LAYERS = new ClassFileImporter().importPackages(LAYERS);
 
     /** Features react to each other through events or shared base types, never in a circle. */
-    static ArchRule featuresAreFreeOfCycles(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+    static ArchRule featuresAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+    }
+
+    /** A feature's data access and jobs ({@code internal}) and its rules ({@code engine}) are its own business. */
+    static ArchRule noFeatureReachesIntoAnother(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(new ArchCondition<>("reach into no other feature's internal or engine package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String own = feature(root, origin.getPackageName());
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            String other = feature(root, target);
+                            if (other != null && !other.equals(own) && isHidden(root, other, target)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** REST controllers and views call their feature's root (its services and records), nothing below it. */
+    static ArchRule apiAndUiCallOnlyTheFeatureRoot(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".*.api..", root + ".*.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".*.internal..", root + ".*.engine..");
+    }
+
+    /** Shared code knows no feature, so that any feature can use it. */
+    static ArchRule baseDependsOnNoFeature(String root) {
+        return noClasses().that().resideInAPackage(root + ".base..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are in a feature package",
+                        javaClass -> feature(root, javaClass.getPackageName()) != null
+                                && !"base".equals(feature(root, javaClass.getPackageName()))));
+    }
+
+    private static String feature(String root, String packageName) {
+        if (!packageName.startsWith(root + ".")) {
+            return null;
+        }
+        String rest = packageName.substring(root.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean isHidden(String root, String feature, String packageName) {
+        String prefix = root + "." + feature + ".";
+        return packageName.equals(prefix + "internal") || packageName.startsWith(prefix + "internal.")
+                || packageName.equals(prefix + "engine") || packageName.startsWith(prefix + "engine.");
     }
 
     @Test
@@ -44,20 +103,43 @@ class ArchitectureTest {
     }
 
     @Test
-    void base_depends_on_no_feature() {
-        noClasses().that().resideInAPackage(ROOT + ".base..")
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "are in a feature package",
-                        javaClass -> javaClass.getPackageName().startsWith(ROOT + ".")
-                                && !javaClass.getPackageName().startsWith(ROOT + ".base")))
-                .check(PRODUCTION);
+    void no_feature_reaches_into_another_features_internal_or_engine() {
+        noFeatureReachesIntoAnother(ROOT).check(PRODUCTION);
     }
 
     @Test
-    void views_call_services_never_the_internal_data_access() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().resideInAPackage("..internal..")
-                .check(PRODUCTION);
+    void the_reach_in_rule_fails_on_a_service_that_calls_another_features_engine() {
+        assertThatThrownBy(() -> noFeatureReachesIntoAnother(LAYERS).check(BROKEN_LAYERS))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GammaService")
+                .hasMessageContaining("DeltaEngine");
+    }
+
+    @Test
+    void controllers_and_views_call_only_their_features_root() {
+        apiAndUiCallOnlyTheFeatureRoot(ROOT).check(PRODUCTION);
+    }
+
+    @Test
+    void the_root_only_rule_fails_on_a_view_that_reads_its_features_table() {
+        assertThatThrownBy(() -> apiAndUiCallOnlyTheFeatureRoot(LAYERS).check(BROKEN_LAYERS))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GammaView")
+                .hasMessageContaining("GammaTable")
+                .hasMessageNotContaining("GammaController");
+    }
+
+    @Test
+    void base_depends_on_no_feature() {
+        baseDependsOnNoFeature(ROOT).check(PRODUCTION);
+    }
+
+    @Test
+    void the_base_rule_fails_on_shared_code_that_knows_a_feature() {
+        assertThatThrownBy(() -> baseDependsOnNoFeature(LAYERS).check(BROKEN_LAYERS))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("BaseHelper")
+                .hasMessageContaining("GammaService");
     }
 
     @Test

@@ -5,12 +5,12 @@ import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -52,13 +52,9 @@ public class AgentsView extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout createToolbar() {
-        Button newAgent = new Button("New agent", VaadinIcon.PLUS.create(), event -> openNewAgentDialog());
-        newAgent.setId("new-agent");
-        newAgent.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(new H2("Agents"), newAgent);
-        toolbar.setAlignItems(Alignment.BASELINE);
-        return toolbar;
+    private ViewToolbar createToolbar() {
+        return new ViewToolbar("Agents",
+                ViewToolbar.primary("New agent", VaadinIcon.PLUS, "new-agent", event -> openNewAgentDialog()));
     }
 
     private Grid<Agent> createGrid() {

@@ -211,11 +211,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
-        // The main backend's client of the original POST /api/execute reads "success" and "error".
-        if (problem.getInstance() != null && "/api/execute".equals(problem.getInstance().getPath())) {
-            problem.setProperty("success", false);
-            problem.setProperty("error", problem.getDetail());
-        }
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.dashboard.ui;
 
 import com.fitnesscrm.orchestrator.crm.CrmService;
-import com.fitnesscrm.orchestrator.dashboard.SystemStatus;
-import com.fitnesscrm.orchestrator.dashboard.SystemStatusService;
-import com.fitnesscrm.orchestrator.dashboard.SystemSummary;
+import com.fitnesscrm.orchestrator.health.SystemStatus;
+import com.fitnesscrm.orchestrator.health.SystemStatusService;
+import com.fitnesscrm.orchestrator.health.SystemSummary;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;

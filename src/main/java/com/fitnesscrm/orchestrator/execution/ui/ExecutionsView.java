@@ -2,16 +2,15 @@ package com.fitnesscrm.orchestrator.execution.ui;
 
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
 import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -71,13 +70,9 @@ public class ExecutionsView extends VerticalLayout {
         grid.setItems(query -> executions.list(filter(), query.getOffset(), query.getLimit()).stream());
     }
 
-    private HorizontalLayout createToolbar() {
-        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), event -> refresh());
-        refresh.setId("refresh-runs");
-        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout toolbar = new HorizontalLayout(new H2("Runs"), refresh);
-        toolbar.setAlignItems(Alignment.BASELINE);
-        return toolbar;
+    private ViewToolbar createToolbar() {
+        return new ViewToolbar("Runs",
+                ViewToolbar.tertiary("Refresh", VaadinIcon.REFRESH, "refresh-runs", event -> refresh()));
     }
 
     private HorizontalLayout createFilters() {

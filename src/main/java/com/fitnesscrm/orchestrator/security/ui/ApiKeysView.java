@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.security.ui;
 
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
 import com.fitnesscrm.orchestrator.security.ApiKey;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
 import com.fitnesscrm.orchestrator.security.ApiKeyService;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -46,13 +46,9 @@ public class ApiKeysView extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout createToolbar() {
-        Button newKey = new Button("New API key", VaadinIcon.PLUS.create(), event -> openNewKeyDialog());
-        newKey.setId("new-api-key");
-        newKey.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(new H2("API keys"), newKey);
-        toolbar.setAlignItems(Alignment.BASELINE);
-        return toolbar;
+    private ViewToolbar createToolbar() {
+        return new ViewToolbar("API keys",
+                ViewToolbar.primary("New API key", VaadinIcon.PLUS, "new-api-key", event -> openNewKeyDialog()));
     }
 
     private Grid<ApiKey> createGrid() {

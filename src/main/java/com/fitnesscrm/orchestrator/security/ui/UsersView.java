@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.security.ui;
 
+import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.security.Roles;
@@ -10,7 +11,6 @@ import com.fitnesscrm.orchestrator.security.UserService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -61,13 +61,9 @@ public class UsersView extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout createToolbar() {
-        Button newUser = new Button("New user", VaadinIcon.PLUS.create(), event -> openNewUserDialog());
-        newUser.setId("new-user");
-        newUser.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout toolbar = new HorizontalLayout(new H2("Users"), newUser);
-        toolbar.setAlignItems(Alignment.BASELINE);
-        return toolbar;
+    private ViewToolbar createToolbar() {
+        return new ViewToolbar("Users",
+                ViewToolbar.primary("New user", VaadinIcon.PLUS, "new-user", event -> openNewUserDialog()));
     }
 
     private Grid<UserAccount> createGrid() {

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.KaribuTest;
 import com.fitnesscrm.orchestrator.base.ui.StatusCard;
-import com.fitnesscrm.orchestrator.dashboard.SystemStatus;
-import com.fitnesscrm.orchestrator.dashboard.SystemSummary;
+import com.fitnesscrm.orchestrator.health.SystemStatus;
+import com.fitnesscrm.orchestrator.health.SystemSummary;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import java.time.Duration;
 import java.time.Instant;

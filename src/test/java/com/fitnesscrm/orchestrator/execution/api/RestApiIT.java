@@ -155,6 +155,17 @@ class RestApiIT {
     }
 
     @Test
+    void a_body_that_is_not_json_still_tells_the_original_client_success_false() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY, "{\"task_type\": ");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = assertProblem(response);
+        assertThat(body.get("success").asBoolean()).isFalse();
+        assertThat(body.get("error").asText()).isEqualTo(body.get("detail").asText());
+        HttpResponse<String> elsewhere = send("PUT", "/api/agents/1", ADMIN_KEY, "{\"config\": ");
+        assertThat(assertProblem(elsewhere).has("success")).as("only the original endpoint's shape").isFalse();
+    }
+
+    @Test
     void a_body_in_both_shapes_is_refused_naming_agent_and_runs_nothing() throws Exception {
         long before = json.readTree(send("GET", "/api/executions?per_page=1", MAIN_BACKEND_KEY, null).body())
                 .get("total").asLong();

@@ -1,7 +1,8 @@
-package com.fitnesscrm.orchestrator.dashboard.api;
+package com.fitnesscrm.orchestrator.health.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.health.SystemStatusService;
 import com.fitnesscrm.orchestrator.llm.LlmGateway;
 import com.fitnesscrm.orchestrator.llm.LlmStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,13 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Health")
 class HealthController {
 
-    private final JdbcTemplate jdbc;
+    private final SystemStatusService status;
     private final LlmGateway llm;
     private final Clock clock;
     private final String version;
 
-    HealthController(JdbcTemplate jdbc, LlmGateway llm, Clock clock, ObjectProvider<BuildProperties> build) {
-        this.jdbc = jdbc;
+    HealthController(SystemStatusService status, LlmGateway llm, Clock clock, ObjectProvider<BuildProperties> build) {
+        this.status = status;
         this.llm = llm;
         this.clock = clock;
         BuildProperties properties = build.getIfAvailable();
@@ -50,19 +50,19 @@ class HealthController {
     @ApiResponse(responseCode = "503", description = "The database does not answer; the same shape.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
     ResponseEntity<ObjectNode> health() {
-        boolean database = databaseUp();
-        LlmStatus status = llm.status();
+        boolean database = status.databaseReachable();
+        LlmStatus provider = llm.status();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("status", database ? "healthy" : "unhealthy");
         json.put("timestamp", clock.instant().toString());
         json.put("version", version);
         json.put("database", database ? "up" : "down");
         json.putObject("llm")
-                .put("configured", status.configured())
-                .put("available", status.available())
-                .put("mode", status.available() ? "llm" : "rules_only")
-                .put("model", status.configured() ? status.model() : null)
-                .put("circuit", status.circuitState());
+                .put("configured", provider.configured())
+                .put("available", provider.available())
+                .put("mode", provider.available() ? "llm" : "rules_only")
+                .put("model", provider.configured() ? provider.model() : null)
+                .put("circuit", provider.circuitState());
         return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(json);
     }
 
@@ -80,14 +80,5 @@ class HealthController {
                @Schema(allowableValues = {"llm", "rules_only"}) String mode,
                @Schema(description = "null when no provider is configured.") String model,
                @Schema(description = "The provider's circuit breaker state.", example = "CLOSED") String circuit) {
-    }
-
-    private boolean databaseUp() {
-        try {
-            jdbc.queryForObject("SELECT 1", Integer.class);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

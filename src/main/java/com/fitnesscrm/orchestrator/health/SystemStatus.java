@@ -1,4 +1,4 @@
-package com.fitnesscrm.orchestrator.dashboard;
+package com.fitnesscrm.orchestrator.health;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.fitnesscrm.orchestrator.dashboard;
+package com.fitnesscrm.orchestrator.health;
 
 import com.fitnesscrm.orchestrator.base.database.DatabaseConnection;
 import com.fitnesscrm.orchestrator.llm.LlmSettings;
@@ -64,6 +64,15 @@ public class SystemStatusService {
     @PreAuthorize("hasRole('ADMIN')")
     public SystemStatus snapshot() {
         return new SystemStatus(database(), scheduler(), application(), llm(), clock.instant());
+    }
+
+    /**
+     * Whether the database answers, for monitors that call {@code /api/health} without signing in. The same probe
+     * as the dashboard's, so the two never disagree.
+     */
+    @PreAuthorize("permitAll()")
+    public boolean databaseReachable() {
+        return database().reachable();
     }
 
     public SystemSummary summary() {

@@ -1,0 +1,38 @@
+package com.fitnesscrm.orchestrator.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that reads who is asking from the security context (Vaadin's session-aware strategy in views, the
+ * request's in REST, the caller's in background work that carries it), so that services need not.
+ */
+@Component
+public class CurrentRequester {
+
+    private final SecurityContextHolderStrategy securityContext;
+
+    CurrentRequester(SecurityContextHolderStrategy securityContext) {
+        this.securityContext = securityContext;
+    }
+
+    /** The caller now; {@code system} when nobody is signed in (a scheduled job, start-up work). */
+    public Requester get() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        if (authentication == null) {
+            return Requester.SYSTEM;
+        }
+        if (authentication instanceof ApiKeyAuthentication key) {
+            return new Requester(key.getName(), Requester.Kind.API_KEY, key.scopes().contains(ApiKeyScope.ADMIN));
+        }
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + Roles.ADMIN).equals(authority.getAuthority()));
+        return new Requester(authentication.getName(), Requester.Kind.USER, admin);
+    }
+
+    /** The caller's name, as runs and versions record it. */
+    public String name() {
+        return get().name();
+    }
+}

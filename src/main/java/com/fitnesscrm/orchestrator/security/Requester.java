@@ -1,0 +1,28 @@
+package com.fitnesscrm.orchestrator.security;
+
+import java.util.Locale;
+
+/**
+ * Who asks for something right now: a signed-in user, an API key, or the system itself (a scheduled job, start-up
+ * work). Runs, config versions and saved plans record its {@link #name()} and {@link #kind()}.
+ *
+ * @param admin whether it may do what admins may: the admin role for a user, the admin scope for a key
+ */
+public record Requester(String name, Kind kind, boolean admin) {
+
+    /** What kind of caller; its {@link #code()} is what runs store as {@code requester_kind}. */
+    public enum Kind {
+        USER, API_KEY, SYSTEM;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final Requester SYSTEM = new Requester("system", Kind.SYSTEM, false);
+
+    /** A person who signed in, as opposed to a key or the system. */
+    public boolean isUser() {
+        return kind == Kind.USER;
+    }
+}
