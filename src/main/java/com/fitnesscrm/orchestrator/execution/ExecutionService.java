@@ -18,6 +18,7 @@ import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
 import com.fitnesscrm.orchestrator.execution.internal.ExecutionStore;
 import com.fitnesscrm.orchestrator.execution.internal.NewRun;
+import com.fitnesscrm.orchestrator.execution.internal.PayloadMemory;
 import com.fitnesscrm.orchestrator.execution.internal.RunEngine;
 import com.fitnesscrm.orchestrator.security.ApiKeyAuthentication;
 import com.fitnesscrm.orchestrator.security.ApiKeyScope;
@@ -27,6 +28,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,14 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ExecutionService {
 
     public static final int MAX_PAGE_SIZE = 100;
-    /** An input or output longer than this (as JSON text) is listed as a stub; the run's own view has it whole. */
-    public static final int MAX_LISTED_PAYLOAD_BYTES = 32 * 1024;
     private static final long MAX_OFFSET = 10_000_000;
     /** The column's size (V0008); printable ASCII only, so it is stored and shown as sent. */
     public static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecutionService.class);
 
     private final ExecutionStore runs;
+    private final PayloadMemory payloadMemory;
     private final RunEngine engine;
     private final AgentCatalog agents;
     private final AgentPrograms programs;
@@ -63,10 +64,12 @@ public class ExecutionService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    ExecutionService(ExecutionStore runs, RunEngine engine, AgentCatalog agents, AgentPrograms programs,
-                     SchedulerClient scheduler, OneTimeTask<Long> agentRunTask, javax.sql.DataSource dataSource,
-                     SecurityContextHolderStrategy securityContext, ObjectMapper objectMapper, Clock clock) {
+    ExecutionService(ExecutionStore runs, PayloadMemory payloadMemory, RunEngine engine, AgentCatalog agents,
+                     AgentPrograms programs, SchedulerClient scheduler, OneTimeTask<Long> agentRunTask,
+                     javax.sql.DataSource dataSource, SecurityContextHolderStrategy securityContext,
+                     ObjectMapper objectMapper, Clock clock) {
         this.runs = runs;
+        this.payloadMemory = payloadMemory;
         this.engine = engine;
         this.agents = agents;
         this.programs = programs;
@@ -187,8 +190,20 @@ public class ExecutionService {
         return runs.summaries(filter, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
     }
 
-    /** A numbered page with the total, as the original {@code GET /api/executions} answers. */
+    /** A numbered page of summaries with the total, as the original {@code GET /api/executions} answers. */
     public ExecutionPage page(ExecutionFilter filter, int page, int perPage) {
+        return page(filter, page, perPage, Set.of());
+    }
+
+    /**
+     * A numbered page with the total; with {@code include}, each run's input and/or output while they fit the page's
+     * payload budget ({@code orchestrator.executions.list.payload-budget}), stubs after that. Such a page holds
+     * memory until it is {@linkplain ExecutionPage#close() closed}: close it once written. It may wait for other
+     * pages with payloads to be written first.
+     *
+     * @throws UnavailableException when other pages with payloads hold the memory for too long
+     */
+    public ExecutionPage page(ExecutionFilter filter, int page, int perPage, Set<ListedRun.Part> include) {
         if (page < 1) {
             throw new InvalidInputException("page", "'page' starts at 1.");
         }
@@ -199,8 +214,35 @@ public class ExecutionService {
             throw new InvalidInputException("page", "'page' is beyond the last run that can be listed; narrow the "
                     + "filters (agent_id, status, from, to) instead.");
         }
-        return new ExecutionPage(runs.page(filter, (page - 1) * perPage, perPage, MAX_LISTED_PAYLOAD_BYTES),
-                runs.count(filter), page, perPage);
+        int offset = (page - 1) * perPage;
+        long total = runs.count(filter);
+        if (include.isEmpty()) {
+            return new ExecutionPage(runs.summaries(filter, offset, perPage).stream().map(ListedRun::summary)
+                    .toList(), total, page, perPage, null);
+        }
+        PayloadMemory.Lease lease = payloadMemory.reserve();
+        try {
+            int budget = payloadMemory.budget();
+            List<ListedRun> rows = runs.pageWithPayloads(filter, offset, perPage,
+                    include.contains(ListedRun.Part.INPUT), include.contains(ListedRun.Part.OUTPUT), budget);
+            long bytes = 0;
+            int truncated = 0;
+            for (ListedRun row : rows) {
+                for (ListedRun.Payload payload : new ListedRun.Payload[] {row.input(), row.output()}) {
+                    if (payload != null && payload.truncated()) {
+                        truncated++;
+                    } else if (payload != null && payload.bytes() != null) {
+                        bytes += payload.bytes();
+                    }
+                }
+            }
+            lease.keep(bytes);
+            return new ExecutionPage(rows, total, page, perPage,
+                    new ExecutionPage.Payloads(budget, bytes, truncated, lease::close));
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
     }
 
     /**

@@ -103,7 +103,7 @@ class ExecutionServiceIT {
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("Scheduling Intelligence")
                 .hasMessageContaining("not installed");
-        Execution recorded = executions.page(ExecutionFilter.any(), 1, 1).executions().get(0);
+        ExecutionSummary recorded = executions.page(ExecutionFilter.any(), 1, 1).executions().get(0).run();
         assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(before + 1);
         assertThat(recorded.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(recorded.error()).contains("not installed");

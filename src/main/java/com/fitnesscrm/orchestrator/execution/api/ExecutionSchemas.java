@@ -118,7 +118,47 @@ final class ExecutionSchemas {
             @JsonProperty("tokens_out") Long tokensOut) {
     }
 
-    @Schema(name = "RunPage", description = "A page of runs, newest first, as the original service answered.")
-    record RunPage(List<Run> executions, long total, int page, @JsonProperty("per_page") int perPage, int pages) {
+    @Schema(name = "RunSummary", description = "A run as the list shows it: every field of Run but its payloads "
+            + "and steps, plus their sizes and the run's address. input and output are there only when the list "
+            + "was asked to include them, each once; past the page's budget each is {truncated: true, bytes, href}.")
+    record RunSummary(
+            long id,
+            @JsonProperty("agent_id") Integer agentId,
+            String agent,
+            @JsonProperty("task_type") String taskType,
+            @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "timed_out", "cancelled",
+                    "rejected"}) String status,
+            @Schema(allowableValues = {"sync", "async"}) String mode,
+            @Schema(description = "Only with include=input.") Map<String, Object> input,
+            @Schema(description = "Only with include=output.") Map<String, Object> output,
+            String error,
+            String engine,
+            String model,
+            Tokens tokens,
+            Double cost,
+            @JsonProperty("cost_currency") String costCurrency,
+            boolean unpriced,
+            @JsonProperty("execution_time") Double executionTime,
+            @JsonProperty("started_at") @Schema(format = "date-time") String startedAt,
+            @JsonProperty("running_at") @Schema(format = "date-time") String runningAt,
+            @JsonProperty("completed_at") @Schema(format = "date-time") String completedAt,
+            @JsonProperty("requested_by") String requestedBy,
+            @JsonProperty("requester_kind") String requesterKind,
+            @JsonProperty("config_version") Integer configVersion,
+            int attempts,
+            @JsonProperty("error_message") String errorMessage,
+            @JsonProperty("input_bytes") @Schema(description = "The input's size as JSON text.") long inputBytes,
+            @JsonProperty("output_bytes") @Schema(description = "The output's size as JSON text.") long outputBytes,
+            @Schema(description = "The run's address, whole.", example = "/api/executions/42") String href) {
+    }
+
+    @Schema(name = "RunPage", description = "A page of runs, newest first, as the original service answered. The "
+            + "payload_* and truncated members are there only when the list was asked to include payloads.")
+    record RunPage(List<RunSummary> executions, long total, int page, @JsonProperty("per_page") int perPage,
+                   int pages,
+                   @JsonProperty("payload_budget_bytes") Long payloadBudgetBytes,
+                   @JsonProperty("payload_bytes") Long payloadBytes,
+                   Boolean truncated,
+                   @JsonProperty("truncated_payloads") Integer truncatedPayloads) {
     }
 }

@@ -10,6 +10,7 @@ import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
 import com.fitnesscrm.orchestrator.execution.ExecutionPage;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.ListedRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -21,6 +22,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Runs: the original paged list, one run with its steps, cancel and run again. */
 @RestController
@@ -48,13 +54,16 @@ class ExecutionsController {
     }
 
     @GetMapping
-    @Operation(summary = "Runs, newest first", description = "Answers {executions, total, page, per_page, pages}, "
-            + "as the original service did; filters agent_id, status, from and to (ISO-8601 instants).",
-            operationId = "listRuns")
-    @ApiResponse(responseCode = "200", description = "A page of runs.",
-            content = @Content(schema = @Schema(implementation = ExecutionSchemas.RunPage.class)))
-    @ApiResponse(responseCode = "422", description = "An unknown status, a page or per_page out of range, or "
-            + "from/to that is not an instant between the years 1 and 9999 (field names which).")
+    @Operation(summary = "Runs, newest first, as summaries", description = "Answers {executions, total, page, "
+            + "per_page, pages}, as the original service did; filters agent_id, status, from and to (ISO-8601 "
+            + "instants). A listed run has every field of GET /api/executions/{id} but its payloads and steps, plus "
+            + "input_bytes, output_bytes (their sizes as JSON text) and href (the run's address). With include, the "
+            + "page also carries each run's input and/or output, once each, while they fit the page's payload budget "
+            + "(1 MB unless EXECUTIONS_PAYLOAD_BUDGET says otherwise), newest run first, each input before its "
+            + "output; from the first payload that does not fit, every later one is {truncated: true, bytes, href}. "
+            + "Such a page adds payload_budget_bytes, payload_bytes, truncated and truncated_payloads. 422 naming the "
+            + "parameter for an unknown status, include value or a bad page; 503 when too many pages with payloads "
+            + "are being answered at once.")
     ObjectNode list(@RequestParam(defaultValue = "1") int page,
                     @RequestParam(name = "per_page", defaultValue = "20") int perPage,
                     @RequestParam(name = "agent_id", required = false) Integer agentId,
@@ -62,21 +71,50 @@ class ExecutionsController {
                             "timed_out", "cancelled", "rejected"}))
                     @RequestParam(required = false) String status,
                     @RequestParam(required = false) String from,
-                    @RequestParam(required = false) String to) {
+                    @RequestParam(required = false) String to,
+                    @Parameter(description = "Payloads to carry: input, output or both (input,output; repeating "
+                            + "the parameter works too). Without it, no payload is read.", example = "input,output")
+                    @RequestParam(required = false) List<String> include) {
         ExecutionStatus wanted = status == null || status.isBlank() ? null : ExecutionStatus.fromCode(status)
                 .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
                         + "statuses are " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::code)
                         .collect(Collectors.joining(", ")) + "."));
+        Set<ListedRun.Part> parts = parts(include);
         ExecutionPage result = executions.page(new ExecutionFilter(agentId, wanted, instant("from", from),
-                instant("to", to)), page, perPage);
+                instant("to", to)), page, perPage, parts);
+        if (result.payloads() != null) {
+            // The payloads' memory is held until the answer has been written, not only built (PayloadMemory).
+            RequestContextHolder.currentRequestAttributes().registerDestructionCallback(
+                    ExecutionsController.class.getName() + ".page", result::close, RequestAttributes.SCOPE_REQUEST);
+        }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode array = json.putArray("executions");
-        result.executions().forEach(run -> array.add(RunJson.of(run, null)));
+        result.executions().forEach(run -> array.add(RunJson.listed(run)));
         json.put("total", result.total());
         json.put("page", result.page());
         json.put("per_page", result.perPage());
         json.put("pages", result.pages());
+        if (result.payloads() != null) {
+            json.put("payload_budget_bytes", result.payloads().budgetBytes());
+            json.put("payload_bytes", result.payloads().bytes());
+            json.put("truncated", result.payloads().truncated() > 0);
+            json.put("truncated_payloads", result.payloads().truncated());
+        }
         return json;
+    }
+
+    private static Set<ListedRun.Part> parts(List<String> include) {
+        Set<ListedRun.Part> parts = EnumSet.noneOf(ListedRun.Part.class);
+        for (String value : include == null ? List.<String>of() : include) {
+            String code = value == null ? "" : value.strip();
+            if (code.isEmpty()) {
+                continue;
+            }
+            parts.add(Arrays.stream(ListedRun.Part.values()).filter(part -> part.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("include", "Unknown value '" + code + "' in "
+                            + "'include'; a list can include input, output.")));
+        }
+        return parts;
     }
 
     @GetMapping("/{id}")

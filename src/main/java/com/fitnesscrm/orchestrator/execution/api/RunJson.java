@@ -3,8 +3,11 @@ package com.fitnesscrm.orchestrator.execution.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionStep;
+import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.ListedRun;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,6 +55,63 @@ final class RunJson {
             steps.forEach(step -> array.add(of(step)));
         }
         return json;
+    }
+
+    /**
+     * A run as a page lists it: the same fields but its payloads, in the same order, then {@code input_bytes},
+     * {@code output_bytes} and {@code href}; the payloads asked for once each, under {@code input} and
+     * {@code output}, as their stored JSON text (no tree is built of them), or as a stub past the page's budget.
+     */
+    static ObjectNode listed(ListedRun listed) {
+        ExecutionSummary run = listed.run();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", run.id());
+        json.put("agent_id", run.agentId());
+        json.put("agent", run.agentName());
+        json.put("task_type", run.taskType());
+        json.put("status", run.status().code());
+        json.put("mode", run.mode());
+        payload(json, "input", listed.input(), run.id());
+        payload(json, "output", listed.output(), run.id());
+        json.put("error", run.error());
+        json.put("engine", run.engine());
+        json.put("model", run.model());
+        json.putObject("tokens").put("input", run.tokensIn()).put("output", run.tokensOut())
+                .put("total", run.tokensIn() + run.tokensOut());
+        json.put("cost", run.costUsd());
+        json.put("cost_currency", "USD");
+        json.put("unpriced", run.unpriced());
+        json.put("execution_time", run.executionTime());
+        json.put("started_at", text(run.startedAt()));
+        json.put("running_at", text(run.runningAt()));
+        json.put("completed_at", text(run.completedAt()));
+        json.put("requested_by", run.requestedBy());
+        json.put("requester_kind", run.requesterKind());
+        json.put("config_version", run.configVersion());
+        json.put("attempts", run.attempts());
+        json.put("error_message", run.error());
+        json.put("input_bytes", run.inputBytes());
+        json.put("output_bytes", run.outputBytes());
+        json.put("href", href(run.id()));
+        return json;
+    }
+
+    private static void payload(ObjectNode json, String name, ListedRun.Payload payload, long id) {
+        if (payload == null) {
+            return;
+        }
+        if (payload.truncated()) {
+            // The stub lists have always shown for a payload they leave out.
+            json.putObject(name).put("truncated", true).put("bytes", payload.bytes()).put("href", href(id));
+        } else if (payload.json() == null) {
+            json.putNull(name);
+        } else {
+            json.putRawValue(name, new RawValue(payload.json()));
+        }
+    }
+
+    static String href(long id) {
+        return "/api/executions/" + id;
     }
 
     static ObjectNode of(ExecutionStep step) {

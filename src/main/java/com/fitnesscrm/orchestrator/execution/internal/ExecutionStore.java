@@ -1,6 +1,8 @@
 package com.fitnesscrm.orchestrator.execution.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,7 @@ import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.ExecutionStep;
 import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -43,8 +46,9 @@ public class ExecutionStore {
     private static final String COLUMNS = "id, agent_id, agent_name, task_type, status, mode, input_data, "
             + "output_data, error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, "
             + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
-    private static final String SUMMARY_COLUMNS = "id, agent_id, agent_name, status, engine, cost_usd, unpriced, "
-            + "tokens_in, tokens_out, requested_by, started_at, execution_time";
+    /** Everything but the payloads, of which only the sizes (V0013): what lists read. */
+    private static final String SUMMARY_COLUMNS = COLUMNS.replace("input_data, output_data, ", "")
+            + ", input_bytes, output_bytes";
 
     /**
      * Continues a {@code WITH run AS (… RETURNING id)}: inserts the steps given as ten arrays (see {@link StepArrays})
@@ -293,54 +297,78 @@ public class ExecutionStore {
     }
 
     /**
-     * A page of runs for a list: an input or output longer than {@code maxPayloadBytes} as JSON text is not read
-     * but replaced by {@code {"truncated": true, "bytes": n, "href": "/api/executions/{id}"}}, so that a page of
-     * a hundred 1 MB inputs is neither a 200 MB answer nor a gigabyte of trees in memory. The run's own URL has it
-     * whole. The page's ids are found first, so the sizes are measured for its rows only, not for those skipped.
+     * A page of runs with their payloads, newest first, within a byte budget: in the page's order (each run's input,
+     * then its output) a payload is read while the bytes so far stay within {@code budgetBytes}; from the first that
+     * would not fit, every later one is only its size. The sizes are the stored ones (V0013), so the database reads
+     * no payload it does not send, and this JVM holds at most the budget of payload text for the page, never a tree.
+     * A payload is its JSON text as PostgreSQL writes it, the same text its size was measured on.
      */
-    public List<Execution> page(ExecutionFilter filter, int offset, int limit, int maxPayloadBytes) {
+    public List<ListedRun> pageWithPayloads(ExecutionFilter filter, int offset, int limit, boolean input,
+                                            boolean output, long budgetBytes) {
         Where where = where(filter);
-        List<Object> args = new ArrayList<>();
-        args.add(maxPayloadBytes);
-        args.add(maxPayloadBytes);
+        List<Object> args = new ArrayList<>(List.of(input, budgetBytes, output, budgetBytes, input, output));
         args.addAll(where.args());
         args.add(limit);
         args.add(offset);
-        return jdbc.query("SELECT " + COLUMNS.replace("input_data, output_data, ", "")
-                .replaceAll("\\b(\\w+)\\b", "e.$1") + """
-                , CASE WHEN s.input_bytes > ? THEN NULL ELSE e.input_data END AS input_data, s.input_bytes,
-                  CASE WHEN s.output_bytes > ? THEN NULL ELSE e.output_data END AS output_data, s.output_bytes
-                FROM (SELECT id, started_at FROM ai_agent_executions""" + where.sql() + """
-                       ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?) page
-                JOIN ai_agent_executions e ON e.id = page.id
-                CROSS JOIN LATERAL (SELECT octet_length(e.input_data::text) AS input_bytes,
-                                           octet_length(e.output_data::text) AS output_bytes) s
-                ORDER BY page.started_at DESC, page.id DESC""", (rs, row) -> listed(rs, maxPayloadBytes),
-                args.toArray());
+        // The running total is taken over the page's rows only (the inner LIMIT comes first), in the page's order.
+        return jdbc.query("""
+                SELECT p.*,
+                    CASE WHEN ? AND p.through_input <= ? THEN e.input_data::text END AS input_text,
+                    CASE WHEN ? AND p.through_output <= ? THEN e.output_data::text END AS output_text
+                FROM (
+                    SELECT s.*,
+                        sum(s.input_weight + s.output_weight) OVER w - s.output_weight AS through_input,
+                        sum(s.input_weight + s.output_weight) OVER w AS through_output
+                    FROM (SELECT\s""" + SUMMARY_COLUMNS + """
+                                , CASE WHEN ? THEN coalesce(input_bytes, 0) ELSE 0 END::bigint AS input_weight,
+                                  CASE WHEN ? THEN coalesce(output_bytes, 0) ELSE 0 END::bigint AS output_weight
+                          FROM ai_agent_executions""" + where.sql() + """
+                           ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?) s
+                    WINDOW w AS (ORDER BY s.started_at DESC, s.id DESC ROWS UNBOUNDED PRECEDING)
+                ) p
+                JOIN ai_agent_executions e ON e.id = p.id
+                ORDER BY p.started_at DESC, p.id DESC""",
+                (rs, row) -> {
+                    ExecutionSummary run = summary(rs, row);
+                    return new ListedRun(run,
+                            input ? payload(rs.getString("input_text"), run.inputBytes()) : null,
+                            output ? payload(rs.getString("output_text"), run.outputBytes()) : null);
+                }, args.toArray());
     }
 
-    private Execution listed(ResultSet rs, int maxPayloadBytes) throws SQLException {
-        Execution run = execution(rs, 0);
-        long id = run.id();
-        JsonNode input = run.input() == null ? truncated(rs, "input_bytes", id, maxPayloadBytes) : run.input();
-        JsonNode output = run.output() == null ? truncated(rs, "output_bytes", id, maxPayloadBytes) : run.output();
-        if (input == run.input() && output == run.output()) {
-            return run;
+    private ListedRun.Payload payload(String text, Integer bytes) {
+        if (text == null) {
+            return new ListedRun.Payload(null, bytes);
         }
-        return new Execution(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(), run.mode(),
-                input, output, run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(),
-                run.costUsd(), run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(),
-                run.startedAt(), run.runningAt(), run.completedAt(), run.executionTime(), run.attempts());
+        return new ListedRun.Payload(withinDepth(text) ? text : unreadableNote(text.length()), bytes);
     }
 
-    private static JsonNode truncated(ResultSet rs, String column, long id, int maxPayloadBytes)
-            throws SQLException {
-        long bytes = rs.getLong(column);
-        if (rs.wasNull() || bytes <= maxPayloadBytes) {
-            return null;
+    /**
+     * Whether stored JSON text is within today's nesting limit, read as tokens without building a tree: runs stored
+     * before the limit (decision 0011) may be nested ~1,000 deep, and a page must stay readable for everyone.
+     */
+    private boolean withinDepth(String text) {
+        try (JsonParser parser = objectMapper.getFactory().createParser(text)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isStructStart() && ++depth > JsonLimits.MAX_DEPTH) {
+                    return false;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("truncated", true)
-                .put("bytes", bytes).put("href", "/api/executions/" + id);
+    }
+
+    private String unreadableNote(int length) {
+        try {
+            return objectMapper.writeValueAsString(unreadable(length));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long count(ExecutionFilter filter) {
@@ -401,9 +429,12 @@ public class ExecutionStore {
 
     private ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
         return new ExecutionSummary(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
-                status(rs), rs.getString("engine"), rs.getBigDecimal("cost_usd"), rs.getBoolean("unpriced"),
-                rs.getInt("tokens_in"), rs.getInt("tokens_out"), rs.getString("requested_by"),
-                instant(rs, "started_at"), doubleOrNull(rs, "execution_time"));
+                rs.getString("task_type"), status(rs), rs.getString("mode"), rs.getString("error_message"),
+                rs.getString("engine"), rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"),
+                rs.getBigDecimal("cost_usd"), rs.getBoolean("unpriced"), rs.getString("requested_by"),
+                rs.getString("requester_kind"), integer(rs, "config_version"), instant(rs, "started_at"),
+                instant(rs, "running_at"), instant(rs, "completed_at"), doubleOrNull(rs, "execution_time"),
+                rs.getInt("attempts"), integer(rs, "input_bytes"), integer(rs, "output_bytes"));
     }
 
     /** The original service wrote statuses of its own (e.g. "completed"); they read as the nearest of ours. */
@@ -436,10 +467,14 @@ public class ExecutionStore {
             log.warn("A stored run payload is not readable JSON ({} characters): {}", text.length(),
                     e.getOriginalMessage());
         }
+        return unreadable(text.length());
+    }
+
+    private ObjectNode unreadable(int length) {
         ObjectNode note = objectMapper.createObjectNode();
         note.put("unreadable", true);
         note.put("reason", "Stored before today's limits: nested deeper than " + JsonLimits.MAX_DEPTH + " levels.");
-        note.put("bytes", text.length());
+        note.put("bytes", length);
         return note;
     }
 

@@ -127,12 +127,15 @@ class HostileInputIT {
             JsonNode body = readLenient(page.body());
             assertThat(body.get("executions")).isNotEmpty();
         }
-        JsonNode listed = readLenient(get("/api/executions?per_page=100").body()).get("executions");
+        // Lists carry payloads only when asked (issue 12): the small one whole, the big one past a page's budget.
+        String until = readLenient(get("/api/executions/" + bigId).body()).get("started_at").asText();
+        JsonNode listed = readLenient(get("/api/executions?per_page=100&include=input&to=" + until).body())
+                .get("executions");
         JsonNode smallListed = find(listed, smallId);
-        assertThat(depth(smallListed.get("input_data"))).isEqualTo(LIMIT - 1);
-        JsonNode bigListed = find(listed, bigId);
-        assertThat(bigListed.at("/input_data/truncated").asBoolean()).isTrue();
-        assertThat(bigListed.at("/input_data/bytes").asLong()).isGreaterThan(RequestSizeLimitFilter.MAX_BYTES / 2);
+        assertThat(depth(smallListed.get("input"))).isEqualTo(LIMIT - 1);
+        JsonNode bigListed = find(readLenient(get("/api/executions?per_page=100").body()).get("executions"), bigId);
+        assertThat(bigListed.has("input_data")).isFalse();
+        assertThat(bigListed.get("input_bytes").asLong()).isGreaterThan(RequestSizeLimitFilter.MAX_BYTES / 2);
 
         for (long id : List.of(smallId, bigId)) {
             RawHttp.Response detail = get("/api/executions/" + id);
@@ -370,11 +373,16 @@ class HostileInputIT {
         JsonNode input = json.readTree(detail.body()).get("input_data");
         assertThat(input.get("unreadable").asBoolean()).isTrue();
         assertThat(input.get("reason").asText()).contains("64 levels");
-        for (String page : new String[] {"/api/executions", "/api/executions?per_page=100"}) {
+        for (String page : new String[] {"/api/executions", "/api/executions?per_page=100",
+                "/api/executions?per_page=100&include=input,output"}) {
             RawHttp.Response list = get(page);
             assertThat(list.status()).as(page).isEqualTo(200);
             assertThat(json.readTree(list.body()).get("executions")).as(page).isNotEmpty();
         }
+        // A page with payloads sends stored text as it is, but not this one: the note stands in for it there too.
+        JsonNode listed = find(json.readTree(get("/api/executions?per_page=5&include=input").body())
+                .get("executions"), id).get("input");
+        assertThat(listed.get("unreadable").asBoolean()).as(listed.toString()).isTrue();
     }
 
     // --- found by the fuzz -----------------------------------------------------------------------------------------

@@ -1,0 +1,335 @@
+package com.fitnesscrm.orchestrator.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fitnesscrm.orchestrator.Application;
+import com.fitnesscrm.orchestrator.base.api.RawHttp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runs list under a storm, in the heap the app has on Railway (README, "Benchmarks"; issue 12, bug 1). The app
+ * runs as a child JVM with {@code railway.json}'s start options ({@code -Xmx384m}, Serial GC,
+ * {@code -XX:+ExitOnOutOfMemoryError}, capped metaspace and code cache) and a GC log, on a PostgreSQL this JVM starts.
+ * It fills {@code benchmark.runs-list.runs} (300) runs with payloads of 5–120 KB, every 10th input and every 15th
+ * output about 1 MB, then, for {@code GET /api/executions?per_page=100} and the same with
+ * {@code include=input,output}, {@code benchmark.runs-list.clients} (64) clients at once each ask
+ * {@code benchmark.runs-list.requests} (5) pages back to back (pages 1–3), while {@code /api/health} is asked every
+ * 100 ms. It prints p50/p99/max per kind, the answers' sizes, status counts, {@code /api/health}'s latency during the
+ * storm, and from the GC log the largest heap before a collection, the largest after one, the time in pauses and
+ * the full collections. It fails on any answer but 200, on a child that exited (an OutOfMemoryError ends it), on a
+ * summary page over 200 KB, or on a page with more payload than its budget.
+ */
+class RunsListBenchmark {
+
+    private static final String KEY = "runs-list-benchmark-admin-key-0123456789";
+    private static final Path LOGS = Path.of("target", "runs-list-benchmark");
+    /** The start options of railway.json and the Procfile, less {@code -jar}. */
+    private static final List<String> RAILWAY_OPTIONS = List.of("-Xmx384m", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /** {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 150M->40M(371M) 12.345ms} */
+    private static final Pattern PAUSE = Pattern.compile(
+            "GC\\(\\d+\\) Pause (Young|Full).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
+
+    @Test
+    void sixty_four_callers_listing_runs_at_once_get_their_pages_within_a_384_mb_heap() throws Exception {
+        int runs = Integer.getInteger("benchmark.runs-list.runs", 300);
+        int clients = Integer.getInteger("benchmark.runs-list.clients", 64);
+        int requests = Integer.getInteger("benchmark.runs-list.requests", 5);
+        Files.createDirectories(LOGS);
+        Path gcLog = LOGS.resolve("gc.log");
+        Path appLog = LOGS.resolve("app.log");
+        Files.deleteIfExists(gcLog);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(freePort())
+                .setServerConfig("max_connections", "100").start()) {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(RAILWAY_OPTIONS);
+            command.addAll(List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime",
+                    "-cp", System.getProperty("java.class.path"), Application.class.getName(),
+                    "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--orchestrator.security.initial-admin-password=benchmark-admin-password",
+                    "--orchestrator.api.admin-key=" + KEY, "--orchestrator.api.main-app-key=",
+                    "--orchestrator.llm.api-key=", "--logging.level.root=warn",
+                    // One caller asking 64 pages at once is over any key's budget; the storm measures the list.
+                    "--orchestrator.rate-limit.enabled=false"));
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile())
+                    .start();
+            try {
+                awaitReady(app, port);
+                fill(postgres, runs);
+                for (int i = 0; i < 10; i++) {
+                    send(port, "/api/executions?per_page=100");
+                    send(port, "/api/executions?per_page=100&include=input,output");
+                }
+                Storm summaries = storm(app, port, gcLog, "/api/executions?per_page=100", clients, requests);
+                Storm payloads = storm(app, port, gcLog, "/api/executions?per_page=100&include=input,output",
+                        clients, requests);
+                System.out.printf(Locale.ROOT, "%nRUNS LIST over %d runs (%.0f MB of payloads), %d clients at once "
+                        + "x %d pages each, child JVM %s%n", runs, payloadMegabytes(postgres), clients, requests,
+                        String.join(" ", RAILWAY_OPTIONS));
+                summaries.print("summaries");
+                payloads.print("include=input,output");
+                assertThat(app.isAlive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
+                for (Storm storm : List.of(summaries, payloads)) {
+                    assertThat(storm.statuses()).as(storm.target()).containsOnlyKeys(200);
+                    assertThat(storm.healthStatuses()).as("/api/health during " + storm.target())
+                            .containsOnlyKeys(200);
+                }
+                assertThat(summaries.maxBytes()).as("largest summary page").isLessThan(200 * 1024);
+                assertThat(payloads.maxBytes()).as("largest page with payloads").isLessThan(1024 * 1024 + 200 * 1024);
+            } catch (Throwable failure) {
+                List<String> lines = Files.readAllLines(appLog);
+                System.out.println("----- " + appLog + " (last 100 lines) -----");
+                lines.subList(Math.max(0, lines.size() - 100), lines.size()).forEach(System.out::println);
+                throw failure;
+            } finally {
+                app.destroy();
+                if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** What one storm measured; latencies in nanoseconds, sorted. */
+    record Storm(String target, long[] nanos, Map<Integer, Long> statuses, long maxBytes, long totalBytes,
+                 long[] healthNanos, Map<Integer, Long> healthStatuses, Gc gc, double seconds) {
+
+        void print(String name) {
+            System.out.printf(Locale.ROOT, "%-22s %d pages in %.1f s: p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
+                            + "%.0f KB a page (largest %.0f KB); statuses %s%n", name, nanos.length, seconds,
+                    percentile(nanos, 50), percentile(nanos, 99), percentile(nanos, 100),
+                    totalBytes / 1024.0 / Math.max(1, nanos.length), maxBytes / 1024.0, statuses);
+            System.out.printf(Locale.ROOT, "%-22s /api/health meanwhile: %d answers, p50 %.0f ms, p99 %.0f ms, "
+                            + "max %.0f ms, statuses %s%n", "", healthNanos.length, percentile(healthNanos, 50),
+                    percentile(healthNanos, 99), percentile(healthNanos, 100), healthStatuses);
+            System.out.printf(Locale.ROOT, "%-22s heap (of %d MB): at most %d MB before a GC, %d MB after one; "
+                            + "%d young + %d full GCs, %.0f ms in pauses (longest %.0f ms)%n", "", gc.capacityMb(),
+                    gc.maxBeforeMb(), gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(), gc.longestMs());
+        }
+    }
+
+    /** The GC log's pauses during a storm. */
+    record Gc(int young, int full, long maxBeforeMb, long maxAfterMb, long capacityMb, double pauseMs,
+              double longestMs) {
+
+        static Gc of(List<String> lines) {
+            int young = 0;
+            int full = 0;
+            long before = 0;
+            long after = 0;
+            long capacity = 0;
+            double pause = 0;
+            double longest = 0;
+            for (String line : lines) {
+                Matcher m = PAUSE.matcher(line);
+                if (!m.find()) {
+                    continue;
+                }
+                if (m.group(1).equals("Full")) {
+                    full++;
+                } else {
+                    young++;
+                }
+                before = Math.max(before, Long.parseLong(m.group(2)));
+                after = Math.max(after, Long.parseLong(m.group(3)));
+                capacity = Math.max(capacity, Long.parseLong(m.group(4)));
+                double ms = Double.parseDouble(m.group(5));
+                pause += ms;
+                longest = Math.max(longest, ms);
+            }
+            return new Gc(young, full, before, after, capacity, pause, longest);
+        }
+    }
+
+    private static Storm storm(Process app, int port, Path gcLog, String target, int clients, int requests)
+            throws Exception {
+        int gcLinesBefore = Files.readAllLines(gcLog).size();
+        long[] nanos = new long[clients * requests];
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        LongAdder totalBytes = new LongAdder();
+        long[] maxBytes = {0};
+        List<Long> health = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, LongAdder> healthStatuses = new ConcurrentHashMap<>();
+        AtomicBoolean storming = new AtomicBoolean(true);
+        Thread prober = new Thread(() -> {
+            while (storming.get()) {
+                long begin = System.nanoTime();
+                int status = send(port, "/api/health").status();
+                health.add(System.nanoTime() - begin);
+                healthStatuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                sleep(100);
+            }
+        }, "health-prober");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                await(start);
+                for (int r = 0; r < requests; r++) {
+                    long begin = System.nanoTime();
+                    RawHttp.Response page = send(port, target + "&page=" + (1 + (client + r) % 3));
+                    nanos[client * requests + r] = System.nanoTime() - begin;
+                    statuses.computeIfAbsent(page.status(), s -> new LongAdder()).increment();
+                    long bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    totalBytes.add(bytes);
+                    synchronized (maxBytes) {
+                        maxBytes[0] = Math.max(maxBytes[0], bytes);
+                    }
+                }
+            });
+        }
+        prober.start();
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(15, TimeUnit.MINUTES)).as("the storm ended").isTrue();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        storming.set(false);
+        prober.join();
+        sleep(500); // the GC log is written as it happens; let the last lines arrive
+        List<String> gcLines = Files.readAllLines(gcLog);
+        Arrays.sort(nanos);
+        long[] healthNanos = health.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Storm(target, nanos, counts(statuses), maxBytes[0], totalBytes.sum(), healthNanos,
+                counts(healthStatuses), Gc.of(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
+                gcLines.size())), seconds);
+    }
+
+    /**
+     * Runs as the main backend's history would hold them, written straight into the table: mostly 5–120 KB in and
+     * out, every 10th input and every 15th output about 1 MB, one second apart.
+     */
+    private static void fill(EmbeddedPostgres postgres, int runs) throws Exception {
+        Instant start = Instant.now().minusSeconds(runs + 60L);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO ai_agent_executions (agent_name, task_type, status, mode, input_data, output_data,
+                         engine, started_at, running_at, completed_at, execution_time, requested_by, requester_kind,
+                         attempts)
+                     VALUES ('Workout Optimizer', 'workout_optimization', 'succeeded', 'sync', ?::jsonb, ?::jsonb,
+                         'rules', ?, ?, ?, 0.4, 'main-backend', 'api_key', 1)""")) {
+            for (int i = 0; i < runs; i++) {
+                Instant at = start.plusSeconds(i);
+                insert.setString(1, payload("in", i, i % 10 == 0 ? 1_000_000 : 5_000 + (i * 7919) % 115_000));
+                insert.setString(2, payload("out", i, i % 15 == 0 ? 1_000_000 : 5_000 + (i * 104_729) % 115_000));
+                insert.setTimestamp(3, Timestamp.from(at));
+                insert.setTimestamp(4, Timestamp.from(at.plusMillis(10)));
+                insert.setTimestamp(5, Timestamp.from(at.plusMillis(410)));
+                insert.addBatch();
+                if (i % 20 == 19) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static double payloadMegabytes(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT sum(octet_length(input_data::text) + octet_length(output_data::text)) "
+                             + "FROM ai_agent_executions")) {
+            rows.next();
+            return rows.getLong(1) / 1024.0 / 1024.0;
+        }
+    }
+
+    /** A workout-like JSON object of about {@code bytes} bytes. */
+    private static String payload(String kind, int i, int bytes) {
+        StringBuilder text = new StringBuilder("{\"tag\": \"" + kind + "-" + i + "\", \"sessions\": [");
+        for (int n = 0; text.length() < bytes - 80; n++) {
+            text.append(n == 0 ? "" : ", ").append("{\"exercise\": \"Romanian deadlift ").append(n)
+                    .append("\", \"sets\": ").append(3 + n % 3).append(", \"reps\": \"8-12\", \"rir\": ")
+                    .append(n % 4).append('}');
+        }
+        return text.append("]}").toString();
+    }
+
+    private static void awaitReady(Process app, int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("The app exited with " + app.exitValue() + " before it was ready");
+            }
+            if (send(port, "/actuator/health/readiness").status() == 200) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("The app was not ready within 5 minutes");
+    }
+
+    private static RawHttp.Response send(int port, String target) {
+        try {
+            return RawHttp.send(port, RawHttp.request("GET", target, target.startsWith("/api/executions") ? KEY
+                    : null, null, null));
+        } catch (IOException e) {
+            return new RawHttp.Response(0, Map.of(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Map<Integer, Long> counts(Map<Integer, LongAdder> counts) {
+        Map<Integer, Long> sorted = new TreeMap<>();
+        counts.forEach((status, n) -> sorted.put(status, n.sum()));
+        return sorted;
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
