@@ -69,9 +69,9 @@ public final class VolumeChart {
         for (int index = 0; index < series.size(); index++) {
             legend.add(new String[] {colour(series, index), series.get(index).label()});
         }
-        legend.add(new String[] {"mrv", "MRV (most sets a week one recovers from)"});
+        legend.add(new String[] {"mrv", "MRV (most sets one recovers from)"});
         if (!mv.isEmpty()) {
-            legend.add(new String[] {"mv", "MV (fewest sets that keep muscle)"});
+            legend.add(new String[] {"mv", "MV (fewest sets to keep muscle)"});
         }
         int perLine = 3;
         int legendHeight = ((legend.size() + perLine - 1) / perLine) * LEGEND_ROW + 6;
