@@ -29,14 +29,14 @@ public record Exercise(String id, String name, Pattern pattern, Mechanics mechan
                 && level.ordinal() <= clientLevel.ordinal();
     }
 
-    /** Core work, carries and conditioning may close a session after isolation work. */
+    /** Core work, carries, conditioning and mobility may close a session after isolation work. */
     public boolean closesSession() {
-        return pattern == Pattern.CORE || pattern == Pattern.CARRY || pattern == Pattern.CONDITIONING;
+        return pattern == Pattern.CORE || pattern == Pattern.CARRY || pattern.timed();
     }
 
     /** Loaded by a percentage of a one-repetition maximum; otherwise its intensity is given as reps in reserve. */
     public boolean loadable() {
-        return pattern != Pattern.CORE && pattern != Pattern.CONDITIONING && equipment.stream().anyMatch(item ->
+        return pattern != Pattern.CORE && !pattern.timed() && equipment.stream().anyMatch(item ->
                 item == Equipment.BARBELL || item == Equipment.DUMBBELL || item == Equipment.KETTLEBELL
                         || item == Equipment.CABLE || item == Equipment.MACHINE);
     }

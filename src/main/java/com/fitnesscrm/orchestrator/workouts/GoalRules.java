@@ -94,6 +94,29 @@ public final class GoalRules {
         };
     }
 
+    /**
+     * What the engine gives a request: {@link #prescribed}, except that a {@link FocusArea#STRENGTH} focus moves the
+     * main lifts of a goal other than strength to the heavy end of that goal's own ranges ({@link #strengthLeaning}).
+     */
+    public static Dose prescribed(WorkoutRequest request, Role role) {
+        Dose dose = prescribed(request.goal(), role, request.fitnessLevel());
+        return role == Role.MAIN && request.focuses(FocusArea.STRENGTH) && request.goal() != Goal.STRENGTH
+                ? strengthLeaning(request.goal(), dose) : dose;
+    }
+
+    /**
+     * A main lift's dose leaning toward strength inside the goal's {@link #allowed} range: fewer reps, the longest
+     * rest and the heaviest loads the goal allows (NSCA: strength is trained with the heaviest loads, fewest reps and
+     * longest rests). The sets stay as prescribed. The validator holds a focused plan's main lifts to it.
+     */
+    public static Dose strengthLeaning(Goal goal, Dose prescribed) {
+        Dose allowed = allowed(goal, Role.MAIN);
+        int repsMax = Math.min(prescribed.repsMax(), allowed.repsMin() + (goal == Goal.ENDURANCE ? 3 : 2));
+        int percentMin = Math.max(prescribed.percentMin(), allowed.percentMax() - (goal == Goal.ENDURANCE ? 7 : 5));
+        return new Dose(allowed.repsMin(), repsMax, prescribed.setsMin(), prescribed.setsMax(), allowed.restMax(),
+                allowed.restMax(), percentMin, allowed.percentMax(), Math.max(1, prescribed.rir() - 1));
+    }
+
     /** The fewest sets the engine trims an exercise to: the goal's minimum, and never one (a deload halves it). */
     public static int fewestSets(Goal goal, Role role) {
         return Math.max(2, allowed(goal, role).setsMin());
@@ -118,6 +141,11 @@ public final class GoalRules {
     /** Whether chest, back and quads must be trained on at least two days a week. */
     public static boolean frequencyRequired(WorkoutRequest request) {
         return request.daysPerWeek() >= 2 && request.minutesPerSession() >= FULL_RULES_MINUTES;
+    }
+
+    /** Whether the plan counts its cardio toward ACSM's 150–300 minutes a week: for fat loss or a cardio focus. */
+    public static boolean cardioCounted(WorkoutRequest request) {
+        return request.goal() == Goal.FAT_LOSS || request.focuses(FocusArea.CARDIO);
     }
 
     /** Warm-up minutes counted into every training session's time. */

@@ -33,6 +33,14 @@ public final class WorkoutEngine {
 
     /** The active-recovery day's exercise where it is allowed: anyone can walk. */
     private static final String EASY_CARDIO = "brisk_walk";
+    /** A focused muscle gets up to this many more hard sets a week, never past its MRV. */
+    public static final double FOCUS_EXTRA_SETS = 4;
+    /** A cardio focus: a conditioning bout closing each session (at least 10 min, or none), or a longer fat-loss one. */
+    static final int CARDIO_FOCUS_MINUTES = 15;
+    static final int CARDIO_FOCUS_EXTRA_MINUTES = 10;
+    /** A flexibility focus: mobility work closing each session, at least 5 min or none. */
+    static final int MOBILITY_MINUTES = 8;
+    static final int MOBILITY_MIN_MINUTES = 5;
 
     private final ExerciseCatalogue catalogue;
 
@@ -46,12 +54,13 @@ public final class WorkoutEngine {
                 request.equipment(), request.contraindications(), request.fitnessLevel())).toList();
         int blocks = (request.weeks() - 1) / BLOCK_WEEKS + 1;
         List<List<List<Item>>> blockWeeks = new ArrayList<>();
+        List<String> focusNotes = new ArrayList<>();
         int rotation = 0;
         for (int block = 0; block < blocks; block++) {
-            List<List<Item>> week = buildWeek(request, split, allowed, block);
+            List<List<Item>> week = buildWeek(request, split, allowed, block, block == 0 ? focusNotes : null);
             if (block > 0 && !asGood(request, blockWeeks.get(block - 1), week)) {
                 // Rotating accessories would raise a muscle's volume too fast: keep the last block's exercises.
-                week = buildWeek(request, split, allowed, rotation);
+                week = buildWeek(request, split, allowed, rotation, null);
             } else {
                 rotation = block;
             }
@@ -74,14 +83,20 @@ public final class WorkoutEngine {
             weeks.add(new WorkoutPlan.Week(number, deload, sessions));
             volumes.add(new WorkoutPlan.WeekVolume(number, WorkoutValidator.volumeOf(sessions)));
         }
+        List<String> rules = rulesChecked(request);
+        // The focus comes before what the CRM added, which stays the last sentence.
+        rules.addAll(request.fromCrm() == null ? rules.size() : rules.size() - 1,
+                focusRules(request, focusNotes, weeks.get(0)));
         return new WorkoutPlan(request.clientId(), request.goal().code(), request.fitnessLevel().code(), split.code(),
                 request.daysPerWeek(), request.minutesPerSession(), weeks, volumes, cardio(request, weeks.get(0)),
-                rulesChecked(request), "rules", null, request.fromCrm());
+                rules, "rules", null, request.fromCrm(), codes(request.focusAreas()), request.unknownFocusAreas());
     }
 
     // --- Building one week -----------------------------------------------------------------------------------------
 
-    private List<List<Item>> buildWeek(WorkoutRequest request, Split split, List<Exercise> allowed, int rotation) {
+    /** @param focusNotes where to say what the muscle focus added, or {@code null} */
+    private List<List<Item>> buildWeek(WorkoutRequest request, Split split, List<Exercise> allowed, int rotation,
+                                       List<String> focusNotes) {
         Set<String> usedInWeek = new HashSet<>();
         // Main lifts first, so that accessories rotating from block to block never change them.
         List<Optional<Exercise>> mains = new ArrayList<>();
@@ -124,14 +139,24 @@ public final class WorkoutEngine {
                 Role role = mainPending && pick.get().mechanics() == Mechanics.COMPOUND && !pick.get().closesSession()
                         ? Role.MAIN : Role.ACCESSORY;
                 mainPending &= role != Role.MAIN;
-                items.add(new Item(pick.get(), role, GoalRules.prescribed(request.goal(), role,
-                        request.fitnessLevel()), priority));
+                items.add(new Item(pick.get(), role, GoalRules.prescribed(request, role), priority));
             }
+            boolean cardioFocus = request.focuses(FocusArea.CARDIO);
             if (request.goal() == Goal.FAT_LOSS) {
                 int days = request.daysPerWeek() == 7 ? 6 : request.daysPerWeek();
                 int minutes = Math.max(10, Math.min(30, (GoalRules.CARDIO_MIN_MINUTES + days - 1) / days));
-                conditioning(allowed, index + rotation).ifPresent(exercise -> items.add(Item.conditioning(exercise,
-                        template.slots().size(), minutes)));
+                // A cardio focus lengthens the fat-loss bout, and keeps it until the sets are cut (see fitTime).
+                conditioning(allowed, index + rotation).ifPresent(exercise -> items.add(cardioFocus
+                        ? Item.timed(exercise, template.slots().size(), Math.min(30, minutes
+                        + CARDIO_FOCUS_EXTRA_MINUTES), 10, true)
+                        : Item.conditioning(exercise, template.slots().size(), minutes)));
+            } else if (cardioFocus) {
+                conditioning(allowed, index + rotation).ifPresent(exercise -> items.add(Item.timed(exercise,
+                        template.slots().size(), CARDIO_FOCUS_MINUTES, 10, true)));
+            }
+            if (request.focuses(FocusArea.FLEXIBILITY)) {
+                mobility(allowed, index + rotation).ifPresent(exercise -> items.add(Item.timed(exercise,
+                        template.slots().size() + 1, MOBILITY_MINUTES, MOBILITY_MIN_MINUTES, true)));
             }
             fitTime(request, items);
             baseUsedInWeek.addAll(baseInSession);
@@ -140,6 +165,7 @@ public final class WorkoutEngine {
         capAtMaximumVolume(request, sessions);
         balancePullingAndPushing(request, allowed, sessions);
         topUpToMinimumVolume(request, sessions);
+        emphasise(request, allowed, sessions, focusNotes);
         return sessions;
     }
 
@@ -171,7 +197,15 @@ public final class WorkoutEngine {
         return options.isEmpty() ? Optional.empty() : Optional.of(options.get(index % options.size()));
     }
 
-    /** Drops isolation work, then shortens conditioning, then cuts sets, then drops accessories from the end. */
+    private static Optional<Exercise> mobility(List<Exercise> allowed, int index) {
+        List<Exercise> options = allowed.stream().filter(exercise -> exercise.pattern() == Pattern.MOBILITY).toList();
+        return options.isEmpty() ? Optional.empty() : Optional.of(options.get(index % options.size()));
+    }
+
+    /**
+     * Drops isolation work, then shortens timed work (conditioning, mobility) to its minimum and drops the fat-loss
+     * bout, then cuts sets, then drops the timed work a focus asked for, then drops accessories from the end.
+     */
     private static void fitTime(WorkoutRequest request, List<Item> items) {
         int limit = request.minutesPerSession() * 60;
         while (seconds(request, items) > limit) {
@@ -180,15 +214,16 @@ public final class WorkoutEngine {
                 items.remove(isolation.get());
                 continue;
             }
-            Optional<Item> cardio = last(items, item -> item.minutes != null);
-            if (cardio.isPresent()) {
-                Item bout = cardio.get();
+            Optional<Item> longer = last(items, item -> item.minutes != null && item.minutes > item.minMinutes);
+            if (longer.isPresent()) {
+                Item bout = longer.get();
                 int over = (seconds(request, items) - limit + 59) / 60;
-                if (bout.minutes > 10) {
-                    bout.minutes = Math.max(10, bout.minutes - over);
-                } else {
-                    items.remove(bout);
-                }
+                bout.minutes = Math.max(bout.minMinutes, bout.minutes - over);
+                continue;
+            }
+            Optional<Item> cardio = last(items, item -> item.minutes != null && !item.requested);
+            if (cardio.isPresent()) {
+                items.remove(cardio.get());
                 continue;
             }
             Optional<Item> accessory = items.stream().filter(item -> item.role == Role.ACCESSORY
@@ -204,12 +239,112 @@ public final class WorkoutEngine {
                 main.get().sets--;
                 continue;
             }
+            // What a focus asked for goes before the accessories that cover the week's patterns.
+            Optional<Item> requested = last(items, item -> item.minutes != null);
+            if (requested.isPresent()) {
+                items.remove(requested.get());
+                continue;
+            }
             Optional<Item> drop = last(items, item -> item.role == Role.ACCESSORY);
             if (drop.isEmpty()) {
                 return; // one main lift at its fewest sets always fits 15 minutes; the validator would say if not
             }
             items.remove(drop.get());
         }
+    }
+
+    /**
+     * The muscle focus, after every other rule has shaped the week: each focused muscle, in the order asked, gets up
+     * to {@link #FOCUS_EXTRA_SETS} more sets a week — first a set more on its exercises (with a pull where a push
+     * would tip the balance), then an isolation or core exercise for it in a session with time left — never past any
+     * muscle's MRV, the goal's most sets per exercise or the session's minutes. Only adds, so every rule that held
+     * still holds.
+     */
+    private static void emphasise(WorkoutRequest request, List<Exercise> allowed, List<List<Item>> week,
+                                  List<String> notes) {
+        Set<Muscle> muscles = request.focusMuscles();
+        if (muscles.isEmpty()) {
+            return;
+        }
+        Map<Muscle, Double> before = volume(week);
+        for (Muscle muscle : muscles) {
+            double target = Math.min(GoalRules.MRV.get(muscle), before.get(muscle) + FOCUS_EXTRA_SETS);
+            for (int guard = 0; guard < 50 && volume(week).get(muscle) < target - 1e-9; guard++) {
+                if (!addSet(request, week, muscle) && !addExercise(request, allowed, week, muscle)) {
+                    break;
+                }
+            }
+        }
+        if (notes == null) {
+            return;
+        }
+        Map<Muscle, Double> after = volume(week);
+        for (FocusArea area : request.focusAreas()) {
+            if (area.muscles().isEmpty()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (Muscle muscle : Muscle.values()) {
+                if (area.muscles().contains(muscle)) {
+                    parts.add(focusOutcome(request, allowed, muscle, before.get(muscle), after.get(muscle)));
+                }
+            }
+            notes.add("Focus " + area.code().replace('_', ' ') + ": " + String.join("; ", parts));
+        }
+    }
+
+    /** "chest +4 sets/week (8 → 12), within MRV 22", or what capped it. */
+    private static String focusOutcome(WorkoutRequest request, List<Exercise> allowed, Muscle muscle, double before,
+                                       double after) {
+        int mrv = GoalRules.MRV.get(muscle);
+        String text = muscle.code().replace('_', ' ') + " +" + number(after - before) + " sets/week (" + number(before)
+                + " → " + number(after) + ")";
+        if (after >= Math.min(mrv, before + FOCUS_EXTRA_SETS) - 1e-9) {
+            return text + (after >= mrv - 1e-9 ? ", capped at its MRV " + mrv : ", within MRV " + mrv);
+        }
+        if (allowed.stream().noneMatch(exercise -> !exercise.pattern().timed()
+                && exercise.primaryMuscles().contains(muscle))) {
+            return text + ": no exercise for it suits the client's equipment, conditions and level";
+        }
+        if (after + 1 > mrv) {
+            return text + ", capped at its MRV " + mrv;
+        }
+        // No set more fits a session, and no exercise more: time (or another muscle's MRV, rarely) is the cap.
+        return text + ", capped: no room left in the " + request.minutesPerSession() + "-minute sessions (MRV "
+                + mrv + ")";
+    }
+
+    /**
+     * An isolation (or, for abs, core) exercise for the muscle, not yet in the session, in the training session with
+     * the most time left that holds it without passing a session's minutes or any muscle's MRV.
+     */
+    private static boolean addExercise(WorkoutRequest request, List<Exercise> allowed, List<List<Item>> week,
+                                       Muscle muscle) {
+        List<Exercise> candidates = allowed.stream().filter(exercise -> exercise.primaryMuscles().contains(muscle)
+                && (exercise.pattern() == Pattern.ISOLATION || exercise.pattern() == Pattern.CORE)).toList();
+        Set<String> inWeek = new HashSet<>();
+        week.forEach(items -> items.forEach(item -> inWeek.add(item.exercise.id())));
+        List<Exercise> preferred = new ArrayList<>(candidates.stream().filter(e -> !inWeek.contains(e.id())).toList());
+        candidates.stream().filter(e -> inWeek.contains(e.id())).forEach(preferred::add);
+        List<List<Item>> sessions = new ArrayList<>(week.stream().filter(items -> items.stream()
+                .anyMatch(item -> item.minutes == null)).toList());
+        sessions.sort(Comparator.comparingInt((List<Item> items) -> seconds(request, items)));
+        for (List<Item> session : sessions) {
+            for (Exercise exercise : preferred) {
+                if (session.stream().anyMatch(item -> item.exercise.id().equals(exercise.id()))) {
+                    continue;
+                }
+                Item item = new Item(exercise, Role.ACCESSORY, GoalRules.prescribed(request, Role.ACCESSORY),
+                        100 + session.size());
+                session.add(item);
+                if (seconds(request, session) <= request.minutesPerSession() * 60 && volume(week).entrySet().stream()
+                        .allMatch(entry -> entry.getValue() <= GoalRules.MRV.get(entry.getKey()))) {
+                    return true;
+                }
+                session.remove(item);
+            }
+        }
+        return false;
     }
 
     private static void capAtMaximumVolume(WorkoutRequest request, List<List<Item>> week) {
@@ -432,7 +567,8 @@ public final class WorkoutEngine {
         ordered.sort(Comparator.comparingInt(Item::rank).thenComparingInt(item -> item.priority));
         List<PlannedExercise> exercises = new ArrayList<>();
         for (Item item : ordered) {
-            exercises.add(item.minutes != null ? conditioningExercise(item, name, deload)
+            exercises.add(item.minutes != null ? item.exercise.pattern() == Pattern.MOBILITY
+                    ? mobilityExercise(item, deload) : conditioningExercise(item, name, deload)
                     : resistanceExercise(request, item, sets.get(item), name, deload,
                     history.get(item.exercise.id())));
         }
@@ -494,8 +630,24 @@ public final class WorkoutEngine {
                 new WorkoutPlan.Intensity(null, null, null, pace),
                 deload ? "Deload: shorter and easier." : "Keep the minutes; raise the pace a little once it feels easy.",
                 null, minutes, recovery ? "Active recovery: light movement helps you recover for the next week."
+                        : item.requested ? "Conditioning for the cardio focus, toward ACSM's 150–300 minutes a week "
+                        + "of moderate cardio."
                         : "Conditioning toward ACSM's 150–300 minutes a week of moderate cardio for fat loss.",
                 exercise.level().code());
+    }
+
+    /** Mobility work for a flexibility focus: easy, timed, the same in a deload (it costs no recovery). */
+    private static PlannedExercise mobilityExercise(Item item, boolean deload) {
+        Exercise exercise = item.exercise;
+        return new PlannedExercise(exercise.id(), exercise.name(), exercise.pattern().code(),
+                exercise.mechanics().code(), codes(exercise.primaryMuscles()), codes(exercise.secondaryMuscles()),
+                codes(exercise.equipment()), codes(exercise.contraindications()), 1, new WorkoutPlan.Reps(1, 1), 0,
+                new WorkoutPlan.Intensity(null, null, null, "Slow and easy: 30–45 s a position or 8–10 slow reps a "
+                        + "side, breathing calmly, never into pain"),
+                deload ? "Deload: the same, mobility costs no recovery." : "Go a little further into the range "
+                        + "as it loosens, week by week.",
+                null, item.minutes, "Mobility work for the flexibility focus, after training while warm "
+                        + "(ACSM: flexibility work 2–3 days a week).", exercise.level().code());
     }
 
     private static String reason(WorkoutRequest request, Item item, String session) {
@@ -527,16 +679,80 @@ public final class WorkoutEngine {
     }
 
     private static WorkoutPlan.Cardio cardio(WorkoutRequest request, WorkoutPlan.Week firstWeek) {
-        if (request.goal() != Goal.FAT_LOSS) {
+        if (!GoalRules.cardioCounted(request)) {
             return null;
         }
-        int inSession = firstWeek.sessions().stream().flatMap(session -> session.exercises().stream())
-                .mapToInt(exercise -> exercise.minutes() == null ? 0 : exercise.minutes()).sum();
+        int inSession = conditioningMinutes(firstWeek);
         int extra = Math.max(0, GoalRules.CARDIO_MIN_MINUTES - inSession);
         return new WorkoutPlan.Cardio(inSession, extra, GoalRules.CARDIO_MIN_MINUTES, GoalRules.CARDIO_MAX_MINUTES,
                 extra == 0 ? "The sessions' conditioning reaches ACSM's 150 minutes a week."
                         : "Add " + extra + " minutes a week of moderate cardio (brisk walking, cycling, swimming) on "
                         + "other days to reach ACSM's 150–300 minutes.");
+    }
+
+    /** Conditioning minutes of a week (mobility is timed too but is no cardio). */
+    static int conditioningMinutes(WorkoutPlan.Week week) {
+        return week.sessions().stream().flatMap(session -> session.exercises().stream())
+                .filter(exercise -> exercise.minutes() != null && "conditioning".equals(exercise.pattern()))
+                .mapToInt(WorkoutPlan.PlannedExercise::minutes).sum();
+    }
+
+    /**
+     * What the focus did, one sentence per area: the muscle focus from {@link #emphasise}, the timed work and the
+     * strength lean from the first week, and each unknown area with why it was ignored.
+     */
+    private static List<String> focusRules(WorkoutRequest request, List<String> muscleNotes,
+                                           WorkoutPlan.Week firstWeek) {
+        List<String> rules = new ArrayList<>();
+        List<WorkoutPlan.Session> training = firstWeek.sessions().stream().filter(session -> session.exercises()
+                .stream().anyMatch(exercise -> exercise.minutes() == null)).toList();
+        int muscleNote = 0;
+        for (FocusArea area : request.focusAreas()) {
+            switch (area) {
+                case CARDIO -> rules.add(timedRule("Focus cardio", "conditioning", training, "conditioning",
+                        request.goal() == Goal.FAT_LOSS ? 30 : CARDIO_FOCUS_MINUTES, 10, request));
+                case FLEXIBILITY -> rules.add(timedRule("Focus flexibility", "mobility work", training, "mobility",
+                        MOBILITY_MINUTES, MOBILITY_MIN_MINUTES, request));
+                case STRENGTH -> {
+                    if (request.goal() == Goal.STRENGTH) {
+                        rules.add("Focus strength: the goal is strength, whose doses every main lift has already");
+                    } else {
+                        Dose dose = GoalRules.prescribed(request, Role.MAIN);
+                        rules.add("Focus strength: main lifts at " + dose.repsMin() + "–" + dose.repsMax() + " reps, "
+                                + dose.restMin() + " s rest, " + dose.percentMin() + "–" + dose.percentMax()
+                                + " % of 1RM: the heavy end of " + request.goal().code().replace('_', ' ')
+                                + "'s ranges (NSCA)");
+                    }
+                }
+                case FULL_BODY -> rules.add("Focus full body: every split already trains the whole body each week; "
+                        + "no muscle gets extra sets");
+                default -> rules.add(muscleNote < muscleNotes.size() ? muscleNotes.get(muscleNote++)
+                        : "Focus " + area.code().replace('_', ' '));
+            }
+        }
+        for (String unknown : request.unknownFocusAreas()) {
+            rules.add("Focus '" + unknown + "' ignored: not a muscle, body region, movement pattern or kind of "
+                    + "training the planner knows (" + FocusArea.codes() + "); listed in unknown_focus_areas");
+        }
+        return rules;
+    }
+
+    /** How much of the timed work a focus asked for the sessions hold, and what cut it. */
+    private static String timedRule(String focus, String what, List<WorkoutPlan.Session> training, String pattern,
+                                    int asked, int fewest, WorkoutRequest request) {
+        List<Integer> minutes = training.stream().map(session -> session.exercises().stream()
+                .filter(exercise -> pattern.equals(exercise.pattern()) && exercise.minutes() != null)
+                .mapToInt(WorkoutPlan.PlannedExercise::minutes).sum()).toList();
+        int total = minutes.stream().mapToInt(Integer::intValue).sum();
+        long holding = minutes.stream().filter(value -> value > 0).count();
+        String text = focus + ": " + what + " closes " + holding + " of " + training.size() + " sessions, " + total
+                + " min a week";
+        if (minutes.stream().allMatch(value -> value >= asked)) {
+            return text + " (" + asked + " min each)";
+        }
+        return text + " (" + asked + " min asked each, shortened to fit the " + request.minutesPerSession()
+                + "-minute sessions" + (holding < training.size() ? "; " + (training.size() - holding) + " had no "
+                + "room for even " + fewest + " min" : "") + ")";
     }
 
     private static List<String> rulesChecked(WorkoutRequest request) {
@@ -622,6 +838,10 @@ public final class WorkoutEngine {
         return values.stream().map(Codes::code).toList();
     }
 
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     private static String kg(double load) {
         return (load == Math.rint(load) ? String.valueOf((long) load) : String.valueOf(load)) + " kg";
     }
@@ -635,6 +855,10 @@ public final class WorkoutEngine {
         final int priority;
         int sets;
         Integer minutes;
+        /** Timed work is shortened down to this before it is dropped. */
+        int minMinutes = 10;
+        /** Timed work a focus asked for: kept until the sets are cut. */
+        boolean requested;
 
         Item(Exercise exercise, Role role, Dose dose, int priority) {
             this.exercise = exercise;
@@ -647,6 +871,13 @@ public final class WorkoutEngine {
         static Item conditioning(Exercise exercise, int priority, int minutes) {
             Item item = new Item(exercise, Role.ACCESSORY, new Dose(1, 1, 1, 1, 0, 0, 0, 0, 0), priority);
             item.minutes = minutes;
+            return item;
+        }
+
+        static Item timed(Exercise exercise, int priority, int minutes, int minMinutes, boolean requested) {
+            Item item = conditioning(exercise, priority, minutes);
+            item.minMinutes = minMinutes;
+            item.requested = requested;
             return item;
         }
 

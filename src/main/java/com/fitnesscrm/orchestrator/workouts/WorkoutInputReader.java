@@ -29,6 +29,13 @@ public final class WorkoutInputReader {
     /** A commercial gym has everything. */
     public static final Set<Equipment> DEFAULT_EQUIPMENT = EnumSet.allOf(Equipment.class);
 
+    /** At most this many focus areas, each at most this long: a list, not a document. */
+    public static final int MAX_FOCUS_AREAS = 20;
+    public static final int MAX_FOCUS_AREA_LENGTH = 60;
+    /** Between focus areas in one text: "chest, legs", "push/pull", "core + cardio", "arms and shoulders". */
+    private static final Pattern FOCUS_SEPARATORS = Pattern.compile("[,;/+&|]|\\band\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** Words in free text and the goal they mean, first match wins (so "lose fat, build muscle" is fat loss). */
     private static final Map<String, Goal> GOAL_WORDS = new LinkedHashMap<>();
 
@@ -76,6 +83,7 @@ public final class WorkoutInputReader {
             throw new InvalidInputException("", "The input must be a JSON object.");
         }
         String clientId = clientId(input);
+        Focus focus = focus(input);
         Optional<Goal> asked = goal(input);
         Set<Contraindication> contraindications = enumSet(input, "contraindications", null, Contraindication::find,
                 Contraindication.codes(), EnumSet.noneOf(Contraindication.class));
@@ -103,7 +111,63 @@ public final class WorkoutInputReader {
                 equipment(input), number(input, "days_per_week", "sessions_per_week", 1, 7, DEFAULT_DAYS),
                 number(input, "minutes_per_session", "time_per_session", 15, 180, DEFAULT_MINUTES),
                 number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS), contraindications, history(input),
-                fromCrm);
+                fromCrm, focus.areas(), focus.unknown());
+    }
+
+    /** What {@code focus_areas} names: areas, and the texts that name neither an area nor a goal. */
+    record Focus(List<FocusArea> areas, List<String> unknown) {
+    }
+
+    /**
+     * Reads {@code focus_areas}: a list of texts or one text, each of which may hold several areas separated by
+     * commas, semicolons, slashes, "+" or "and" ("chest, legs", "push/pull"). A text naming a goal ("build muscle")
+     * sets the goal as before and is not unknown. Unknown texts are kept to be listed in the plan; when every text is
+     * unknown the request is refused naming the field, as the caller's focus would otherwise be lost entirely.
+     */
+    static Focus focus(JsonNode input) {
+        JsonNode node = input.get("focus_areas");
+        String field = "focus_areas";
+        List<String> parts = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        if (node != null && node.isArray() && node.size() > MAX_FOCUS_AREAS) {
+            throw new InvalidInputException(field, "'focus_areas' may hold at most " + MAX_FOCUS_AREAS
+                    + " entries; it has " + node.size() + ".");
+        }
+        List<String> texts = texts(input, field);
+        for (int i = 0; i < texts.size(); i++) {
+            String path = node != null && node.isArray() ? field + "[" + i + "]" : field;
+            for (String part : FOCUS_SEPARATORS.split(texts.get(i))) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                if (part.strip().length() > MAX_FOCUS_AREA_LENGTH) {
+                    throw new InvalidInputException(path, "'" + path + "' must name focus areas of at most "
+                            + MAX_FOCUS_AREA_LENGTH + " characters each, e.g. \"chest\", \"legs\", \"cardio\".");
+                }
+                parts.add(part.strip());
+                paths.add(path);
+            }
+        }
+        if (parts.size() > MAX_FOCUS_AREAS) {
+            throw new InvalidInputException(field, "'focus_areas' may name at most " + MAX_FOCUS_AREAS
+                    + " focus areas; it names " + parts.size() + ".");
+        }
+        List<FocusArea> areas = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String part : parts) {
+            List<FocusArea> named = FocusArea.words(part);
+            if (!named.isEmpty()) {
+                named.stream().filter(area -> !areas.contains(area)).forEach(areas::add);
+            } else if (goalOfText(part).isEmpty() && !unknown.contains(part)) {
+                unknown.add(part);
+            }
+        }
+        if (!parts.isEmpty() && unknown.size() == parts.size()) {
+            throw new InvalidInputException(field, "No focus area in 'focus_areas' is known: " + String.join(", ",
+                    unknown) + ". Name muscles, body regions, movement patterns or kinds of training, e.g. "
+                    + FocusArea.codes() + " (or leave it out).");
+        }
+        return new Focus(areas, unknown);
     }
 
     /**

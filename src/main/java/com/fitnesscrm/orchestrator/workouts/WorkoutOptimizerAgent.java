@@ -100,10 +100,10 @@ public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, Worko
                         rest) + warm-up); pulling sets at least the pushing sets; compound lifts before isolation; \
                         weekly sets per muscle recomputed (primary 1, secondary 0.5) and at most MRV; the deload \
                         weeks; main lifts unchanged within a block.
-                        Answer with the whole plan as JSON in exactly the shape of the rules engine's plan, and \
+                        %sAnswer with the whole plan as JSON in exactly the shape of the rules engine's plan, and \
                         nothing else.
                         Request: %s
-                        Rules engine's plan: %s""".formatted(json(input), json(rulesOutput));
+                        Rules engine's plan: %s""".formatted(focus(input), json(input), json(rulesOutput));
             }
 
             @Override
@@ -140,6 +140,23 @@ public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, Worko
             }
         }
         return list;
+    }
+
+    /** The focus in words, so the model keeps it: its extra sets, timed work and lists are checked. */
+    static String focus(WorkoutRequest input) {
+        if (input.focusAreas().isEmpty() && input.unknownFocusAreas().isEmpty()) {
+            return "";
+        }
+        String text = "The client asked to focus on: " + String.join(", ", input.focusAreas().stream()
+                .map(FocusArea::code).toList()) + ". Keep what the plan does for the focus (the extra weekly sets "
+                + "for the focused muscles, the conditioning and mobility minutes, the heavier main lifts of a "
+                + "strength focus, the rules_checked sentences starting with \"Focus\"), mention it in "
+                + "coach_explanation, and keep \"focus_areas\" and \"unknown_focus_areas\" as they are.";
+        if (!input.unknownFocusAreas().isEmpty()) {
+            text += " These were not understood and are ignored: " + String.join(", ", input.unknownFocusAreas())
+                    + "; say so in coach_explanation.";
+        }
+        return text + "\n";
     }
 
     private String json(Object value) {

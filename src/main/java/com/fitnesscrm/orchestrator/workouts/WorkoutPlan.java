@@ -11,20 +11,34 @@ import java.util.Map;
  *
  * @param split               e.g. {@code full_body_abc}, {@code upper_lower}
  * @param weeklySetsPerMuscle hard sets per muscle for every week (a primary set counts 1, a secondary 0.5)
- * @param cardio              for fat loss: conditioning toward ACSM's 150–300 minutes a week; otherwise {@code null}
+ * @param cardio              for fat loss or a cardio focus: conditioning toward ACSM's 150–300 minutes a week;
+ *                            otherwise {@code null}
  * @param rulesChecked        the rules the plan was checked against, one sentence each
  * @param engine              {@code rules} or {@code llm}: who wrote the plan
  * @param coachExplanation    the LLM's explanation for the client; {@code null} from the rules engine
  * @param fromCrm             what the plan took from the CRM (goal, contraindications), or {@code null}
+ * @param focusAreas          the focus areas the plan was made for ({@link FocusArea} codes), empty for none
+ * @param unknownFocusAreas   the request's focus areas the planner does not know, ignored and listed here
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkoutPlan(String clientId, String goal, String fitnessLevel, String split, int daysPerWeek,
                           int minutesPerSession, List<Week> weeks, List<WeekVolume> weeklySetsPerMuscle,
                           Cardio cardio, List<String> rulesChecked, String engine, String coachExplanation,
-                          CrmDefaults fromCrm) {
+                          CrmDefaults fromCrm, List<String> focusAreas, List<String> unknownFocusAreas) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public WorkoutPlan {
+        // Plans saved before focus areas existed, and LLM answers that leave them out, read as no focus.
+        focusAreas = focusAreas == null ? List.of() : focusAreas;
+        unknownFocusAreas = unknownFocusAreas == null ? List.of() : unknownFocusAreas;
+    }
+
+    /** A plan with no focus areas. */
+    public WorkoutPlan(String clientId, String goal, String fitnessLevel, String split, int daysPerWeek,
+                       int minutesPerSession, List<Week> weeks, List<WeekVolume> weeklySetsPerMuscle, Cardio cardio,
+                       List<String> rulesChecked, String engine, String coachExplanation, CrmDefaults fromCrm) {
+        this(clientId, goal, fitnessLevel, split, daysPerWeek, minutesPerSession, weeks, weeklySetsPerMuscle, cardio,
+                rulesChecked, engine, coachExplanation, fromCrm, List.of(), List.of());
     }
 
     /** A plan that took nothing from the CRM. */
@@ -82,7 +96,7 @@ public record WorkoutPlan(String clientId, String goal, String fitnessLevel, Str
     }
 
     /**
-     * Conditioning for fat loss.
+     * Conditioning for fat loss or a cardio focus.
      *
      * @param inSessionMinutes  conditioning minutes a loading week's sessions hold
      * @param extraMinutes      moderate cardio to add on other days, so that the sum reaches the target

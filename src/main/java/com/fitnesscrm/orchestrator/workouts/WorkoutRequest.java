@@ -15,12 +15,23 @@ import java.util.Set;
  * @param equipment         always contains {@link Equipment#BODYWEIGHT}
  * @param history           recent sets, for load progression; may be empty
  * @param fromCrm           what was taken from the CRM's client row (goal, contraindications), or {@code null}
+ * @param focusAreas        what the plan focuses on, from {@code focus_areas}, each once, in the caller's order
+ * @param unknownFocusAreas the caller's {@code focus_areas} texts that name no {@link FocusArea} nor goal: the plan
+ *                          lists them as ignored, never drops them silently
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
                              int daysPerWeek, int minutesPerSession, int weeks,
                              Set<Contraindication> contraindications, List<HistoryEntry> history,
-                             CrmDefaults fromCrm) {
+                             CrmDefaults fromCrm, List<FocusArea> focusAreas, List<String> unknownFocusAreas) {
+
+    /** A request with no focus areas. */
+    public WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
+                          int daysPerWeek, int minutesPerSession, int weeks, Set<Contraindication> contraindications,
+                          List<HistoryEntry> history, CrmDefaults fromCrm) {
+        this(clientId, goal, fitnessLevel, equipment, daysPerWeek, minutesPerSession, weeks, contraindications,
+                history, fromCrm, List.of(), List.of());
+    }
 
     /** A request from the caller alone. */
     public WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLevel, Set<Equipment> equipment,
@@ -38,6 +49,28 @@ public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLev
         contraindications = Collections.unmodifiableSet(contraindications.isEmpty()
                 ? EnumSet.noneOf(Contraindication.class) : EnumSet.copyOf(contraindications));
         history = List.copyOf(history);
+        focusAreas = focusAreas == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(focusAreas));
+        unknownFocusAreas = unknownFocusAreas == null ? List.of() : List.copyOf(unknownFocusAreas);
+    }
+
+    /** The same request focusing on these areas instead. */
+    public WorkoutRequest withFocus(List<FocusArea> areas, List<String> unknown) {
+        return new WorkoutRequest(clientId, goal, fitnessLevel, equipment, daysPerWeek, minutesPerSession, weeks,
+                contraindications, history, fromCrm, areas, unknown);
+    }
+
+    /** Whether the plan focuses on this area. */
+    public boolean focuses(FocusArea area) {
+        return focusAreas.contains(area);
+    }
+
+    /** The muscles the focus areas name, each once, in the order they were asked for. */
+    public java.util.LinkedHashSet<Muscle> focusMuscles() {
+        java.util.LinkedHashSet<Muscle> muscles = new java.util.LinkedHashSet<>();
+        // an area's own muscles in the catalogue's order, so that "legs" is quads, hamstrings, glutes, calves
+        focusAreas.forEach(area -> java.util.Arrays.stream(Muscle.values()).filter(area.muscles()::contains)
+                .forEach(muscles::add));
+        return muscles;
     }
 
     /**

@@ -27,10 +27,16 @@ public final class WorkoutValidator {
     private static final List<Muscle> TWICE_A_WEEK = List.of(Muscle.CHEST, Muscle.BACK, Muscle.QUADS);
     private static final double EPSILON = 0.011;
 
+    /** A focused muscle may lose this many of the engine's week-1 sets to a swapped accessory, no more. */
+    private static final double FOCUS_SLACK = 1;
+
     private final ExerciseCatalogue catalogue;
+    /** The rules engine's plan is the measure of what a focus gives: see {@link #checkFocus}. */
+    private final WorkoutEngine engine;
 
     public WorkoutValidator(ExerciseCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.engine = new WorkoutEngine(catalogue);
     }
 
     public List<String> check(WorkoutRequest request, WorkoutPlan plan) {
@@ -46,6 +52,8 @@ public final class WorkoutValidator {
         checkSame(violations, "days_per_week", request.daysPerWeek(), plan.daysPerWeek());
         checkSame(violations, "minutes_per_session", request.minutesPerSession(), plan.minutesPerSession());
         checkSame(violations, "from_crm", request.fromCrm(), plan.fromCrm());
+        checkSame(violations, "focus_areas", codes(request.focusAreas()), plan.focusAreas());
+        checkSame(violations, "unknown_focus_areas", request.unknownFocusAreas(), plan.unknownFocusAreas());
         String split = Split.forDays(request.daysPerWeek()).code();
         if (!split.equals(plan.split())) {
             violations.add("split must be '" + split + "' for " + request.daysPerWeek() + " days a week, not '"
@@ -64,6 +72,7 @@ public final class WorkoutValidator {
         }
         checkAcrossWeeks(request, plan, violations);
         checkCardio(request, plan, violations);
+        checkFocus(request, plan, violations);
         return violations;
     }
 
@@ -136,14 +145,15 @@ public final class WorkoutValidator {
                 violations.add(label + " needs equipment the client lacks, is contraindicated for the client ("
                         + codes(request.contraindications()) + ") or is above the client's level.");
             }
-            if (exercise.pattern() == Pattern.CONDITIONING) {
+            if (exercise.pattern().timed()) {
                 if (planned.minutes() == null || planned.minutes() < 1) {
-                    violations.add(label + ": conditioning needs its minutes.");
+                    violations.add(label + ": " + exercise.pattern().code() + " needs its minutes.");
                 }
             } else {
                 Role role = position == 0 && exercise.mechanics() == Mechanics.COMPOUND && !exercise.closesSession()
                         ? Role.MAIN : Role.ACCESSORY;
                 checkDose(request, week.deload(), planned, role, label, violations);
+                checkStrengthLean(request, planned, role, label, violations);
             }
             if (!exercise.closesSession()) {
                 if (exercise.mechanics() == Mechanics.ISOLATION) {
@@ -227,7 +237,7 @@ public final class WorkoutValidator {
     private static void checkLoadingWeek(WorkoutRequest request, Week week, Map<String, Double> volume,
                                          List<Exercise> allowed, List<String> violations) {
         for (Muscle muscle : TWICE_A_WEEK) {
-            boolean possible = allowed.stream().anyMatch(exercise -> exercise.pattern() != Pattern.CONDITIONING
+            boolean possible = allowed.stream().anyMatch(exercise -> !exercise.pattern().timed()
                     && exercise.primaryMuscles().contains(muscle));
             double minimum = GoalRules.minimumVolume(request, muscle);
             if (possible && volume.get(muscle.code()) < minimum - 1e-9) {
@@ -235,7 +245,7 @@ public final class WorkoutValidator {
                         + " are below its MV of " + minimum + ".");
             }
             long days = week.sessions().stream().filter(session -> session.exercises().stream()
-                    .anyMatch(planned -> !"conditioning".equals(planned.pattern())
+                    .anyMatch(planned -> !Pattern.timed(planned.pattern())
                             && planned.primaryMuscles().contains(muscle.code()))).count();
             if (possible && GoalRules.frequencyRequired(request) && days < 2) {
                 violations.add("Week " + week.week() + ": " + muscle.code() + " is trained on " + days
@@ -345,7 +355,7 @@ public final class WorkoutValidator {
         for (Session session : first.sessions()) {
             for (PlannedExercise planned : session.exercises()) {
                 WorkoutRequest.HistoryEntry entry = last.get(planned.exerciseId());
-                if (entry == null || planned.reps() == null || "conditioning".equals(planned.pattern())) {
+                if (entry == null || planned.reps() == null || Pattern.timed(planned.pattern())) {
                     continue;
                 }
                 Double load = planned.suggestedLoadKg();
@@ -362,18 +372,70 @@ public final class WorkoutValidator {
     }
 
     private static void checkCardio(WorkoutRequest request, WorkoutPlan plan, List<String> violations) {
-        if (request.goal() != Goal.FAT_LOSS) {
+        if (!GoalRules.cardioCounted(request)) {
             return;
         }
         WorkoutPlan.Cardio cardio = plan.cardio();
-        int inSession = plan.weeks().get(0).sessions().stream().flatMap(session -> session.exercises().stream())
-                .mapToInt(planned -> planned.minutes() == null ? 0 : planned.minutes()).sum();
+        int inSession = WorkoutEngine.conditioningMinutes(plan.weeks().get(0));
         if (cardio == null || cardio.inSessionMinutes() != inSession
                 || cardio.inSessionMinutes() + cardio.extraMinutes() < GoalRules.CARDIO_MIN_MINUTES
                 || cardio.inSessionMinutes() + cardio.extraMinutes() > GoalRules.CARDIO_MAX_MINUTES) {
-            violations.add("Fat loss: cardio must give the " + inSession + " conditioning minutes of week 1 plus "
+            violations.add((request.goal() == Goal.FAT_LOSS ? "Fat loss" : "Cardio focus")
+                    + ": cardio must give the " + inSession + " conditioning minutes of week 1 plus "
                     + "extra minutes that together make 150–300 a week (ACSM).");
         }
+    }
+
+    // --- The focus ----------------------------------------------------------------------------------------------------
+
+    /** A strength focus holds the main lifts of another goal to the heavy end of its ranges. */
+    private static void checkStrengthLean(WorkoutRequest request, PlannedExercise planned, Role role, String label,
+                                          List<String> violations) {
+        if (role != Role.MAIN || !request.focuses(FocusArea.STRENGTH) || request.goal() == Goal.STRENGTH) {
+            return;
+        }
+        Dose lean = GoalRules.prescribed(request, Role.MAIN);
+        if (planned.reps() != null && planned.reps().max() > lean.repsMax() || planned.restSeconds() < lean.restMin()) {
+            violations.add(label + ": the strength focus gives main lifts at most " + lean.repsMax() + " reps and at "
+                    + "least " + lean.restMin() + " s rest.");
+        }
+    }
+
+    /**
+     * The focus must survive an LLM's changes: against the rules engine's plan for the same request, week 1 keeps
+     * each focused muscle's sets (less at most {@link #FOCUS_SLACK}, what a swapped accessory may cost) and the
+     * conditioning and mobility minutes a cardio or flexibility focus gave. The engine's own plan passes by
+     * construction; {@code WorkoutEnginePropertyTest} checks against a plan without the focus that the focus adds.
+     */
+    private void checkFocus(WorkoutRequest request, WorkoutPlan plan, List<String> violations) {
+        boolean timedFocus = request.focuses(FocusArea.CARDIO) || request.focuses(FocusArea.FLEXIBILITY);
+        if (request.focusMuscles().isEmpty() && !timedFocus) {
+            return;
+        }
+        WorkoutPlan reference = engine.plan(request);
+        Map<String, Double> expected = volumeOf(reference.weeks().get(0).sessions());
+        Map<String, Double> actual = volumeOf(plan.weeks().get(0).sessions());
+        for (Muscle muscle : request.focusMuscles()) {
+            double floor = expected.get(muscle.code()) - FOCUS_SLACK;
+            if (actual.get(muscle.code()) < floor - 1e-9) {
+                violations.add("Week 1: " + actual.get(muscle.code()) + " sets for " + muscle.code() + "; the focus "
+                        + "asks for at least " + floor + ".");
+            }
+        }
+        for (String pattern : List.of("conditioning", "mobility")) {
+            boolean asked = request.focuses("conditioning".equals(pattern) ? FocusArea.CARDIO : FocusArea.FLEXIBILITY);
+            int wanted = minutes(reference.weeks().get(0), pattern);
+            int given = minutes(plan.weeks().get(0), pattern);
+            if (asked && given < wanted) {
+                violations.add("Week 1: " + given + " minutes of " + pattern + "; the focus asks for " + wanted + ".");
+            }
+        }
+    }
+
+    private static int minutes(Week week, String pattern) {
+        return week.sessions().stream().flatMap(session -> session.exercises().stream())
+                .filter(planned -> pattern.equals(planned.pattern()) && planned.minutes() != null)
+                .mapToInt(PlannedExercise::minutes).sum();
     }
 
     // --- Shared with the engine ------------------------------------------------------------------------------------
@@ -401,7 +463,7 @@ public final class WorkoutValidator {
         }
         for (Session session : sessions) {
             for (PlannedExercise planned : session.exercises()) {
-                if (planned.minutes() != null || "conditioning".equals(planned.pattern())) {
+                if (planned.minutes() != null || Pattern.timed(planned.pattern())) {
                     continue;
                 }
                 add(volume, planned.primaryMuscles(), planned.sets());
@@ -424,7 +486,7 @@ public final class WorkoutValidator {
         Set<String> codes = patterns == null ? null : java.util.Arrays.stream(patterns).map(Pattern::code)
                 .collect(java.util.stream.Collectors.toSet());
         return week.sessions().stream().flatMap(session -> session.exercises().stream())
-                .filter(planned -> planned.minutes() == null && !"conditioning".equals(planned.pattern()))
+                .filter(planned -> planned.minutes() == null && !Pattern.timed(planned.pattern()))
                 .filter(planned -> codes == null || codes.contains(planned.pattern()))
                 .mapToInt(PlannedExercise::sets).sum();
     }

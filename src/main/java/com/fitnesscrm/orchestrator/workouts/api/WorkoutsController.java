@@ -42,8 +42,11 @@ class WorkoutsController {
     @Operation(summary = "Generate a workout plan", description = """
             {"client_id", "duration_weeks", "focus_areas", "sessions_per_week"} (and optionally the Workout \
             Optimizer's other fields: goal, fitness_level, equipment, minutes_per_session, contraindications, \
-            history) -> {"plan", "source": "rules" | "llm", "engine", "execution_id"}. Invalid input: 422 naming \
-            the field.""", operationId = "generateWorkoutPlan")
+            history) -> {"plan", "source": "rules" | "llm", "engine", "execution_id", "focus_areas", \
+            "unknown_focus_areas"}. focus_areas: a list of texts or one comma-separated text naming muscles, \
+            regions, patterns or kinds of training (chest, legs, upper body, core, push, hinge, cardio, strength, \
+            flexibility ...); unknown ones are listed in unknown_focus_areas and in plan.rules_checked. Invalid \
+            input, or focus_areas naming nothing known: 422 naming the field.""", operationId = "generateWorkoutPlan")
     @ApiResponse(responseCode = "200", description = "The plan, from a recorded run of the Workout Optimizer.",
             content = @Content(schema = @Schema(implementation = WorkoutSchemas.PlanResponse.class)))
     @RunOutcomeResponses
@@ -59,6 +62,9 @@ class WorkoutsController {
         json.put("source", generated.source());
         json.put("engine", generated.engine());
         json.put("execution_id", generated.executionId());
+        // Beside the plan's own copy, so the main backend sees what was not understood without opening the plan.
+        json.set("focus_areas", objectMapper.valueToTree(generated.plan().focusAreas()));
+        json.set("unknown_focus_areas", objectMapper.valueToTree(generated.plan().unknownFocusAreas()));
         return json;
     }
 

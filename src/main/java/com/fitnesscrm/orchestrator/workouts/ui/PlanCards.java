@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -40,10 +42,23 @@ class PlanCards extends Div {
         return SPLITS.getOrDefault(code, code.replace('_', ' '));
     }
 
-    PlanCards(WorkoutPlan plan, String engine) {
+    /** @param export the plan's Export CSV link, shown in the plan's toolbar beside its title; or {@code null} */
+    PlanCards(WorkoutPlan plan, String engine, Anchor export) {
         addClassName("workout-plan");
-        add(new H3(PlanInputForm.label(Goal.find(plan.goal()).orElseThrow())
-                + " plan · " + splitLabel(plan.split()) + " · " + plan.weeks().size() + " weeks"));
+        H3 title = new H3(PlanInputForm.label(Goal.find(plan.goal()).orElseThrow())
+                + " plan · " + splitLabel(plan.split()) + " · " + plan.weeks().size() + " weeks");
+        // The toolbar is a row of its own, so nothing of it overlaps the chart below.
+        HorizontalLayout toolbar = new HorizontalLayout(title);
+        toolbar.setId("plan-toolbar");
+        toolbar.addClassName("workout-plan-toolbar");
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        toolbar.getStyle().set("flex-wrap", "wrap");
+        if (export != null) {
+            toolbar.add(export);
+        }
+        add(toolbar);
         Span source = new Span("Written by: " + engine);
         source.getElement().getThemeList().add("badge");
         source.setId("plan-engine");
@@ -54,6 +69,7 @@ class PlanCards extends Div {
         if (plan.cardio() != null) {
             add(new Paragraph(plan.cardio().advice()));
         }
+        focus(plan);
         add(new H4("Weekly sets per muscle"), chart(plan));
         for (WorkoutPlan.Week week : plan.weeks()) {
             Div sessions = new Div();
@@ -65,13 +81,29 @@ class PlanCards extends Div {
         }
     }
 
+    /** What the focus did, from the plan's rules_checked, and what was not understood. */
+    private void focus(WorkoutPlan plan) {
+        var sentences = plan.rulesChecked() == null ? java.util.List.<String>of()
+                : plan.rulesChecked().stream().filter(rule -> rule.startsWith("Focus ")).toList();
+        if (sentences.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        list.setId("plan-focus");
+        sentences.forEach(sentence -> list.add(new ListItem(sentence)));
+        add(new H4("Focus"), list);
+    }
+
     static Image chart(WorkoutPlan plan) {
         byte[] svg = VolumeChart.svg(plan).getBytes(StandardCharsets.UTF_8);
+        // The alternative text carries every bar's number, for screen readers and as the chart's text form.
         Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(svg), "weekly-sets.svg", "image/svg+xml", svg.length)),
-                "Weekly sets per muscle for each week of the plan");
+                VolumeChart.description(plan));
         image.setId("volume-chart");
+        // Scales down on a phone keeping its proportions, never wider than drawn.
         image.setMaxWidth("100%");
+        image.getStyle().set("height", "auto").set("display", "block");
         return image;
     }
 

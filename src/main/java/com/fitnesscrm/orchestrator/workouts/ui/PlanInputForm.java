@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.Equipment;
 import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.FocusArea;
 import com.fitnesscrm.orchestrator.workouts.Goal;
 import com.fitnesscrm.orchestrator.workouts.WorkoutInputReader;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -28,6 +30,7 @@ class PlanInputForm extends Composite<FormLayout> {
     final IntegerField minutes = number("Minutes a session", 15, 180, WorkoutInputReader.DEFAULT_MINUTES);
     final IntegerField weeks = number("Weeks", 1, 16, WorkoutInputReader.DEFAULT_WEEKS);
     final CheckboxGroup<Contraindication> contraindications = new CheckboxGroup<>("Contraindications");
+    final MultiSelectComboBox<FocusArea> focusAreas = new MultiSelectComboBox<>("Focus areas");
 
     PlanInputForm() {
         clientId.setId("client-id");
@@ -45,8 +48,16 @@ class PlanInputForm extends Composite<FormLayout> {
         equipment.setValue(EnumSet.allOf(Equipment.class));
         contraindications.setItems(Contraindication.values());
         contraindications.setItemLabelGenerator(PlanInputForm::label);
+        focusAreas.setId("focus-areas");
+        focusAreas.setItems(FocusArea.values());
+        focusAreas.setItemLabelGenerator(PlanInputForm::label);
+        focusAreas.setPlaceholder("None: a balanced plan");
+        focusAreas.setHelperText("More weekly sets for these muscles (within MRV), conditioning for cardio, mobility "
+                + "for flexibility, heavier main lifts for strength");
+        focusAreas.setClearButtonVisible(true);
         FormLayout form = getContent();
         form.add(clientId, goal, level, days, minutes, weeks);
+        form.add(focusAreas, 3);
         form.add(equipment, 3);
         form.add(contraindications, 3);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
@@ -70,6 +81,8 @@ class PlanInputForm extends Composite<FormLayout> {
         putNumber(input, "weeks", weeks);
         var conditionCodes = input.putArray("contraindications");
         contraindications.getValue().stream().sorted().forEach(item -> conditionCodes.add(item.code()));
+        var focusCodes = input.putArray("focus_areas");
+        focusAreas.getValue().stream().sorted().forEach(item -> focusCodes.add(item.code()));
         return input;
     }
 
@@ -78,7 +91,7 @@ class PlanInputForm extends Composite<FormLayout> {
         String name = field == null ? "" : field.replaceAll("\\[\\d+]$", "");
         Map<String, HasValidation> fields = Map.of("client_id", clientId, "goal", goal, "fitness_level", level,
                 "equipment", equipment, "days_per_week", days, "minutes_per_session", minutes, "weeks", weeks,
-                "contraindications", contraindications);
+                "contraindications", contraindications, "focus_areas", focusAreas);
         HasValidation target = fields.get(name);
         if (target == null) {
             return false;
@@ -90,7 +103,7 @@ class PlanInputForm extends Composite<FormLayout> {
 
     private void clearErrors() {
         for (HasValidation field : new HasValidation[] {clientId, goal, level, equipment, days, minutes, weeks,
-                contraindications}) {
+                contraindications, focusAreas}) {
             field.setInvalid(false);
         }
     }

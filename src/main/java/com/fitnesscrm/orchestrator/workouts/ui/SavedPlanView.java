@@ -51,7 +51,7 @@ public class SavedPlanView extends Div implements BeforeEnterObserver {
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("Back to the planner",
                 WorkoutPlannerView.class), PlanCards.csvDownload(saved.plan()), print);
         actions.addClassName("workout-print-actions");
-        PlanCards cards = new PlanCards(saved.plan(), saved.engine());
+        PlanCards cards = new PlanCards(saved.plan(), saved.engine(), null);
         cards.getChildren().filter(child -> child instanceof com.vaadin.flow.component.details.Details)
                 .forEach(child -> ((com.vaadin.flow.component.details.Details) child).setOpened(true));
         add(actions, new H2(saved.name()), new Paragraph("Client " + saved.clientId() + " · saved by "

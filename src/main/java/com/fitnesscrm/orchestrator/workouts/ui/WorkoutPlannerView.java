@@ -173,8 +173,7 @@ public class WorkoutPlannerView extends VerticalLayout {
         setGenerating(false);
         current = plan;
         result.removeAll();
-        HorizontalLayout downloads = new HorizontalLayout(PlanCards.csvDownload(current.plan()));
-        result.add(downloads, new PlanCards(current.plan(), current.engine()));
+        result.add(new PlanCards(current.plan(), current.engine(), PlanCards.csvDownload(current.plan())));
         save.setEnabled(current.plan().clientId() != null);
         save.setTooltipText(current.plan().clientId() == null ? "Enter a client id to save the plan" : null);
     }

@@ -150,6 +150,42 @@ class WorkoutApiIT {
     }
 
     @Test
+    void focus_areas_change_the_plan_and_an_unknown_one_is_listed_in_the_answer() throws Exception {
+        JsonNode none = json.readTree(post("/api/workouts/auto-generate",
+                "{\"client_id\": 42, \"duration_weeks\": 4, \"focus_areas\": []}").body());
+        HttpResponse<String> response = post("/api/workouts/auto-generate",
+                "{\"client_id\": 42, \"duration_weeks\": 4, \"focus_areas\": [\"Chest\", \"legs\", \"banana\"]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("unknown_focus_areas")).containsExactly(json.getNodeFactory().textNode("banana"));
+        assertThat(body.get("focus_areas").toString()).isEqualTo("[\"chest\",\"legs\"]");
+        JsonNode plan = body.get("plan");
+        assertThat(plan.get("unknown_focus_areas").toString()).isEqualTo("[\"banana\"]");
+        JsonNode sets = plan.get("weekly_sets_per_muscle").get(0).get("sets");
+        JsonNode plainSets = none.get("plan").get("weekly_sets_per_muscle").get(0).get("sets");
+        for (String muscle : new String[] {"chest", "quads", "hamstrings", "glutes"}) {
+            assertThat(sets.get(muscle).asDouble()).as(muscle).isGreaterThan(plainSets.get(muscle).asDouble());
+        }
+        assertThat(plan.get("rules_checked").toString()).contains("Focus chest: chest +")
+                .contains("Focus 'banana' ignored");
+        assertThat(none.get("unknown_focus_areas")).isEmpty();
+    }
+
+    @Test
+    void focus_areas_naming_nothing_known_are_a_422_naming_the_field() throws Exception {
+        HttpResponse<String> response = post("/api/ai/generate-workout-plan",
+                "{\"client_id\": 42, \"focus_areas\": [\"banana\"]}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("field").asText()).isEqualTo("focus_areas");
+        assertThat(problem.get("detail").asText()).contains("banana").contains("upper_body");
+    }
+
+    @Test
     void the_endpoints_need_an_api_key() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/ai/workout-recommendations")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

@@ -11,9 +11,11 @@ import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.workouts.FocusArea;
 import com.fitnesscrm.orchestrator.workouts.Goal;
 import com.fitnesscrm.orchestrator.workouts.SavedPlan;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -23,8 +25,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,41 @@ class WorkoutPlannerViewKT extends KaribuTest {
         assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(runsBefore + 1);
         // no client id: nothing to save to
         assertThat(view.save.isEnabled()).isFalse();
+    }
+
+    @Test
+    void focus_areas_picked_in_the_form_shape_the_plan_and_the_plan_says_what_they_did() {
+        assertThat(view.form.focusAreas.getLabel()).isEqualTo("Focus areas");
+        assertThat(view.form.focusAreas.getListDataView().getItems()).contains(FocusArea.CHEST, FocusArea.LEGS,
+                FocusArea.CARDIO, FocusArea.FLEXIBILITY, FocusArea.STRENGTH, FocusArea.CORE);
+        assertThat(view.form.focusAreas.getItemLabelGenerator().apply(FocusArea.UPPER_BODY)).isEqualTo("Upper body");
+        view.form.focusAreas.setValue(EnumSet.of(FocusArea.CHEST, FocusArea.CARDIO));
+
+        generate();
+
+        assertThat(_find(_get(view.result, UnorderedList.class, spec -> spec.withId("plan-focus")), ListItem.class))
+                .extracting(ListItem::getText)
+                // chest gains what the 60 minutes leave beside the cardio bout, and says what capped it
+                .anySatisfy(text -> assertThat(text).startsWith("Focus chest: chest +").contains("MRV 22"))
+                .anySatisfy(text -> assertThat(text).startsWith("Focus cardio: conditioning closes 3 of 3 sessions"));
+    }
+
+    @Test
+    void the_chart_says_its_numbers_and_unit_and_export_csv_sits_in_the_plans_toolbar_above_it() {
+        view.form.goal.setValue(Goal.HYPERTROPHY);
+        view.form.weeks.setValue(6);
+
+        generate();
+
+        HorizontalLayout toolbar = _get(view.result, HorizontalLayout.class, spec -> spec.withId("plan-toolbar"));
+        assertThat(_get(toolbar, Anchor.class, spec -> spec.withId("export-csv")).getText()).isEqualTo("Export CSV");
+        assertThat(_get(toolbar, H3.class).getText()).startsWith("Hypertrophy plan");
+        Image chart = _get(view.result, Image.class, spec -> spec.withId("volume-chart"));
+        assertThat(chart.getAlt()).hasValueSatisfying(alt -> assertThat(alt).contains("in sets / week")
+                .contains("Weeks 1–5: chest ").contains("Week 6 · deload: chest ").contains("MRV"));
+        // the toolbar comes before the chart, in its own row
+        List<Component> children = _get(view.result, PlanCards.class).getChildren().toList();
+        assertThat(children.indexOf(toolbar)).isLessThan(children.indexOf(chart));
     }
 
     @Test
