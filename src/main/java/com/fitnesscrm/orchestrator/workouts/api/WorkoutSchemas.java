@@ -63,7 +63,12 @@ final class WorkoutSchemas {
     record PlanResponse(WorkoutPlan plan,
                         @Schema(allowableValues = {"rules", "llm"}) String source,
                         @Schema(description = "rules, llm, llm_repaired or cache.") String engine,
-                        @JsonProperty("execution_id") long executionId) {
+                        @JsonProperty("execution_id") long executionId,
+                        @JsonProperty("focus_areas") @Schema(description = "The focus areas understood, as codes.",
+                                example = "[\"chest\", \"legs\"]") List<String> focusAreas,
+                        @JsonProperty("unknown_focus_areas") @Schema(description = "The entries of focus_areas "
+                                + "that name nothing known, as sent; the plan ignores them and says so.",
+                                example = "[\"banana\"]") List<String> unknownFocusAreas) {
     }
 
     @Schema(name = "WorkoutRecommendationsRequest", description = "The main backend's fields; any field of "
