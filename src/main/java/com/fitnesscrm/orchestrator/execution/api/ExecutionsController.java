@@ -63,7 +63,13 @@ class ExecutionsController {
             + "output; from the first payload that does not fit, every later one is {truncated: true, bytes, href}. "
             + "Such a page adds payload_budget_bytes, payload_bytes, truncated and truncated_payloads. 422 naming the "
             + "parameter for an unknown status, include value or a bad page; 503 when too many pages with payloads "
-            + "are being answered at once.")
+            + "are being answered at once.", operationId = "listRuns")
+    @ApiResponse(responseCode = "200", description = "A page of run summaries.",
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.RunPage.class)))
+    @ApiResponse(responseCode = "422", description = "An unknown status or include value, a page or per_page out "
+            + "of range, or from/to that is not an instant between the years 1 and 9999 (field names which).")
+    @ApiResponse(responseCode = "503", description = "Too many pages with payloads are being answered at once; "
+            + "try again, or ask without include.")
     ObjectNode list(@RequestParam(defaultValue = "1") int page,
                     @RequestParam(name = "per_page", defaultValue = "20") int perPage,
                     @RequestParam(name = "agent_id", required = false) Integer agentId,
