@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.MetricAnalysis;
 import com.fitnesscrm.orchestrator.progress.TrainerAnalysis;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -80,7 +81,7 @@ class ProgressResults extends Composite<VerticalLayout> {
         ProgressChart.legend(series, goal, unit).forEach((name, css) -> {
             Span swatch = new Span();
             swatch.addClassNames("pc-swatch", css);
-            Span item = new Span(swatch, new Span(name));
+            Span item = new Span(swatch, new Text(name));
             item.addClassName("pc-legend-item");
             legend.add(item);
         });
