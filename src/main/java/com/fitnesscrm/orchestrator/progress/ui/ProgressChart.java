@@ -137,7 +137,10 @@ final class ProgressChart {
             double x = scale.x(date);
             axes.append(line(x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4, "#616161", "1", null, "pc-axis"));
             String label = months ? MONTH.format(date) : (years ? DAY_YEAR : DAY).format(date);
-            axes.append(text(x, HEIGHT - BOTTOM + 16, label, "#424242", "pc-tick pc-x-tick", "middle"));
+            // a label centred on a tick near the right edge would be cut off by the drawing's border
+            boolean atEnd = x > WIDTH - RIGHT - 36;
+            axes.append(text(atEnd ? Math.min(x + 8, WIDTH - 2) : x, HEIGHT - BOTTOM + 16, label, "#424242",
+                    "pc-tick pc-x-tick", atEnd ? "end" : "middle"));
         }
         axes.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#616161", "1", null, "pc-axis"));
         axes.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#616161", "1", null, "pc-axis"));
