@@ -76,14 +76,14 @@ public class RunEngine {
         boolean live = admitted.run().idempotencyKey() != null || runner.mayCallLlm(admitted.program());
         Instant runningAt = clock.instant();
         if (!live) {
-            StepRecorder steps = StepRecorder.buffered(clock);
+            StepRecorder steps = StepRecorder.buffered(clock, objectMapper);
             RunResult result = execute(null, admitted, steps, runningAt);
             long id = store.insertFinished(admitted.run(), result, steps.snapshot());
             finished(id, admitted.agent().id(), result);
             return toExecution(id, admitted, result);
         }
         long id = store.insert(admitted.run(), ExecutionStatus.RUNNING, runningAt);
-        StepRecorder steps = StepRecorder.live(store, clock, id, 1);
+        StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id, 1);
         RunResult result = execute(id, admitted, steps, runningAt);
         if (store.finish(id, result, steps.drain())) {
             finished(id, admitted.agent().id(), result);
@@ -103,7 +103,8 @@ public class RunEngine {
         }
         Execution execution = claimed.get();
         int attempt = execution.attempts();
-        StepRecorder steps = StepRecorder.live(store, clock, id, attempt > 1 ? store.nextStepSeq(id) : 1);
+        StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id,
+                attempt > 1 ? store.nextStepSeq(id) : 1);
         if (attempt > 1) {
             steps.mark("resume after node stopped", StepKind.RETRY, true, "attempt " + attempt,
                     "the node running this run stopped; running it again");

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.execution.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.RunSteps;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.llm.LlmStep;
@@ -25,24 +26,27 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
     private final ExecutionStore store;
     private final Clock clock;
+    private final ObjectMapper json;
     private final Long executionId;
     private final List<StepRow> buffer = new ArrayList<>();
     private int nextSeq;
     private volatile boolean cancelled;
 
-    private StepRecorder(ExecutionStore store, Clock clock, Long executionId, int firstSeq) {
+    private StepRecorder(ExecutionStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq) {
         this.store = store;
         this.clock = clock;
+        this.json = json;
         this.executionId = executionId;
         this.nextSeq = firstSeq;
     }
 
-    static StepRecorder buffered(Clock clock) {
-        return new StepRecorder(null, clock, null, 1);
+    /** {@code json} writes a step's result (a record) as the API writes outputs: snake_case JSON. */
+    static StepRecorder buffered(Clock clock, ObjectMapper json) {
+        return new StepRecorder(null, clock, json, null, 1);
     }
 
-    static StepRecorder live(ExecutionStore store, Clock clock, long executionId, int firstSeq) {
-        return new StepRecorder(store, clock, executionId, firstSeq);
+    static StepRecorder live(ExecutionStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq) {
+        return new StepRecorder(store, clock, json, executionId, firstSeq);
     }
 
     @Override
@@ -148,11 +152,11 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         return (System.nanoTime() - began) / 1e6;
     }
 
-    private static String summary(Object result) {
-        if (result == null) {
-            return null;
-        }
-        String text = result.toString();
-        return StepRow.truncate(text, 200);
+    /**
+     * A node's result as JSON (a sketch when long), as the run's output is written: never a record's
+     * {@code toString()} ({@code WorkoutPlan[clientId=5, …]}), which no one can read or parse.
+     */
+    private String summary(Object result) {
+        return JsonSketch.of(json, result, StepRow.OUTPUT_LIMIT);
     }
 }

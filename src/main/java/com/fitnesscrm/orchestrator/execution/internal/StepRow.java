@@ -8,11 +8,13 @@ record StepRow(int seq, String name, StepKind kind, boolean succeeded, Instant s
                String inputSummary, String outputSummary, Integer tokensIn, Integer tokensOut) {
 
     static final int SUMMARY_LIMIT = 500;
+    /** An output may be a node's result as JSON: room for a readable sketch of it (see {@link JsonSketch}). */
+    static final int OUTPUT_LIMIT = 2000;
 
     StepRow {
         name = truncate(name, 200);
         inputSummary = truncate(inputSummary, SUMMARY_LIMIT);
-        outputSummary = truncate(outputSummary, SUMMARY_LIMIT);
+        outputSummary = truncate(outputSummary, OUTPUT_LIMIT);
     }
 
     static String truncate(String text, int max) {

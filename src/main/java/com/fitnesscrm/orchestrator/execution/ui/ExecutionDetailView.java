@@ -4,6 +4,7 @@ import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
+import com.fitnesscrm.orchestrator.base.ui.JsonView;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.security.Roles;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -33,8 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * One run in full: its facts, input, output, error and the timeline of its steps. While the run is queued or running
- * the view follows it by server push (every {@link #REFRESH}), and it can be cancelled; any run can be run again.
+ * One run in full: its facts, input and output as JSON trees, error and the timeline of its steps. While the run is
+ * queued or running the view follows it by server push (every {@link #REFRESH}), and it can be cancelled; any run can
+ * be run again.
  */
 @Route("executions/:id([0-9]{1,18})")
 @PageTitle("Run · FitnessCRM AI Orchestrator")
@@ -48,8 +49,8 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
     private final PushRefresher refresher = new PushRefresher(REFRESH);
     final H2 title = new H2();
     final RunHeader header = new RunHeader();
-    final Pre input = new Pre();
-    final Pre output = new Pre();
+    final JsonView input = new JsonView();
+    final JsonView output = new JsonView();
     final Paragraph error = new Paragraph();
     final StepTimeline timeline = new StepTimeline();
     final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), event -> cancel());
@@ -61,8 +62,8 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
         this.executions = executions;
         this.clock = clock;
         setWidthFull();
-        input.addClassName("run-json");
-        output.addClassName("run-json");
+        input.setId("run-input");
+        output.setId("run-output");
         error.addClassName("form-error");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("All runs", ExecutionsView.class), cancel,
@@ -102,8 +103,8 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
         run = shown;
         title.setText("Run #" + shown.id() + " · " + shown.agentName());
         header.show(shown);
-        input.setText(RunFormat.pretty(shown.input()));
-        output.setText(RunFormat.pretty(shown.output()));
+        input.show(shown.input());
+        output.show(shown.output());
         error.setText(shown.error() == null ? "" : "Error: " + shown.error());
         error.setVisible(shown.error() != null);
         timeline.show(shown, executions.steps(shown.id()), clock.instant());

@@ -1,8 +1,11 @@
 package com.fitnesscrm.orchestrator.execution.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fitnesscrm.orchestrator.base.ui.JsonView;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionStep;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
@@ -12,13 +15,17 @@ import java.util.Locale;
 
 /**
  * A run's steps as a timeline: one row per step, with a bar whose offset and width are the step's start and duration
- * as a share of the whole run. Plain divs placed by inline percentages, texts set as text (never HTML).
+ * as a share of the whole run. Plain divs placed by inline percentages, texts set as text (never HTML). A step whose
+ * output is JSON (a node's result) has it below its row as a collapsed tree, built when first opened.
  */
 class StepTimeline extends Composite<Div> {
 
     /** One row as shown, for tests and for whoever reads the timeline without the bars. */
     record Row(String name, String kind, String status, double offsetPercent, double widthPercent) {
     }
+
+    /** Texts longer than this show their start in the row; the whole JSON is in the step's output tree. */
+    private static final int SHOWN_SUMMARY_CHARS = 160;
 
     private List<Row> rows = List.of();
 
@@ -42,6 +49,10 @@ class StepTimeline extends Composite<Div> {
         }).toList();
         for (int i = 0; i < steps.size(); i++) {
             getContent().add(createRow(steps.get(i), rows.get(i)));
+            JsonNode output = JsonView.parseContainer(steps.get(i).outputSummary());
+            if (output != null) {
+                getContent().add(createOutput(output));
+            }
         }
     }
 
@@ -65,13 +76,31 @@ class StepTimeline extends Composite<Div> {
         Div track = new Div(bar);
         track.addClassName("step-track");
 
-        Div summaries = new Div(new Div(new Span("in: " + RunFormat.orDash(step.inputSummary()))),
-                new Div(new Span("out: " + RunFormat.orDash(step.outputSummary()))));
+        Div summaries = new Div(new Div(new Span("in: " + shortened(step.inputSummary()))),
+                new Div(new Span("out: " + shortened(step.outputSummary()))));
         summaries.addClassName("step-summary");
 
         Div line = new Div(label, track, summaries);
         line.addClassName("step-row");
         return line;
+    }
+
+    private static Details createOutput(JsonNode output) {
+        Details details = new Details("Output as JSON");
+        details.addClassName("step-output");
+        details.addOpenedChangeListener(event -> {
+            if (event.isOpened() && details.getContent().findAny().isEmpty()) {
+                JsonView view = new JsonView();
+                view.show(output);
+                details.add(view);
+            }
+        });
+        return details;
+    }
+
+    private static String shortened(String summary) {
+        String text = RunFormat.orDash(summary);
+        return text.length() <= SHOWN_SUMMARY_CHARS ? text : text.substring(0, SHOWN_SUMMARY_CHARS - 1) + "…";
     }
 
     private static String tokens(ExecutionStep step) {

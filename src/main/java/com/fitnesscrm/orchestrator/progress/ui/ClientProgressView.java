@@ -116,7 +116,12 @@ public class ClientProgressView extends VerticalLayout {
         form.clearError();
         JsonNode input;
         try {
-            input = ProgressCsv.input(event.csv(), event.metric(), event.target(), event.byDate());
+            if (ProgressCsv.needsDateOrder(event.csv()) && !form.askDateOrder()) {
+                form.analyse.setEnabled(true); // asked now; the next click analyses with the answer
+                return;
+            }
+            input = ProgressCsv.input(event.csv(), event.dateOrder(), event.metric(), event.target(),
+                    event.byDate());
         } catch (InvalidInputException e) {
             form.showError(ProgressCsv.describe(e, event.csv()));
             form.analyse.setEnabled(true);

@@ -49,4 +49,50 @@ class ProgressChartTest {
 
         assertThat(svg).doesNotContain("<script").contains("&lt;script&gt;");
     }
+
+    @Test
+    void the_y_axis_has_four_to_six_round_ticks_covering_the_data() {
+        assertThat(ProgressChart.Ticks.of(84.1, 88.2).values()).containsExactly(82.0, 84.0, 86.0, 88.0, 90.0);
+        assertThat(ProgressChart.Ticks.of(21.3, 22.1).values()).hasSizeBetween(4, 6)
+                .allSatisfy(tick -> assertThat(Math.round(tick * 10) / 10.0).isEqualTo(tick));
+        for (double[] range : new double[][] {{0, 1}, {79.5, 80}, {60, 140}, {12.25, 12.3}, {5000, 5001}, {80, 80}}) {
+            ProgressChart.Ticks ticks = ProgressChart.Ticks.of(range[0], range[1]);
+            assertThat(ticks.values()).as("ticks of %s", java.util.Arrays.toString(range)).hasSizeBetween(4, 6);
+            assertThat(ticks.from()).isLessThanOrEqualTo(range[0]);
+            assertThat(ticks.to()).isGreaterThanOrEqualTo(range[1]);
+        }
+    }
+
+    @Test
+    void the_axes_carry_tick_labels_dates_and_the_unit_and_no_white_background() {
+        Series sixWeeks = new Series(List.of(new Point(DAY, 84.1), new Point(DAY.plusDays(42), 88.2)),
+                List.of(new Point(DAY, 84.1), new Point(DAY.plusDays(42), 88.0)), List.of(), null, null);
+        String svg = ProgressChart.svg(sixWeeks, null, "kg");
+
+        assertThat(svg).contains(">86</text>").contains(">88</text>").contains(">kg</text>")
+                .contains(">5 Jan</text>").contains(">12 Jan</text>").contains(">9 Feb</text>")
+                .doesNotContain("#ffffff").doesNotContain("fill=\"white\"");
+        assertThat(svg.split("pc-y-tick", -1)).hasSizeBetween(5, 7);
+    }
+
+    @Test
+    void dates_tick_by_days_weeks_or_months_as_the_span_needs() {
+        assertThat(ProgressChart.dateTicks(DAY, DAY.plusDays(5))).hasSize(6);
+        assertThat(ProgressChart.dateTicks(DAY, DAY.plusDays(42))).allSatisfy(date ->
+                assertThat(date.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY)).hasSizeBetween(5, 8);
+        assertThat(ProgressChart.dateTicks(DAY, DAY.plusDays(400))).allSatisfy(date ->
+                assertThat(date.getDayOfMonth()).isEqualTo(1)).hasSizeBetween(4, 8);
+    }
+
+    @Test
+    void the_legend_names_each_series_shown_and_only_those() {
+        GoalForecast goal = new GoalForecast("weight_kg", 76, "kg", null, 79.5, "on_track",
+                new Eta(DAY.plusDays(40), DAY.plusDays(50), DAY.plusDays(70), "measured_trend"), null, "n");
+
+        assertThat(ProgressChart.legend(series, goal, "kg").keySet()).containsExactly("Readings",
+                "Trend (moving average)", "Goal 76.0 kg", "Expected date and range", "Anomaly (left out of the trend)");
+        Series plain = new Series(series.raw(), series.trend(), List.of(), null, null);
+        assertThat(ProgressChart.legend(plain, null, "kg").keySet()).containsExactly("Readings",
+                "Trend (moving average)");
+    }
 }
