@@ -1,5 +1,7 @@
 package com.fitnesscrm.orchestrator.execution;
 
+import java.util.Locale;
+
 /**
  * A run in a page of {@code GET /api/executions}: its summary and, when the caller asked for them, its payloads.
  *
@@ -17,7 +19,7 @@ public record ListedRun(ExecutionSummary run, Payload input, Payload output) {
         INPUT, OUTPUT;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

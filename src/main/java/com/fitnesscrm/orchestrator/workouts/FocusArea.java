@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,7 @@ public enum FocusArea {
             int matched = 0;
             // the longest phrase first: "hip hinge" before "hinge", "upper body" before "upper"
             for (int length = Math.min(3, words.length - index); length > 0 && matched == 0; length--) {
-                FocusArea area = PHRASES.get(String.join(" ", java.util.Arrays.copyOfRange(words, index,
+                FocusArea area = PHRASES.get(String.join(" ", Arrays.copyOfRange(words, index,
                         index + length)));
                 if (area != null) {
                     if (!found.contains(area)) {

@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class VolumeChart {
     private static Map<Muscle, Double> minimumVolumes(WorkoutPlan plan) {
         Goal goal = Goal.find(plan.goal()).orElse(null);
         FitnessLevel level = FitnessLevel.find(plan.fitnessLevel()).orElse(null);
-        Map<Muscle, Double> mv = new java.util.EnumMap<>(Muscle.class);
+        Map<Muscle, Double> mv = new EnumMap<>(Muscle.class);
         if (goal == null || level == null || plan.daysPerWeek() < 1 || plan.daysPerWeek() > 7) {
             return mv;
         }

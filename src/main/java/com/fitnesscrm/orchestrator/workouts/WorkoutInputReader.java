@@ -87,7 +87,8 @@ public final class WorkoutInputReader {
         Optional<Goal> asked = goal(input);
         Set<Contraindication> contraindications = enumSet(input, "contraindications", null, Contraindication::find,
                 Contraindication.codes(), EnumSet.noneOf(Contraindication.class));
-        Goal goal = asked.orElse(DEFAULT_GOAL);
+        // A goal phrase among the focus areas is a guess: the CRM's recorded goal, read below, comes before it.
+        Goal goal = asked.or(() -> goalAmongFocusAreas(input)).orElse(DEFAULT_GOAL);
         CrmDefaults fromCrm = null;
         boolean useCrm = crmDefaults(input);
         Optional<com.fitnesscrm.orchestrator.crm.CrmClient> client = crm == null || clientId == null
@@ -219,19 +220,33 @@ public final class WorkoutInputReader {
         return node.asText();
     }
 
-    /** The goal the request names, explicitly or in its free text; empty: it names none. */
+    /** The goal the request names, explicitly or in its {@code goals} text (recommendations); empty: none. */
     private static Optional<Goal> goal(JsonNode input) {
         Optional<Goal> goal = enumValue(input, "goal", Goal::find, Goal.codes());
         if (goal.isPresent()) {
             return goal;
         }
-        // The main backend's free text: goals (recommendations) or focus_areas (plans); words that name no goal,
-        // such as "upper body", say where to focus and leave the goal at its default.
-        for (String field : List.of("goals", "focus_areas")) {
-            for (String text : texts(input, field)) {
-                Optional<Goal> mapped = goalOfText(text);
-                if (mapped.isPresent()) {
-                    return mapped;
+        for (String text : texts(input, "goals")) {
+            Optional<Goal> mapped = goalOfText(text);
+            if (mapped.isPresent()) {
+                return mapped;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A goal named among the focus areas ("build muscle"). Entries that are focus areas ("cardio", "strength",
+     * "mobility") say where to put the work, not what the plan is for, so they never change the goal.
+     */
+    private static Optional<Goal> goalAmongFocusAreas(JsonNode input) {
+        for (String text : texts(input, "focus_areas")) {
+            for (String part : FOCUS_SEPARATORS.split(text)) {
+                if (!part.isBlank() && FocusArea.words(part).isEmpty()) {
+                    Optional<Goal> mapped = goalOfText(part);
+                    if (mapped.isPresent()) {
+                        return mapped;
+                    }
                 }
             }
         }

@@ -2,8 +2,10 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +51,7 @@ public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLev
         contraindications = Collections.unmodifiableSet(contraindications.isEmpty()
                 ? EnumSet.noneOf(Contraindication.class) : EnumSet.copyOf(contraindications));
         history = List.copyOf(history);
-        focusAreas = focusAreas == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(focusAreas));
+        focusAreas = focusAreas == null ? List.of() : List.copyOf(new LinkedHashSet<>(focusAreas));
         unknownFocusAreas = unknownFocusAreas == null ? List.of() : List.copyOf(unknownFocusAreas);
     }
 
@@ -65,10 +67,10 @@ public record WorkoutRequest(String clientId, Goal goal, FitnessLevel fitnessLev
     }
 
     /** The muscles the focus areas name, each once, in the order they were asked for. */
-    public java.util.LinkedHashSet<Muscle> focusMuscles() {
-        java.util.LinkedHashSet<Muscle> muscles = new java.util.LinkedHashSet<>();
+    public LinkedHashSet<Muscle> focusMuscles() {
+        LinkedHashSet<Muscle> muscles = new LinkedHashSet<>();
         // an area's own muscles in the catalogue's order, so that "legs" is quads, hamstrings, glutes, calves
-        focusAreas.forEach(area -> java.util.Arrays.stream(Muscle.values()).filter(area.muscles()::contains)
+        focusAreas.forEach(area -> Arrays.stream(Muscle.values()).filter(area.muscles()::contains)
                 .forEach(muscles::add));
         return muscles;
     }

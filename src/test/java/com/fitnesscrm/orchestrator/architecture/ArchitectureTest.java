@@ -116,7 +116,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void controllers_and_views_call_only_their_features_root() {
+    void controllers_and_views_never_reach_below_a_feature_root() {
         apiAndUiCallOnlyTheFeatureRoot(ROOT).check(PRODUCTION);
     }
 

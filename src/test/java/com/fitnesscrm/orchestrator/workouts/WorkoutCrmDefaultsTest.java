@@ -38,6 +38,30 @@ class WorkoutCrmDefaultsTest {
     }
 
     @Test
+    void focus_areas_say_where_the_work_goes_and_never_replace_the_crms_goal() throws Exception {
+        CrmClient gaining = new CrmClient(43, "Ana", "ana@example.com", null, 29, "Build muscle", null, "active",
+                null, null);
+        WorkoutRequest request = WorkoutInputReader.read(json.readTree("""
+                {"client_id": 43, "duration_weeks": 4, "focus_areas": ["chest", "cardio", "strength"]}"""),
+                id -> Optional.of(gaining));
+
+        assertThat(request.goal()).as("the CRM's goal, not endurance or strength guessed from the focus")
+                .isEqualTo(Goal.HYPERTROPHY);
+        assertThat(request.fromCrm().goalText()).isEqualTo("Build muscle");
+
+        WorkoutRequest withoutCrm = WorkoutInputReader.read(json.readTree("""
+                {"client_id": 7, "focus_areas": ["cardio", "mobility"]}"""), id -> Optional.empty());
+        assertThat(withoutCrm.goal()).as("the default goal: cardio and mobility are focus areas")
+                .isEqualTo(WorkoutInputReader.read(json.readTree("{\"client_id\": 7}"), id -> Optional.empty())
+                        .goal());
+
+        WorkoutRequest phrase = WorkoutInputReader.read(json.readTree("""
+                {"client_id": 7, "focus_areas": ["lose weight", "legs"]}"""), id -> Optional.empty());
+        assertThat(phrase.goal()).as("a goal phrase among the focus areas still sets the goal")
+                .isEqualTo(Goal.FAT_LOSS);
+    }
+
+    @Test
     void a_goal_the_request_names_wins_and_its_contraindications_are_kept() throws Exception {
         WorkoutRequest request = WorkoutInputReader.read(json.readTree("""
                 {"client_id": "42", "goal": "strength", "contraindications": ["wrist"]}"""),

@@ -147,8 +147,10 @@ final class ExecutionSchemas {
             @JsonProperty("config_version") Integer configVersion,
             int attempts,
             @JsonProperty("error_message") String errorMessage,
-            @JsonProperty("input_bytes") @Schema(description = "The input's size as JSON text.") long inputBytes,
-            @JsonProperty("output_bytes") @Schema(description = "The output's size as JSON text.") long outputBytes,
+            @JsonProperty("input_bytes") @Schema(description = "The input's size as JSON text.", nullable = true)
+            Long inputBytes,
+            @JsonProperty("output_bytes") @Schema(description = "The output's size as JSON text; null until the run "
+                    + "has an output.", nullable = true) Long outputBytes,
             @Schema(description = "The run's address, whole.", example = "/api/executions/42") String href) {
     }
 

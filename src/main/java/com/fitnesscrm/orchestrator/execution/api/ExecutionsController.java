@@ -22,9 +22,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -85,9 +85,9 @@ class ExecutionsController {
                 .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
                         + "statuses are " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::code)
                         .collect(Collectors.joining(", ")) + "."));
-        Set<ListedRun.Part> parts = parts(include);
+        Map<ListedRun.Part, String> parts = parts(include);
         ExecutionPage result = executions.page(new ExecutionFilter(agentId, wanted, instant("from", from),
-                instant("to", to)), page, perPage, parts);
+                instant("to", to)), page, perPage, parts.keySet());
         if (result.payloads() != null) {
             // The payloads' memory is held until the answer has been written, not only built (PayloadMemory).
             RequestContextHolder.currentRequestAttributes().registerDestructionCallback(
@@ -95,7 +95,7 @@ class ExecutionsController {
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode array = json.putArray("executions");
-        result.executions().forEach(run -> array.add(RunJson.listed(run)));
+        result.executions().forEach(run -> array.add(RunJson.listed(run, parts)));
         json.put("total", result.total());
         json.put("page", result.page());
         json.put("per_page", result.perPage());
@@ -109,16 +109,24 @@ class ExecutionsController {
         return json;
     }
 
-    private static Set<ListedRun.Part> parts(List<String> include) {
-        Set<ListedRun.Part> parts = EnumSet.noneOf(ListedRun.Part.class);
+    /**
+     * The payloads asked for, each under the name the caller used: {@code input}/{@code output}, or the original
+     * table's {@code input_data}/{@code output_data} for readers of the original shape.
+     */
+    private static Map<ListedRun.Part, String> parts(List<String> include) {
+        Map<ListedRun.Part, String> parts = new EnumMap<>(ListedRun.Part.class);
         for (String value : include == null ? List.<String>of() : include) {
             String code = value == null ? "" : value.strip();
             if (code.isEmpty()) {
                 continue;
             }
-            parts.add(Arrays.stream(ListedRun.Part.values()).filter(part -> part.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("include", "Unknown value '" + code + "' in "
-                            + "'include'; a list can include input, output.")));
+            ListedRun.Part part = switch (code) {
+                case "input", "input_data" -> ListedRun.Part.INPUT;
+                case "output", "output_data" -> ListedRun.Part.OUTPUT;
+                default -> throw new InvalidInputException("include", "Unknown value '" + code + "' in 'include'; "
+                        + "a list can include input, output (or input_data, output_data).");
+            };
+            parts.put(part, code);
         }
         return parts;
     }

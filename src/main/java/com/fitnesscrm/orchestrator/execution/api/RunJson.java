@@ -10,6 +10,7 @@ import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
 import com.fitnesscrm.orchestrator.execution.ListedRun;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run as JSON: the fields the main backend relies on ({@code id, agent_id, agent, status, input, output, error, engine, model,
@@ -59,10 +60,11 @@ final class RunJson {
 
     /**
      * A run as a page lists it: the same fields but its payloads, in the same order, then {@code input_bytes},
-     * {@code output_bytes} and {@code href}; the payloads asked for once each, under {@code input} and
-     * {@code output}, as their stored JSON text (no tree is built of them), or as a stub past the page's budget.
+     * {@code output_bytes} and {@code href}; the payloads asked for once each, under the name asked for
+     * ({@code input} or {@code input_data}, {@code output} or {@code output_data}), as their stored JSON text (no
+     * tree is built of them), or as a stub past the page's budget.
      */
-    static ObjectNode listed(ListedRun listed) {
+    static ObjectNode listed(ListedRun listed, Map<ListedRun.Part, String> names) {
         ExecutionSummary run = listed.run();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", run.id());
@@ -71,8 +73,8 @@ final class RunJson {
         json.put("task_type", run.taskType());
         json.put("status", run.status().code());
         json.put("mode", run.mode());
-        payload(json, "input", listed.input(), run.id());
-        payload(json, "output", listed.output(), run.id());
+        payload(json, names.getOrDefault(ListedRun.Part.INPUT, "input"), listed.input(), run.id());
+        payload(json, names.getOrDefault(ListedRun.Part.OUTPUT, "output"), listed.output(), run.id());
         json.put("error", run.error());
         json.put("engine", run.engine());
         json.put("model", run.model());

@@ -16,6 +16,7 @@ import com.fitnesscrm.orchestrator.execution.ExecutionStep;
 import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
 import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.StepKind;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -358,7 +359,7 @@ public class ExecutionStore {
                 }
             }
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A run's steps as a timeline: one row per step, with a bar whose offset and width are the step's start and duration
@@ -28,6 +30,8 @@ class StepTimeline extends Composite<Div> {
     private static final int SHOWN_SUMMARY_CHARS = 160;
 
     private List<Row> rows = List.of();
+    /** The steps whose output the user opened: a live run redraws the timeline, which must not close them. */
+    private final Set<Integer> opened = new HashSet<>();
 
     StepTimeline() {
         getContent().addClassName("step-timeline");
@@ -51,7 +55,7 @@ class StepTimeline extends Composite<Div> {
             getContent().add(createRow(steps.get(i), rows.get(i)));
             JsonNode output = JsonView.parseContainer(steps.get(i).outputSummary());
             if (output != null) {
-                getContent().add(createOutput(output));
+                getContent().add(createOutput(steps.get(i).seq(), output));
             }
         }
     }
@@ -85,16 +89,22 @@ class StepTimeline extends Composite<Div> {
         return line;
     }
 
-    private static Details createOutput(JsonNode output) {
+    private Details createOutput(int seq, JsonNode output) {
         Details details = new Details("Output as JSON");
         details.addClassName("step-output");
         details.addOpenedChangeListener(event -> {
-            if (event.isOpened() && details.getContent().findAny().isEmpty()) {
+            if (!event.isOpened()) {
+                opened.remove(seq);
+                return;
+            }
+            opened.add(seq);
+            if (details.getContent().findAny().isEmpty()) {
                 JsonView view = new JsonView();
                 view.show(output);
                 details.add(view);
             }
         });
+        details.setOpened(opened.contains(seq));
         return details;
     }
 

@@ -36,7 +36,7 @@ class ProgressResults extends Composite<VerticalLayout> {
             Metric m = Metric.byName(code).orElseThrow();
             GoalForecast goal = report.goals().stream().filter(g -> g.metric().equals(code)).findFirst()
                     .orElse(null);
-            content.add(new H3(capital(m.label())), createChart(code, analysis.series().get(m), goal, metric.unit()),
+            content.add(new H3(capital(m.label())), createChart(code, analysis.series().get(m), goal, m.unit()),
                     createSummary(metric, report.asOf()));
             metric.anomalies().forEach(anomaly -> content.add(badge("Anomaly " + anomaly.date() + ": "
                     + anomaly.value() + " " + metric.unit() + " — " + anomaly.reason())));

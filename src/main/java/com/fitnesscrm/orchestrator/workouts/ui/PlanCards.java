@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,7 +84,7 @@ class PlanCards extends Div {
 
     /** What the focus did, from the plan's rules_checked, and what was not understood. */
     private void focus(WorkoutPlan plan) {
-        var sentences = plan.rulesChecked() == null ? java.util.List.<String>of()
+        var sentences = plan.rulesChecked() == null ? List.<String>of()
                 : plan.rulesChecked().stream().filter(rule -> rule.startsWith("Focus ")).toList();
         if (sentences.isEmpty()) {
             return;

@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.ServerIntegrationTest;
 import com.fitnesscrm.orchestrator.base.api.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -171,6 +172,38 @@ class RunsListIT {
                 JsonNode whole = json.readTree(get(stub.get("href").asText()).body());
                 assertThat(whole.at("/" + part + "/tag").asText()).startsWith(part.equals("input") ? "in-" : "out-");
             }
+        }
+    }
+
+    @Test
+    void readers_of_the_original_shape_get_the_payloads_once_under_its_column_names() throws Exception {
+        Window window = window(6);
+        insert(window.at(0), payload("in", 0, 1_000), payload("out", 0, 1_000));
+
+        JsonNode run = json.readTree(get("/api/executions?per_page=1&include=input_data,output_data"
+                + window.query()).body()).get("executions").get(0);
+
+        assertThat(run.at("/input_data/tag").asText()).isEqualTo("in-0");
+        assertThat(run.at("/output_data/tag").asText()).isEqualTo("out-0");
+        assertThat(run.has("input")).as("once, under the name asked for").isFalse();
+        assertThat(run.has("output")).isFalse();
+    }
+
+    @Test
+    void pages_with_payloads_give_their_memory_back_so_the_next_ones_are_answered_too() throws Exception {
+        // Twenty pages of about 900 KB one after the other: 18 MB in all, over the 16 MB that pages with payloads
+        // may hold at once. A page that kept its share after its answer would make the later ones wait and 503.
+        Window window = window(7);
+        for (int i = 0; i < 2; i++) {
+            insert(window.at(i), payload("in", i, 225_000), payload("out", i, 225_000));
+        }
+        for (int page = 0; page < 20; page++) {
+            long started = System.nanoTime();
+            RawHttp.Response response = get("/api/executions?per_page=2&include=input,output" + window.query());
+            assertThat(response.status()).as("page %d: %s", page, response.body()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).get("truncated").asBoolean()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("page %d did not wait for memory", page)
+                    .isLessThan(Duration.ofSeconds(20));
         }
     }
 

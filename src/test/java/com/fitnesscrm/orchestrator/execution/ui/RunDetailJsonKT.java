@@ -74,6 +74,22 @@ class RunDetailJsonKT extends KaribuTest {
     }
 
     @Test
+    void an_opened_step_output_stays_open_when_the_timeline_is_drawn_again() throws Exception {
+        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
+                objectMapper.readTree("{\"client_id\": \"6\", \"goal\": \"strength\", \"days_per_week\": 2, "
+                        + "\"weeks\": 1}")));
+        ExecutionDetailView detail = open(run.id());
+        _get(detail.timeline, Details.class, spec -> spec.withClasses("step-output")).setOpened(true);
+
+        // What a live run's push does on every change: the same steps drawn again.
+        detail.timeline.show(run, executions.steps(run.id()), Instant.now());
+
+        Details again = _get(detail.timeline, Details.class, spec -> spec.withClasses("step-output"));
+        assertThat(again.isOpened()).isTrue();
+        assertThat(_get(again, JsonView.class).rows()).extracting(JsonView.Node::key).contains("client_id");
+    }
+
+    @Test
     void a_step_recorded_as_a_records_text_by_an_older_version_still_shows_as_text() {
         Execution run = run(sumAgent(), "{\"numbers\": [1, 2]}");
         jdbc.update("INSERT INTO ai_execution_steps (execution_id, seq, name, kind, status, started_at, duration_ms, "
