@@ -110,7 +110,7 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
         return engine.analyse(input);
     }
 
-    /** Asks the next run of this input to keep its chart; {@link #takeChart} it (also when the run fails). */
+    /** Asks the next run of this input to keep its chart; then {@link #takeChart} it, or {@link #forgetChart}. */
     void keepChart(ProgressInput input) {
         charts.putIfAbsent(input, Optional.empty());
     }
