@@ -1,5 +1,14 @@
 package com.fitnesscrm.orchestrator.execution;
 
-/** A run reached a final status; metrics and the UI listen. */
+/**
+ * A run reached its final status (succeeded, failed, timed out, cancelled or rejected). Published once per run, by the
+ * store right after it writes that status, whoever ended the run (the run itself, a cancel, the abandoned-run reaper):
+ * the hook for metrics (Prometheus counters and histograms, issue 17) and health checks. Listeners run in the thread
+ * that wrote the run, so they must be quick or asynchronous; roll-ups read the table instead (a run that finishes
+ * late is counted by the next roll-up), so a listener missing an event loses no history.
+ *
+ * @param agentId {@code null} when not known at the write (a cancel) or the agent was deleted
+ * @param engine  who wrote the output, {@code null} without one
+ */
 public record ExecutionFinished(long executionId, Integer agentId, ExecutionStatus status, String engine) {
 }

@@ -20,10 +20,9 @@ import com.fitnesscrm.orchestrator.execution.internal.ExecutionStore;
 import com.fitnesscrm.orchestrator.execution.internal.NewRun;
 import com.fitnesscrm.orchestrator.execution.internal.PayloadMemory;
 import com.fitnesscrm.orchestrator.execution.internal.RunEngine;
-import com.fitnesscrm.orchestrator.security.ApiKeyAuthentication;
-import com.fitnesscrm.orchestrator.security.ApiKeyScope;
+import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
-import com.fitnesscrm.orchestrator.security.Roles;
+import com.fitnesscrm.orchestrator.security.Requester;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
@@ -32,8 +31,6 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,13 +57,13 @@ public class ExecutionService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> runTask;
     private final TransactionTemplate transaction;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester currentRequester;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
     ExecutionService(ExecutionStore runs, PayloadMemory payloadMemory, RunEngine engine, AgentCatalog agents,
                      AgentPrograms programs, SchedulerClient scheduler, OneTimeTask<Long> agentRunTask,
-                     javax.sql.DataSource dataSource, SecurityContextHolderStrategy securityContext,
+                     javax.sql.DataSource dataSource, CurrentRequester currentRequester,
                      ObjectMapper objectMapper, Clock clock) {
         this.runs = runs;
         this.payloadMemory = payloadMemory;
@@ -79,7 +76,7 @@ public class ExecutionService {
         // would open a Hibernate session around them for nothing.
         this.transaction = new TransactionTemplate(
                 new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
-        this.securityContext = securityContext;
+        this.currentRequester = currentRequester;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -97,7 +94,7 @@ public class ExecutionService {
      */
     @PreAuthorize(Permissions.EXECUTE)
     public Execution run(RunRequest request) {
-        Requester requester = requester();
+        Requester requester = currentRequester.get();
         String key = idempotencyKey(request.idempotencyKey());
         Agent agent = resolve(request);
         if (key != null) {
@@ -120,7 +117,7 @@ public class ExecutionService {
         // Bodies are checked as they are read; this holds the same limits for the UI and for runs run again.
         JsonLimits.check(input, "input", 1);
         var run = runs.newRun(agent, request.async() ? "async" : "sync", json(input), requester.name(),
-                requester.kind(), key, clock.instant());
+                requester.kind().code(), key, clock.instant());
         AgentProgram<?, ?> program = programs.forType(agent.type()).orElse(null);
         if (program == null) {
             String reason = "The " + typeName(agent.type()) + " engine (task type '" + agent.type() + "') is not "
@@ -164,6 +161,34 @@ public class ExecutionService {
                         + "was starting; nothing was run.");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs an agent now and reads its output into the agent's output record: the one way a feature asks "run this
+     * agent and give me its typed result, or tell me why not".
+     *
+     * @param request a sync request (a typed result needs a finished run)
+     * @param output  the agent's output type, e.g. {@code WorkoutPlan.class}
+     * @throws RunNotSucceeded the run was recorded but gave no result (failed, timed out, cancelled, rejected), or a
+     *                         repeated Idempotency-Key finds its first run still going
+     *                         (before a run exists, the same 4xx exceptions as {@link #run(RunRequest)})
+     */
+    @PreAuthorize(Permissions.EXECUTE)
+    public <O> TypedRun<O> run(RunRequest request, Class<O> output) {
+        if (request.async()) {
+            throw new IllegalArgumentException("A typed result needs a sync run.");
+        }
+        Execution run = run(request);
+        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
+            throw new RunNotSucceeded(run, typeName(run.taskType()));
+        }
+        try {
+            return new TypedRun<>(run, objectMapper.treeToValue(run.output(), output));
+        } catch (JsonProcessingException e) {
+            // The agent wrote this output from its own record: not reading it back is our fault, not the caller's.
+            throw new IllegalStateException("The output of run " + run.id() + " is not a "
+                    + output.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -253,8 +278,8 @@ public class ExecutionService {
     @PreAuthorize(Permissions.EXECUTE)
     public Execution cancel(long id) {
         Execution run = get(id);
-        Requester requester = requester();
-        if (!isAdmin() && !requester.name().equals(run.requestedBy())) {
+        Requester requester = currentRequester.get();
+        if (!requester.admin() && !requester.name().equals(run.requestedBy())) {
             throw new AccessDeniedException("Only an admin or whoever asked for run " + id + " may cancel it.");
         }
         if (run.status().isFinished() || !engine.cancel(id, "Cancelled by " + requester.name() + ".")) {
@@ -342,26 +367,5 @@ public class ExecutionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private boolean isAdmin() {
-        Authentication authentication = securityContext.getContext().getAuthentication();
-        if (authentication instanceof ApiKeyAuthentication key) {
-            return key.scopes().contains(ApiKeyScope.ADMIN);
-        }
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> ("ROLE_" + Roles.ADMIN).equals(authority.getAuthority()));
-    }
-
-    private Requester requester() {
-        Authentication authentication = securityContext.getContext().getAuthentication();
-        if (authentication == null) {
-            return new Requester("system", "system");
-        }
-        return new Requester(authentication.getName(),
-                authentication instanceof ApiKeyAuthentication ? "api_key" : "user");
-    }
-
-    private record Requester(String name, String kind) {
     }
 }

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,13 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
     private final Clock clock;
     private final ObjectMapper objectMapper;
     private final CrmDirectory crm;
+    /**
+     * Inputs whose chart a trainer waits for, with the series once their run's rules engine has drawn them: the run
+     * stores the report, not the chart, and this spares a second engine pass per click. Only asked-for inputs are
+     * kept (API runs never are), and each only until taken.
+     */
+    private final Map<ProgressInput, Optional<Map<Metric, ProgressAnalysis.Series>>> charts =
+            new ConcurrentHashMap<>();
 
     public ProgressMonitorAgent(Clock clock, ObjectMapper objectMapper, CrmDirectory crm) {
         this.clock = clock;
@@ -79,7 +88,11 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
 
     @Override
     public ProgressReport runRules(ProgressInput input, RunSteps steps) {
-        return steps.node("analyse measurements", () -> engine.report(input));
+        return steps.node("analyse measurements", () -> {
+            ProgressAnalysis analysis = engine.analyse(input);
+            charts.computeIfPresent(input, (key, none) -> Optional.of(analysis.series()));
+            return analysis.report();
+        });
     }
 
     @Override
@@ -95,6 +108,25 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
     /** The analysis with the chart's series, for the trainer view. */
     public ProgressAnalysis analyse(ProgressInput input) {
         return engine.analyse(input);
+    }
+
+    /** Asks the next run of this input to keep its chart; then {@link #takeChart} it, or {@link #forgetChart}. */
+    void keepChart(ProgressInput input) {
+        charts.putIfAbsent(input, Optional.empty());
+    }
+
+    /**
+     * The chart's series of this input as its run drew them, or drawn now when no run kept them (the same input was
+     * analysed twice at once and the other click took them); forgets the input.
+     */
+    Map<Metric, ProgressAnalysis.Series> takeChart(ProgressInput input) {
+        Optional<Map<Metric, ProgressAnalysis.Series>> kept = charts.remove(input);
+        return kept != null && kept.isPresent() ? kept.get() : analyse(input).series();
+    }
+
+    /** Forgets an input whose chart is no longer wanted (its run gave no result). */
+    void forgetChart(ProgressInput input) {
+        charts.remove(input);
     }
 
     @Override

@@ -1,15 +1,12 @@
 package com.fitnesscrm.orchestrator.progress;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.crm.CrmClient;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
 import java.time.Clock;
@@ -27,8 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * What the trainer view calls: analyses a client's input as a recorded run of the Progress Monitor, plus the chart
- * series (recomputed by the deterministic engine from the same input: the run stores the report, not the chart).
+ * Runs of the Progress Monitor: the trainer view's analysis (the run's report plus the chart series its rules engine
+ * drew, so one engine pass per click) and the main backend's prediction; and a client's history from the CRM.
  */
 @Service
 @PreAuthorize(Permissions.EXECUTE)
@@ -36,36 +33,60 @@ public class ProgressService {
 
     private final ExecutionService executions;
     private final ProgressMonitorAgent agent;
-    private final ObjectMapper objectMapper;
     private final CrmDirectory crm;
     private final Clock clock;
 
-    ProgressService(ExecutionService executions, ProgressMonitorAgent agent, ObjectMapper objectMapper,
-                    CrmDirectory crm, Clock clock) {
+    ProgressService(ExecutionService executions, ProgressMonitorAgent agent, CrmDirectory crm, Clock clock) {
         this.executions = executions;
         this.agent = agent;
-        this.objectMapper = objectMapper;
         this.crm = crm;
         this.clock = clock;
     }
 
     /**
+     * Analyses a trainer's input as a recorded run; the chart comes from that run's engine pass, not a second one.
+     *
      * @throws com.fitnesscrm.orchestrator.base.InvalidInputException naming the field the input breaks
-     * @throws IllegalStateException when the run did not succeed (e.g. the agent is disabled)
+     * @throws com.fitnesscrm.orchestrator.execution.RunNotSucceeded the run gave no result
      */
     public TrainerAnalysis analyse(JsonNode input) {
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input));
-        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
-            throw new IllegalStateException(run.error() == null ? "The run ended " + run.status().code() + "."
-                    : run.error());
+        // Read here first to know the input the run will read, and ask its engine pass to keep the chart. A bad input
+        // is left to the run, which records the refusal and names the field.
+        ProgressInput read = readOrNull(input);
+        if (read != null) {
+            agent.keepChart(read);
         }
+        TypedRun<ProgressReport> run;
         try {
-            ProgressReport report = objectMapper.treeToValue(run.output(), ProgressReport.class);
-            var series = agent.analyse(agent.readInput(input)).series();
-            return new TrainerAnalysis(run.id(), run.engine(), report, series);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The run's output is not a progress report: " + e.getMessage(), e);
+            run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input),
+                    ProgressReport.class);
+        } catch (RuntimeException e) {
+            if (read != null) {
+                agent.forgetChart(read);
+            }
+            throw e;
         }
+        ProgressInput charted = read != null ? read : agent.readInput(input);
+        return new TrainerAnalysis(run.id(), run.engine(), run.output(), agent.takeChart(charted));
+    }
+
+    private ProgressInput readOrNull(JsonNode input) {
+        try {
+            return agent.readInput(input);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The main backend's prediction: a run of the Progress Monitor, once per {@code idempotencyKey} (may be null).
+     *
+     * @throws com.fitnesscrm.orchestrator.base.InvalidInputException naming the field the input breaks
+     * @throws com.fitnesscrm.orchestrator.execution.RunNotSucceeded the run gave no result
+     */
+    public TypedRun<ProgressReport> predict(JsonNode input, String idempotencyKey) {
+        return executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input)
+                .withIdempotencyKey(idempotencyKey), ProgressReport.class);
     }
 
     /**

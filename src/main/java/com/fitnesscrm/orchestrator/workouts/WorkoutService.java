@@ -6,17 +6,16 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.TypedRun;
+import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import com.fitnesscrm.orchestrator.workouts.internal.ExerciseTable;
 import com.fitnesscrm.orchestrator.workouts.internal.SavedPlanTable;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,19 +35,19 @@ public class WorkoutService {
     private final ExerciseTable exercises;
     private final SavedPlanTable savedPlans;
     private final ObjectMapper objectMapper;
-    private final SecurityContextHolderStrategy securityContext;
+    private final CurrentRequester requester;
     private final Clock clock;
     private final CrmDirectory crm;
 
     WorkoutService(ExecutionService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
-                   ObjectMapper objectMapper, SecurityContextHolderStrategy securityContext, Clock clock,
+                   ObjectMapper objectMapper, CurrentRequester requester, Clock clock,
                    CrmDirectory crm) {
         this.crm = crm;
         this.executions = executions;
         this.exercises = exercises;
         this.savedPlans = savedPlans;
         this.objectMapper = objectMapper;
-        this.securityContext = securityContext;
+        this.requester = requester;
         this.clock = clock;
     }
 
@@ -56,7 +55,7 @@ public class WorkoutService {
      * Runs the Workout Optimizer on this input (the agent's field names or the main backend's), recorded as a run.
      *
      * @throws com.fitnesscrm.orchestrator.execution.RunRejectedException an invalid input, naming the field (422)
-     * @throws PlanFailedException the run did not succeed
+     * @throws com.fitnesscrm.orchestrator.execution.RunNotSucceeded the run did not succeed
      */
     // No transaction around the run: the runtime writes the run and its steps in its own short transactions, and a
     // run may wait on the LLM for minutes, which must not hold a database connection.
@@ -71,18 +70,9 @@ public class WorkoutService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public GeneratedPlan generate(JsonNode input, String idempotencyKey) {
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input)
-                .withIdempotencyKey(idempotencyKey));
-        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
-            throw new PlanFailedException(run.id(), run.status(), run.error() == null ? "The run ended "
-                    + run.status().code() + "." : run.error());
-        }
-        try {
-            return new GeneratedPlan(run.id(), run.input(), objectMapper.treeToValue(run.output(), WorkoutPlan.class),
-                    run.engine());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Run " + run.id() + " did not give a plan", e);
-        }
+        TypedRun<WorkoutPlan> run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
+                input).withIdempotencyKey(idempotencyKey), WorkoutPlan.class);
+        return new GeneratedPlan(run.id(), run.run().input(), run.output(), run.engine());
     }
 
     /** The original {@code results} object of a generated plan: {@code {"workout_optimization": [...], "plan"}}. */
@@ -117,7 +107,7 @@ public class WorkoutService {
         if (title.length() > 200) {
             throw new InvalidInputException("name", "The name may be at most 200 characters.");
         }
-        String user = securityContext.getContext().getAuthentication().getName();
+        String user = requester.name();
         long id = savedPlans.insert(clientId, title, generated.input(), generated.plan(), generated.engine(),
                 generated.executionId(), user, clock.instant());
         return savedPlan(id);
@@ -130,28 +120,6 @@ public class WorkoutService {
 
     public SavedPlan savedPlan(long id) {
         return savedPlans.find(id).orElseThrow(() -> new NotFoundException("No saved plan with id " + id + "."));
-    }
-
-    /** A run of the Workout Optimizer that did not succeed, e.g. it timed out. */
-    public static class PlanFailedException extends RuntimeException {
-
-        private final long executionId;
-        private final ExecutionStatus status;
-
-        public PlanFailedException(long executionId, ExecutionStatus status, String message) {
-            super(message);
-            this.executionId = executionId;
-            this.status = status;
-        }
-
-        public long executionId() {
-            return executionId;
-        }
-
-        /** How the run ended, or {@code running} when a repeated request finds its first run still going. */
-        public ExecutionStatus status() {
-            return status;
-        }
     }
 
     /**

@@ -2,25 +2,37 @@ package com.fitnesscrm.orchestrator.execution.api;
 
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The answer of an agent endpoint (workouts, predictions) whose run was admitted but gave no result, so that a caller
- * can tell its cases apart: 504 when the run timed out, 409 with {@code Retry-After} when a repeated request (same
- * {@code Idempotency-Key}) finds the first run still going, 502 when it failed. The run is named, to be looked at.
+ * The answer of every agent endpoint (workouts, predictions, the agents to come) whose run was admitted but gave no
+ * result ({@link RunNotSucceeded}), so that a caller can tell its cases apart: 504 when the run timed out, 409 with
+ * {@code Retry-After} when a repeated request (same {@code Idempotency-Key}) finds the first run still going, 502 when
+ * it failed. The run is named, to be looked at. This is the one place a run's outcome becomes HTTP; refusals before a
+ * run gives a result (invalid input 422, disabled 409, not installed 503) stay with {@code base.api}.
  */
-public final class RunProblems {
+// Before ApiExceptionHandler: its catch-all for Exception would otherwise answer 500 (advices are asked in order).
+@RestControllerAdvice(basePackages = "com.fitnesscrm.orchestrator")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RunProblems {
 
-    private RunProblems() {
+    @ExceptionHandler(RunNotSucceeded.class)
+    ResponseEntity<ProblemDetail> answer(RunNotSucceeded e) {
+        return notSucceeded(e.agent(), e.executionId(), e.status(), e.reason());
     }
 
-    public static ResponseEntity<ProblemDetail> notSucceeded(String agent, long executionId, ExecutionStatus status,
-                                                             String detail) {
+    static ResponseEntity<ProblemDetail> notSucceeded(String agent, long executionId, ExecutionStatus status,
+                                                      String detail) {
         HttpStatus code = switch (status) {
             case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
             case QUEUED, RUNNING -> HttpStatus.CONFLICT;

@@ -1,13 +1,10 @@
 package com.fitnesscrm.orchestrator.execution.internal;
 
-import com.fitnesscrm.orchestrator.execution.ExecutionFinished;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +25,10 @@ public class AbandonedRunReaper {
     private static final Logger log = LoggerFactory.getLogger(AbandonedRunReaper.class);
 
     private final ExecutionStore store;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AbandonedRunReaper(ExecutionStore store, ApplicationEventPublisher events, Clock clock) {
+    AbandonedRunReaper(ExecutionStore store, Clock clock) {
         this.store = store;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -41,9 +36,6 @@ public class AbandonedRunReaper {
     public int reap() {
         List<ExecutionStore.StoppedRun> failed = store.failAbandoned(clock.instant(), GRACE, SYNC_REASON,
                 ASYNC_REASON);
-        for (ExecutionStore.StoppedRun run : failed) {
-            events.publishEvent(new ExecutionFinished(run.id(), run.agentId(), ExecutionStatus.FAILED, null));
-        }
         if (!failed.isEmpty()) {
             log.warn("Recorded {} abandoned run(s) as failed: {}", failed.size(),
                     failed.stream().map(ExecutionStore.StoppedRun::id).toList());

@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
+import com.fitnesscrm.orchestrator.execution.ExecutionFinished;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.ExecutionStep;
 import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Repository;
  * Runs and their steps in {@code ai_agent_executions} and {@code ai_execution_steps}, over plain JDBC: this is the
  * hot path of every run, and a run that finishes in the request is one insert of the run and one batch of steps.
  * Status changes are conditional ({@code WHERE status = ...}), so a cancelled or timed-out run is never overwritten
- * by a worker that finishes late.
+ * by a worker that finishes late. Every write of a final status, and only such a write, publishes
+ * {@link ExecutionFinished} once: the one hook for metrics and health (see docs/decisions/0016-one-way-to-run.md).
  */
 @Repository
 public class ExecutionStore {
@@ -72,10 +75,12 @@ public class ExecutionStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
 
-    ExecutionStore(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    ExecutionStore(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.events = events;
     }
 
     /** A run about to be written, with the agent's name, type and config version as they are now. */
@@ -127,7 +132,9 @@ public class ExecutionStore {
      * trip and one commit, which is what lets short runs be recorded at the rate they are asked for.
      */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
-        return withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps));
+        long id = withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps));
+        finished(id, run.agentId(), result.status(), result.engine());
+        return id;
     }
 
     /**
@@ -197,7 +204,7 @@ public class ExecutionStore {
      * Finishes a running run and writes its last steps, in one statement; false (and no steps written) when it was no
      * longer running, i.e. cancelled or timed out meanwhile.
      */
-    boolean finish(long id, RunResult result, List<StepRow> lastSteps) {
+    boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps) {
         StepArrays arrays = StepArrays.of(lastSteps);
         Integer updated = jdbc.queryForObject("""
                 WITH run AS (
@@ -212,7 +219,11 @@ public class ExecutionStore {
                 ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id, arrays.seq(),
                 arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
                 arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
-        return updated != null && updated == 1;
+        boolean finished = updated != null && updated == 1;
+        if (finished) {
+            finished(id, agentId, result.status(), result.engine());
+        }
+        return finished;
     }
 
     /** Gives a running run back to the queue, e.g. when the node executing it shuts down. */
@@ -222,12 +233,16 @@ public class ExecutionStore {
 
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
     boolean stop(long id, ExecutionStatus status, String reason, Instant now) {
-        return jdbc.update("""
+        boolean stopped = jdbc.update("""
                 UPDATE ai_agent_executions SET status = ?, error_message = ?, completed_at = ?,
                     execution_time = CASE WHEN running_at IS NULL THEN NULL
                                           ELSE EXTRACT(EPOCH FROM (?::timestamptz - running_at)) END
                 WHERE id = ? AND status IN ('queued', 'running')""",
                 status.code(), reason, ts(now), ts(now), id) == 1;
+        if (stopped) {
+            finished(id, null, status, null);
+        }
+        return stopped;
     }
 
     /**
@@ -235,7 +250,7 @@ public class ExecutionStore {
      * (the node running them stopped, their caller got no answer), and async runs whose durable task is gone.
      */
     List<StoppedRun> failAbandoned(Instant now, Duration grace, String syncReason, String asyncReason) {
-        return jdbc.query("""
+        List<StoppedRun> failed = jdbc.query("""
                 UPDATE ai_agent_executions e SET status = 'failed', completed_at = ?,
                     error_message = CASE WHEN e.mode = 'sync' THEN ? ELSE ? END,
                     execution_time = CASE WHEN e.running_at IS NULL THEN NULL
@@ -252,6 +267,16 @@ public class ExecutionStore {
                 ts(now), syncReason, asyncReason, ts(now), ts(now), grace.toSeconds(),
                 AgentConfig.MAX_TIMEOUT_SECONDS, ts(now), grace.toSeconds(),
                 AsyncRuns.TASK_NAME);
+        failed.forEach(run -> finished(run.id(), run.agentId(), ExecutionStatus.FAILED, null));
+        return failed;
+    }
+
+    /**
+     * Tells listeners a run reached its final status, right after the write (which commits on its own: none of these
+     * writes runs in a transaction). Listeners run in this thread, so they must be quick or asynchronous.
+     */
+    private void finished(long id, Integer agentId, ExecutionStatus status, String engine) {
+        events.publishEvent(new ExecutionFinished(id, agentId, status, engine));
     }
 
     /** A run moved to a final status by someone other than its executor. */

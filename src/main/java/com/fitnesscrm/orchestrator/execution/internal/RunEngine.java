@@ -8,7 +8,6 @@ import com.fitnesscrm.orchestrator.agents.AgentCatalog;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionFinished;
 import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.time.Clock;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +43,6 @@ public class RunEngine {
     private final AgentCatalog agents;
     private final AgentPrograms programs;
     private final ExecutorService pool;
-    private final ApplicationEventPublisher events;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     /** Runs executing on this node, so that a cancel can interrupt them. */
@@ -53,13 +50,12 @@ public class RunEngine {
 
     RunEngine(ExecutionStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
               @Qualifier("agentRunPool") ExecutorService pool,
-              ApplicationEventPublisher events, ObjectMapper objectMapper, Clock clock) {
+              ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.runner = runner;
         this.agents = agents;
         this.programs = programs;
         this.pool = pool;
-        this.events = events;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -79,15 +75,12 @@ public class RunEngine {
             StepRecorder steps = StepRecorder.buffered(clock, objectMapper);
             RunResult result = execute(null, admitted, steps, runningAt);
             long id = store.insertFinished(admitted.run(), result, steps.snapshot());
-            finished(id, admitted.agent().id(), result);
             return toExecution(id, admitted, result);
         }
         long id = store.insert(admitted.run(), ExecutionStatus.RUNNING, runningAt);
         StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id, 1);
         RunResult result = execute(id, admitted, steps, runningAt);
-        if (store.finish(id, result, steps.drain())) {
-            finished(id, admitted.agent().id(), result);
-        }
+        store.finish(id, admitted.agent().id(), result, steps.drain());
         return store.find(id).orElseThrow();
     }
 
@@ -121,9 +114,7 @@ public class RunEngine {
             store.requeue(id);
             throw new IllegalStateException("Run " + id + " was interrupted by the node shutting down; requeued.");
         }
-        if (store.finish(id, result, steps.drain())) {
-            finished(id, execution.agentId(), result);
-        }
+        store.finish(id, execution.agentId(), result, steps.drain());
     }
 
     /** Interrupts a run executing on this node; the caller has already marked it cancelled. */
@@ -140,7 +131,6 @@ public class RunEngine {
         boolean stopped = store.stop(id, ExecutionStatus.CANCELLED, reason, clock.instant());
         if (stopped) {
             interrupt(id);
-            events.publishEvent(new ExecutionFinished(id, null, ExecutionStatus.CANCELLED, null));
         }
         return stopped;
     }
@@ -212,10 +202,6 @@ public class RunEngine {
     private RunResult failed(ExecutionStatus status, String error, Instant runningAt, Integer configVersion) {
         return new RunResult(status, null, error, null, null, 0, 0, null, false, null, runningAt, clock.instant(),
                 configVersion);
-    }
-
-    private void finished(long id, Integer agentId, RunResult result) {
-        events.publishEvent(new ExecutionFinished(id, agentId, result.status(), result.engine()));
     }
 
     private Execution toExecution(long id, Admitted<?> admitted, RunResult result) {

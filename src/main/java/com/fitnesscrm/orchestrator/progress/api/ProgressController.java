@@ -1,19 +1,15 @@
 package com.fitnesscrm.orchestrator.progress.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import com.fitnesscrm.orchestrator.execution.RunRequest;
-import com.fitnesscrm.orchestrator.execution.api.RunProblems;
+import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.progress.ProgressPrediction;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;
+import com.fitnesscrm.orchestrator.progress.ProgressService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -35,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Progress", description = "Progress trends and goal predictions (needs the execute scope).")
 class ProgressController {
 
-    private final ExecutionService executions;
+    private final ProgressService progress;
     private final ObjectMapper objectMapper;
 
-    ProgressController(ExecutionService executions, ObjectMapper objectMapper) {
-        this.executions = executions;
+    ProgressController(ProgressService progress, ObjectMapper objectMapper) {
+        this.progress = progress;
         this.objectMapper = objectMapper;
     }
 
@@ -62,25 +58,20 @@ class ProgressController {
     @ApiResponse(responseCode = "502", description = "The run failed (execution_id, run_status, run).")
     @ApiResponse(responseCode = "503", description = "The Progress Monitor is not in this version.")
     @ApiResponse(responseCode = "504", description = "The run timed out (execution_id, run_status, run).")
-    ResponseEntity<?> predict(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+    ResponseEntity<ObjectNode> predict(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                       content = @Content(
                                               schema = @Schema(implementation = ProgressSchemas.PredictionRequest.class),
                                               examples = @ExampleObject(name = "progress_monitoring",
                                                       ref = "#/components/examples/progress_monitoring")))
                               @RequestBody JsonNode body,
-                              @RequestHeader(name = "Idempotency-Key", required = false) String key)
-            throws JsonProcessingException {
+                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("", "The body must be a JSON object.");
         }
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), body)
-                .withIdempotencyKey(key));
-        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
-            return RunProblems.notSucceeded("Progress Monitor", run.id(), run.status(),
-                    run.error() == null ? "The run ended " + run.status().code() + "." : run.error());
-        }
-        ProgressReport report = objectMapper.treeToValue(run.output(), ProgressReport.class);
-        ObjectNode answer = objectMapper.valueToTree(ProgressPrediction.of(report));
+        // A run that gives no result is answered by the execution feature's RunProblems (504, 502, 409).
+        TypedRun<ProgressReport> predicted = progress.predict(body, key);
+        Execution run = predicted.run();
+        ObjectNode answer = objectMapper.valueToTree(ProgressPrediction.of(predicted.output()));
         answer.put("success", true);
         answer.put("execution_id", run.id());
         answer.put("engine", run.engine());

@@ -10,6 +10,7 @@ import com.fitnesscrm.orchestrator.crm.CrmClient;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
+import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
 import com.fitnesscrm.orchestrator.progress.ClientHistory;
 import com.fitnesscrm.orchestrator.progress.ProgressCsv;
 import com.fitnesscrm.orchestrator.progress.ProgressService;
@@ -135,7 +136,7 @@ public class ClientProgressView extends VerticalLayout {
             setAnalysing(false);
             if (failure instanceof InvalidInputException invalid) {
                 form.showError(ProgressCsv.describe(invalid, event.csv()));
-            } else if (failure instanceof IllegalStateException || failure instanceof ConflictException
+            } else if (failure instanceof RunNotSucceeded || failure instanceof ConflictException
                     || failure instanceof UnavailableException || failure instanceof NotFoundException
                     || failure instanceof BackgroundWork.BusyException) {
                 showError(failure.getMessage()); // e.g. the agent is disabled

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.execution.api.RunProblems;
 import com.fitnesscrm.orchestrator.workouts.GeneratedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,9 +17,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -101,13 +97,10 @@ class WorkoutsController {
         return json;
     }
 
-    /** A run that was admitted but did not succeed: 504 timed out, 502 failed, 409 still running (see RunProblems). */
-    @ExceptionHandler(WorkoutService.PlanFailedException.class)
-    ResponseEntity<ProblemDetail> failed(WorkoutService.PlanFailedException e) {
-        return RunProblems.notSucceeded("Workout Optimizer", e.executionId(), e.status(), e.getMessage());
-    }
-
-    /** The statuses both endpoints answer besides 200 and the common ones; the Problem body is added for them. */
+    /**
+     * The statuses both endpoints answer besides 200 and the common ones; the Problem body is added for them. A run
+     * that gave no result is answered by the execution feature's RunProblems (504, 502, 409).
+     */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "409", description = "A retry with the same Idempotency-Key while the first run is "

@@ -10,6 +10,7 @@ import com.fitnesscrm.orchestrator.crm.CrmClient;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
+import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.security.UserPreferencesService;
 import com.fitnesscrm.orchestrator.workouts.ClientProposal;
@@ -155,7 +156,7 @@ public class WorkoutPlannerView extends VerticalLayout {
                 if (!form.showError(invalid.field(), invalid.getMessage())) {
                     notify(invalid.getMessage(), NotificationVariant.LUMO_ERROR);
                 }
-            } else if (failure instanceof WorkoutService.PlanFailedException failed) {
+            } else if (failure instanceof RunNotSucceeded failed) {
                 notify("The planner failed (run " + failed.executionId() + "): " + failed.getMessage(),
                         NotificationVariant.LUMO_ERROR);
             } else if (failure instanceof ConflictException || failure instanceof UnavailableException
