@@ -1,10 +1,20 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.GoalRules.Dose;
-import com.fitnesscrm.orchestrator.workouts.GoalRules.Role;
-import com.fitnesscrm.orchestrator.workouts.Split.Slot;
-import com.fitnesscrm.orchestrator.workouts.Split.Template;
+import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.Goal;
+import com.fitnesscrm.orchestrator.workouts.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.Muscle;
+import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
+import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.engine.Split.Slot;
+import com.fitnesscrm.orchestrator.workouts.engine.Split.Template;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -43,9 +53,26 @@ public final class WorkoutEngine {
     static final int MOBILITY_MIN_MINUTES = 5;
 
     private final ExerciseCatalogue catalogue;
+    private final WorkoutValidator validator;
 
     public WorkoutEngine(ExerciseCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.validator = new WorkoutValidator(catalogue, this);
+    }
+
+    /** Every rule the plan breaks for this request, in words; empty when it keeps them all. */
+    public List<String> check(WorkoutRequest request, WorkoutPlan plan) {
+        return validator.check(request, plan);
+    }
+
+    /** The muscle's MRV in weekly hard sets (Renaissance Periodization), which no plan passes. */
+    public static int maximumVolume(Muscle muscle) {
+        return GoalRules.MRV.get(muscle);
+    }
+
+    /** The muscle's MV in weekly hard sets for this request, or 0 where the MV rule does not apply to it. */
+    public static double minimumVolume(WorkoutRequest request, Muscle muscle) {
+        return GoalRules.minimumVolume(request, muscle);
     }
 
     public WorkoutPlan plan(WorkoutRequest request) {
