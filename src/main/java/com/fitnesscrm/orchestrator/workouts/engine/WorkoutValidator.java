@@ -390,7 +390,7 @@ final class WorkoutValidator {
             return;
         }
         WorkoutPlan.Cardio cardio = plan.cardio();
-        int inSession = WorkoutEngine.conditioningMinutes(plan.weeks().get(0));
+        int inSession = RulesChecked.conditioningMinutes(plan.weeks().get(0));
         if (cardio == null || cardio.inSessionMinutes() != inSession
                 || cardio.inSessionMinutes() + cardio.extraMinutes() < GoalRules.CARDIO_MIN_MINUTES
                 || cardio.inSessionMinutes() + cardio.extraMinutes() > GoalRules.CARDIO_MAX_MINUTES) {
