@@ -14,7 +14,7 @@ import java.util.Map;
  * @param byDate      the goal's target date, or {@code null}
  * @param sources     readings per source: {@code measurements}, {@code progress_records}, {@code sessions}
  * @param lastReading the latest day measured, or {@code null}
- * @param stale       the latest reading is older than {@link ProgressEngine#STALE_AFTER_DAYS} days
+ * @param stale       the latest reading is older than {@link ProgressReport#STALE_AFTER_DAYS} days
  */
 public record ClientHistory(long clientId, String clientName, String csv, Metric goalMetric, Double target,
                             LocalDate byDate, Map<String, Integer> sources, LocalDate lastReading, boolean stale) {

@@ -81,7 +81,8 @@ public enum Metric {
         return relative ? range + "% of body " + label + " a week" : range + " " + unit + " a week";
     }
 
-    double anomalyFloor(double level) {
+    /** The smallest jump from the trend counted as an anomaly at this level (the engine flags anomalies with it). */
+    public double anomalyFloor(double level) {
         // Relative for body weight: a 45 kg and a 140 kg client do not swing by the same kilos of water.
         return relative ? anomalyFloor / 80 * level : anomalyFloor;
     }

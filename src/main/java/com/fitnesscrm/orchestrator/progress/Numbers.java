@@ -3,13 +3,16 @@ package com.fitnesscrm.orchestrator.progress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Rounding for the output: numbers a trainer reads, not sixteen digits of noise. */
-final class Numbers {
+/**
+ * Rounding for the output: numbers a trainer reads, not sixteen digits of noise. Public so that the rules engine
+ * ({@code progress.engine}) and the root round alike.
+ */
+public final class Numbers {
 
     private Numbers() {
     }
 
-    static double round(double value, int decimals) {
+    public static double round(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return value;
         }
@@ -17,7 +20,7 @@ final class Numbers {
     }
 
     /** A number as a sentence shows it: no trailing zeros, no exponent. */
-    static String plain(double value) {
+    public static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.progress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Session;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.SessionStatus;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ public final class ProgressInputReader {
                     .max(java.util.Comparator.comparing(Reading::date));
             boolean restated = last.isPresent() && Math.abs(last.get().value() - today.value()) < 0.05
                     && last.get().date().until(asOf, java.time.temporal.ChronoUnit.DAYS)
-                    > ProgressEngine.STALE_AFTER_DAYS;
+                    > ProgressReport.STALE_AFTER_DAYS;
             if (restated && readings.remove(today)) {
                 sources.merge(ProgressInput.REQUEST, -1, Integer::sum);
             }

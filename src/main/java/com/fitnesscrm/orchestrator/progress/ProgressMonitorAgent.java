@@ -12,6 +12,7 @@ import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.crm.CrmGoal;
 import com.fitnesscrm.orchestrator.crm.CrmHistory;
 import com.fitnesscrm.orchestrator.crm.CrmSession;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

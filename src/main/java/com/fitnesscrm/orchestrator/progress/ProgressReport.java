@@ -17,6 +17,12 @@ public record ProgressReport(String clientId, LocalDate asOf, Map<String, Metric
                              List<String> insights, String narrative, String motivation, String engine,
                              String basis, Map<String, Integer> sources) {
 
+    /**
+     * A series whose last reading is older than this is not today's trend: its goals are {@code stale}, no ETA. Here
+     * rather than in the engine because the views and the input reader judge staleness too.
+     */
+    public static final int STALE_AFTER_DAYS = 28;
+
     /** {@link #basis()} when the CRM's history was merged in. */
     public static final String CRM_HISTORY = "crm_history";
     /** {@link #basis()} when everything came from the request. */
@@ -75,7 +81,7 @@ public record ProgressReport(String clientId, LocalDate asOf, Map<String, Metric
      * A goal's forecast.
      *
      * @param status    {@code on_track | reached | plateau | wrong_direction | insufficient_data | stale} ({@code stale}:
-     *                  the last reading is older than {@value ProgressEngine#STALE_AFTER_DAYS} days, so no date)
+     *                  the last reading is older than {@value ProgressReport#STALE_AFTER_DAYS} days, so no date)
      * @param eta       {@code null} when the status says why there is no date
      * @param note      why the dates are what they are, in a sentence
      * @param crmGoalId the CRM's {@code goals} row the goal was matched to, or {@code null}

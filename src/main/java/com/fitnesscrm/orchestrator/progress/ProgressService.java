@@ -113,7 +113,7 @@ public class ProgressService {
         return Optional.of(new ClientHistory(clientId, client.get().name(), csv(readings),
                 goal.map(ProgressInput.Goal::metric).orElse(null), goal.map(g -> Numbers.round(g.target(), 2))
                 .orElse(null), goal.map(ProgressInput.Goal::byDate).orElse(null), sources, last,
-                last.until(today, ChronoUnit.DAYS) > ProgressEngine.STALE_AFTER_DAYS));
+                last.until(today, ChronoUnit.DAYS) > ProgressReport.STALE_AFTER_DAYS));
     }
 
     /** One line a day, a column per metric measured, in the CSV the Client progress view reads back. */

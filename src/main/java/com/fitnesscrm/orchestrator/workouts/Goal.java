@@ -3,7 +3,7 @@ package com.fitnesscrm.orchestrator.workouts;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
-/** A client's training goal; {@link GoalRules} holds what NSCA prescribes for each. */
+/** A client's training goal; the engine's {@code GoalRules} holds what NSCA prescribes for each. */
 public enum Goal {
     STRENGTH, HYPERTROPHY, FAT_LOSS, ENDURANCE, GENERAL_FITNESS;
 

@@ -3,7 +3,10 @@ package com.fitnesscrm.orchestrator.workouts;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
-/** The muscle groups whose weekly sets are counted (Renaissance Periodization's landmarks in {@link GoalRules}). */
+/**
+ * The muscle groups whose weekly sets are counted (Renaissance Periodization's landmarks in the engine's
+ * {@code GoalRules}).
+ */
 public enum Muscle {
     CHEST, BACK, QUADS, HAMSTRINGS, GLUTES, SIDE_DELTS, REAR_DELTS, FRONT_DELTS, BICEPS, TRICEPS, CALVES, ABS;
 

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts;
 
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class VolumeChart {
                                 + muscle.code().replace('_', ' '))));
                 svg.append(text(LABEL + value * scale + 3, barY + BAR - 1, "start", "#202124", 10, number(value)));
             }
-            int mrv = GoalRules.MRV.get(muscle);
+            int mrv = WorkoutEngine.maximumVolume(muscle);
             svg.append(line(LABEL + mrv * scale, LABEL + mrv * scale, y + 2, y + rowHeight - 2, MRV_COLOUR, false)
                     .replace("/>", "><title>MRV " + mrv + "</title></line>"));
             if (mv.containsKey(muscle)) {
@@ -166,7 +167,7 @@ public final class VolumeChart {
         WorkoutRequest request = new WorkoutRequest(null, goal, level, Set.of(), plan.daysPerWeek(),
                 plan.minutesPerSession(), 1, Set.of(), List.of());
         for (Muscle muscle : Muscle.values()) {
-            double minimum = GoalRules.minimumVolume(request, muscle);
+            double minimum = WorkoutEngine.minimumVolume(request, muscle);
             if (minimum > 0) {
                 mv.put(muscle, minimum);
             }

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -12,6 +12,8 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
 import com.fitnesscrm.orchestrator.agents.RunSteps;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.HashSet;
@@ -21,8 +23,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The Workout Optimizer: {@link WorkoutEngine} writes the plan, {@link WorkoutValidator} checks it, and with an LLM
- * configured the model personalises and explains the engine's plan, checked by the same validator (a broken rule
+ * The Workout Optimizer: {@link WorkoutEngine} writes the plan and checks it, and with an LLM configured the model
+ * personalises and explains the engine's plan, checked by the same rules (a broken rule
  * gets one repair, then the engine's plan stands).
  *
  * <p>The original {@code /api/execute} answer's {@code results} is {@code {"workout_optimization": [{exercise, sets,
@@ -33,13 +35,11 @@ import org.springframework.stereotype.Component;
 public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, WorkoutPlan> {
 
     private final WorkoutEngine engine;
-    private final WorkoutValidator validator;
     private final ObjectMapper objectMapper;
     private final CrmDirectory crm;
 
     public WorkoutOptimizerAgent(ObjectMapper objectMapper, CrmDirectory crm) {
         this.engine = new WorkoutEngine(ExerciseCatalogue.standard());
-        this.validator = new WorkoutValidator(ExerciseCatalogue.standard());
         this.objectMapper = objectMapper;
         this.crm = crm;
     }
@@ -74,7 +74,7 @@ public class WorkoutOptimizerAgent implements AgentProgram<WorkoutRequest, Worko
 
     @Override
     public List<String> check(WorkoutRequest input, WorkoutPlan output) {
-        return validator.check(input, output);
+        return engine.check(input, output);
     }
 
     @Override

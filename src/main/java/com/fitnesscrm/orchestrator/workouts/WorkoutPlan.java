@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A multi-week training plan: the output of the rules engine and, checked by the same {@link WorkoutValidator}, of
- * the LLM layer.
+ * A multi-week training plan: the output of the rules engine and, checked by the same rules
+ * ({@code WorkoutEngine.check}), of the LLM layer.
  *
  * @param split               e.g. {@code full_body_abc}, {@code upper_lower}
  * @param weeklySetsPerMuscle hard sets per muscle for every week (a primary set counts 1, a secondary 0.5)

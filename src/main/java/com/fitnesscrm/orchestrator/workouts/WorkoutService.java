@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.internal.ExerciseTable;
 import com.fitnesscrm.orchestrator.workouts.internal.SavedPlanTable;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.progress.ProgressEngine;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import com.fitnesscrm.orchestrator.progress.ProgressInput;
 import com.fitnesscrm.orchestrator.progress.ProgressInputReader;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.Equipment;
-import com.fitnesscrm.orchestrator.workouts.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
 import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
-import com.fitnesscrm.orchestrator.workouts.WorkoutValidator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,14 +30,13 @@ class WorkoutPlanBenchmark {
     private static final int PLANS = Integer.getInteger("benchmark.workout.plans", 5_000);
 
     private final WorkoutEngine engine = new WorkoutEngine(ExerciseCatalogue.standard());
-    private final WorkoutValidator validator = new WorkoutValidator(ExerciseCatalogue.standard());
 
     @Test
     void one_plan_takes_less_than_50_ms_with_the_rules_engine() {
         List<WorkoutRequest> requests = requests(200);
         int violations = 0;
         for (int i = 0; i < WARM_UP; i++) {
-            violations += validator.check(requests.get(i % requests.size()), engine.plan(requests.get(i
+            violations += engine.check(requests.get(i % requests.size()), engine.plan(requests.get(i
                     % requests.size()))).size();
         }
         long[] plan = new long[PLANS];
@@ -48,7 +46,7 @@ class WorkoutPlanBenchmark {
             long start = System.nanoTime();
             WorkoutPlan result = engine.plan(request);
             long planned = System.nanoTime();
-            violations += validator.check(request, result).size();
+            violations += engine.check(request, result).size();
             long checked = System.nanoTime();
             plan[i] = planned - start;
             planAndCheck[i] = checked - start;
@@ -60,7 +58,7 @@ class WorkoutPlanBenchmark {
         long[] large = new long[500];
         for (int i = 0; i < large.length; i++) {
             long start = System.nanoTime();
-            validator.check(largest, engine.plan(largest));
+            engine.check(largest, engine.plan(largest));
             large[i] = System.nanoTime() - start;
         }
         print("largest plan + check (16 weeks × 7 days × 180 min)", large);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

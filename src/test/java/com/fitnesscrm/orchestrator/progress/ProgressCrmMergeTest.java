@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Session;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.SessionStatus;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +148,7 @@ class ProgressCrmMergeTest {
     void four_weeks_exactly_is_not_yet_stale() throws Exception {
         ProgressInput input = ProgressInputReader.read(json.readTree("""
                 {"client_id": 42, "goal_metrics": {"weight": 74}}"""), TODAY,
-                id -> tenWeeks(TODAY.minusDays(ProgressEngine.STALE_AFTER_DAYS)));
+                id -> tenWeeks(TODAY.minusDays(ProgressReport.STALE_AFTER_DAYS)));
 
         assertThat(new ProgressEngine().report(input).goals().get(0).status()).isNotEqualTo("stale");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

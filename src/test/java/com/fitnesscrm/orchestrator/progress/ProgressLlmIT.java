@@ -13,6 +13,7 @@ import com.fitnesscrm.orchestrator.execution.Execution;
 import com.fitnesscrm.orchestrator.execution.ExecutionService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
+import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
 import com.fitnesscrm.orchestrator.security.Roles;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -2,6 +2,8 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

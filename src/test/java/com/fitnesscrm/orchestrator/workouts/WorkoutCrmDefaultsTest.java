@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.crm.CrmClient;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class WorkoutCrmDefaultsTest {
                 .contains("knee ('Bad knee')");
         assertThat(plan.weeks().get(0).sessions()).allSatisfy(session -> assertThat(session.exercises())
                 .allSatisfy(exercise -> assertThat(exercise.contraindications()).doesNotContain("knee")));
-        assertThat(new WorkoutValidator(ExerciseCatalogue.standard()).check(request, plan)).isEmpty();
+        assertThat(new WorkoutEngine(ExerciseCatalogue.standard()).check(request, plan)).isEmpty();
         assertThat(json.valueToTree(plan).at("/from_crm/contraindications/0/found_in").asText())
                 .isEqualTo("Bad knee");
     }

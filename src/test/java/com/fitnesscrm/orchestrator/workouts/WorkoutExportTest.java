@@ -2,6 +2,10 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngineTest;
+import com.fitnesscrm.orchestrator.workouts.ui.PlanCsv;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

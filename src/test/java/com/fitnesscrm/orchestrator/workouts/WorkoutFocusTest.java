@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,6 @@ class WorkoutFocusTest {
 
     private static final ExerciseCatalogue CATALOGUE = ExerciseCatalogue.standard();
     private final WorkoutEngine engine = new WorkoutEngine(CATALOGUE);
-    private final WorkoutValidator validator = new WorkoutValidator(CATALOGUE);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -34,7 +35,7 @@ class WorkoutFocusTest {
 
             for (String muscle : List.of("chest", "quads", "hamstrings", "glutes")) {
                 assertThat(more.get(muscle)).as(muscle + rest).isGreaterThan(plain.get(muscle))
-                        .isLessThanOrEqualTo(GoalRules.MRV.get(Muscle.find(muscle).orElseThrow()));
+                        .isLessThanOrEqualTo(WorkoutEngine.maximumVolume(Muscle.find(muscle).orElseThrow()));
             }
             assertThat(focused.focusAreas()).containsExactly("chest", "legs");
             assertThat(focused.unknownFocusAreas()).isEmpty();
@@ -181,7 +182,7 @@ class WorkoutFocusTest {
     void an_llm_plan_that_undoes_the_focus_or_drops_the_lists_breaks_a_rule() {
         WorkoutRequest request = read("{\"focus_areas\": [\"chest\", \"cardio\", \"banana\"]}");
         WorkoutPlan focused = engine.plan(request);
-        assertThat(validator.check(request, focused)).isEmpty();
+        assertThat(engine.check(request, focused)).isEmpty();
 
         // the plan without the focus, claiming to be the focused one: fewer chest sets and no conditioning
         WorkoutPlan plain = engine.plan(request.withFocus(List.of(), List.of()));
@@ -189,14 +190,14 @@ class WorkoutFocusTest {
                 plain.daysPerWeek(), plain.minutesPerSession(), plain.weeks(), plain.weeklySetsPerMuscle(),
                 focused.cardio(), focused.rulesChecked(), "llm", "Enjoy.", null, focused.focusAreas(),
                 focused.unknownFocusAreas());
-        assertThat(validator.check(request, undone))
+        assertThat(engine.check(request, undone))
                 .anySatisfy(violation -> assertThat(violation).contains("sets for chest; the focus asks for at least"))
                 .anySatisfy(violation -> assertThat(violation).contains("minutes of conditioning; the focus asks"));
 
         WorkoutPlan listsDropped = new WorkoutPlan(focused.clientId(), focused.goal(), focused.fitnessLevel(),
                 focused.split(), focused.daysPerWeek(), focused.minutesPerSession(), focused.weeks(),
                 focused.weeklySetsPerMuscle(), focused.cardio(), focused.rulesChecked(), "llm", "Enjoy.");
-        assertThat(validator.check(request, listsDropped))
+        assertThat(engine.check(request, listsDropped))
                 .anySatisfy(violation -> assertThat(violation).startsWith("focus_areas must be"))
                 .anySatisfy(violation -> assertThat(violation).startsWith("unknown_focus_areas must be"));
     }
@@ -211,7 +212,7 @@ class WorkoutFocusTest {
     private WorkoutPlan plan(String body) {
         WorkoutRequest request = read(body);
         WorkoutPlan plan = engine.plan(request);
-        assertThat(validator.check(request, plan)).as(body).isEmpty();
+        assertThat(engine.check(request, plan)).as(body).isEmpty();
         return plan;
     }
 

@@ -12,7 +12,6 @@ import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
 import com.fitnesscrm.orchestrator.progress.ClientHistory;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv;
 import com.fitnesscrm.orchestrator.progress.ProgressService;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.security.UserPreferencesService;

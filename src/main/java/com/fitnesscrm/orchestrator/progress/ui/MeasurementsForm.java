@@ -1,8 +1,7 @@
 package com.fitnesscrm.orchestrator.progress.ui;
 
 import com.fitnesscrm.orchestrator.progress.Metric;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv.DateOrder;
+import com.fitnesscrm.orchestrator.progress.ui.ProgressCsv.DateOrder;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;

@@ -2,7 +2,6 @@ package com.fitnesscrm.orchestrator.progress.ui;
 
 import com.fitnesscrm.orchestrator.progress.Metric;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Series;
-import com.fitnesscrm.orchestrator.progress.ProgressEngine;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.MetricAnalysis;
@@ -94,7 +93,7 @@ class ProgressResults extends Composite<VerticalLayout> {
     /** Whether the metric's last reading is too old to call its trend today's (the engine's own threshold). */
     static boolean isStale(MetricAnalysis metric, LocalDate asOf) {
         return asOf != null && metric.lastDate() != null
-                && ChronoUnit.DAYS.between(metric.lastDate(), asOf) > ProgressEngine.STALE_AFTER_DAYS;
+                && ChronoUnit.DAYS.between(metric.lastDate(), asOf) > ProgressReport.STALE_AFTER_DAYS;
     }
 
     private static Paragraph createGoal(GoalForecast goal, ProgressReport report) {

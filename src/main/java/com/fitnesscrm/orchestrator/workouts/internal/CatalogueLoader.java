@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts.internal;
 
-import com.fitnesscrm.orchestrator.workouts.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,7 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
 import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.PlanCsv;
 import com.fitnesscrm.orchestrator.workouts.VolumeChart;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.vaadin.flow.component.details.Details;

@@ -7,7 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.KaribuTest;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv.DateOrder;
+import com.fitnesscrm.orchestrator.progress.ui.ProgressCsv.DateOrder;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;

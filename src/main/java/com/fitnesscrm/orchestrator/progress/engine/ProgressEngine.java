@@ -1,16 +1,20 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
+import com.fitnesscrm.orchestrator.progress.Metric;
+import com.fitnesscrm.orchestrator.progress.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Point;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Series;
+import com.fitnesscrm.orchestrator.progress.ProgressAnalysis;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Anomaly;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Change;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Eta;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.MetricAnalysis;
-import com.fitnesscrm.orchestrator.progress.internal.RobustStats;
-import com.fitnesscrm.orchestrator.progress.internal.RobustStats.Line;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
+import com.fitnesscrm.orchestrator.progress.engine.RobustStats.Line;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,11 +35,9 @@ public final class ProgressEngine {
     static final int MAX_WINDOW_DAYS = 84;
     /** A plateau must last this long; it is also the shortest segment a break may leave. */
     static final int PLATEAU_DAYS = 21;
-    /** A series whose last reading is older than this is not today's trend: its goals are {@code stale}, no ETA. */
-    public static final int STALE_AFTER_DAYS = 28;
-    /** Fewer readings or a shorter span and no trend is claimed. */
-    static final int MIN_READINGS = 6;
-    static final int MIN_SPAN_DAYS = 14;
+    /** Fewer readings or a shorter span and no trend is claimed (public: the input reader says so before a run). */
+    public static final int MIN_READINGS = 6;
+    public static final int MIN_SPAN_DAYS = 14;
     /**
      * The F statistic a one-break line needs over a straight one. The break day is searched, so F is not F-distributed
      * (Andrews 1993); on synthetic straight lines its 99th percentile was 5.3.

@@ -1,10 +1,11 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Anomaly;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.MetricAnalysis;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

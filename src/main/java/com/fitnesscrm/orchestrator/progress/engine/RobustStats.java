@@ -1,4 +1,4 @@
-package com.fitnesscrm.orchestrator.progress.internal;
+package com.fitnesscrm.orchestrator.progress.engine;
 
 import java.util.Arrays;
 
@@ -7,30 +7,30 @@ import java.util.Arrays;
  * and a one-break (hinge) search. Plain arrays, no allocation beyond what the sort needs: a year of daily data must
  * be analysed in well under 20 ms.
  */
-public final class RobustStats {
+final class RobustStats {
 
     /** z of the two-sided 95% interval. */
-    public static final double Z95 = 1.959963984540054;
+    static final double Z95 = 1.959963984540054;
 
     /** 1 / Φ⁻¹(0.75): turns a MAD into a standard deviation for normal data. */
-    public static final double MAD_TO_SD = 1.4826;
+    static final double MAD_TO_SD = 1.4826;
 
     private RobustStats() {
     }
 
-    public static double median(double[] values, int from, int to) {
+    static double median(double[] values, int from, int to) {
         double[] copy = Arrays.copyOfRange(values, from, to);
         Arrays.sort(copy);
         int n = copy.length;
         return n % 2 == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
     }
 
-    public static double median(double[] values) {
+    static double median(double[] values) {
         return median(values, 0, values.length);
     }
 
     /** The median absolute deviation from the median, unscaled. */
-    public static double mad(double[] values) {
+    static double mad(double[] values) {
         double center = median(values);
         double[] deviations = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -46,7 +46,7 @@ public final class RobustStats {
      *
      * @return the fit; {@code low}/{@code high} are NaN when there are too few points for a 95% interval
      */
-    public static Line theilSen(double[] t, double[] y, int from, int to) {
+    static Line theilSen(double[] t, double[] y, int from, int to) {
         int n = to - from;
         int pairs = n * (n - 1) / 2;
         double[] slopes = new double[pairs];
@@ -87,7 +87,7 @@ public final class RobustStats {
      *
      * @return {@code [breakDay, F]}, or {@code null} when the span is too short to search
      */
-    public static double[] bestHinge(double[] t, double[] y, int from, int to, int minSegment) {
+    static double[] bestHinge(double[] t, double[] y, int from, int to, int minSegment) {
         int n = to - from;
         if (n < 8 || t[to - 1] - t[from] < 2.0 * minSegment) {
             return null;
@@ -189,7 +189,7 @@ public final class RobustStats {
      * A robust line: {@code slope} per unit of t with its 95% interval, {@code level} at t = {@code center}, and
      * {@code spread}, the residuals' robust standard deviation.
      */
-    public record Line(double slope, double low, double high, double center, double level, double spread, int n) {
+    record Line(double slope, double low, double high, double center, double level, double spread, int n) {
 
         public double at(double t) {
             return level + slope * (t - center);

@@ -1,9 +1,10 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.ui;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.progress.Metric;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.chrono.IsoChronology;

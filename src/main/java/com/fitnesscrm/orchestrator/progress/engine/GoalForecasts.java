@@ -1,18 +1,20 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
+import com.fitnesscrm.orchestrator.progress.Metric;
+import com.fitnesscrm.orchestrator.progress.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Eta;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.MetricAnalysis;
-import com.fitnesscrm.orchestrator.progress.internal.RobustStats;
-import com.fitnesscrm.orchestrator.progress.internal.RobustStats.Line;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
+import com.fitnesscrm.orchestrator.progress.engine.RobustStats.Line;
 import java.time.LocalDate;
 
 /**
  * A goal's status and dates. Measured: the dates come from the rate's 95% interval, widened by the uncertainty of
  * the level the line starts from. Not measurable: the metric's evidence-based safe rates, saying so. No date at all
  * when the goal is reached, the trend is flat, it goes the wrong way, or the last reading is older than
- * {@value ProgressEngine#STALE_AFTER_DAYS} days ({@code stale}).
+ * {@value ProgressReport#STALE_AFTER_DAYS} days ({@code stale}).
  */
 final class GoalForecasts {
 
@@ -34,7 +36,7 @@ final class GoalForecasts {
             direction = (int) Math.signum(target - current);
         }
         long idle = analysis.lastDate().until(asOf, java.time.temporal.ChronoUnit.DAYS);
-        if (idle > ProgressEngine.STALE_AFTER_DAYS) {
+        if (idle > ProgressReport.STALE_AFTER_DAYS) {
             // A trend that ended weeks ago says nothing about today: a date from it would be "today" or earlier.
             return result(goal, current, "stale", null, "No date: the last " + metric.label() + " reading is from "
                     + analysis.lastDate() + ", " + idle + " days ago; a new " + (metric == Metric.WEIGHT_KG

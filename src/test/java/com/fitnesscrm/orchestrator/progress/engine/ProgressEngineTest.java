@@ -1,13 +1,16 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fitnesscrm.orchestrator.progress.Metric;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Session;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.SessionStatus;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

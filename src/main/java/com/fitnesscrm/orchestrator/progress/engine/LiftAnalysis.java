@@ -1,9 +1,9 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
+import com.fitnesscrm.orchestrator.progress.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.LiftTrend;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.SessionBest;
-import com.fitnesscrm.orchestrator.progress.internal.RobustStats;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,11 +1,14 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv.DateOrder;
-import com.fitnesscrm.orchestrator.progress.ProgressCsv.DateOrderNeededException;
+import com.fitnesscrm.orchestrator.progress.Metric;
+import com.fitnesscrm.orchestrator.progress.ui.ProgressCsv.DateOrder;
+import com.fitnesscrm.orchestrator.progress.ui.ProgressCsv.DateOrderNeededException;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
+import com.fitnesscrm.orchestrator.progress.ProgressInputReader;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

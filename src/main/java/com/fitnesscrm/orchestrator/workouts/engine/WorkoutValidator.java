@@ -1,10 +1,19 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.GoalRules.Dose;
-import com.fitnesscrm.orchestrator.workouts.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.Goal;
+import com.fitnesscrm.orchestrator.workouts.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.Muscle;
+import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
+import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,7 +28,7 @@ import java.util.Set;
  * each broken rule is one sentence saying where and what is allowed. The plan's own figures (estimated minutes,
  * weekly sets) are recomputed, never trusted.
  */
-public final class WorkoutValidator {
+final class WorkoutValidator {
 
     private static final List<Pattern> MAIN_PATTERNS = List.of(Pattern.SQUAT, Pattern.HINGE, Pattern.LUNGE,
             Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH, Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL,
@@ -34,12 +43,17 @@ public final class WorkoutValidator {
     /** The rules engine's plan is the measure of what a focus gives: see {@link #checkFocus}. */
     private final WorkoutEngine engine;
 
-    public WorkoutValidator(ExerciseCatalogue catalogue) {
-        this.catalogue = catalogue;
-        this.engine = new WorkoutEngine(catalogue);
+    WorkoutValidator(ExerciseCatalogue catalogue) {
+        this(catalogue, new WorkoutEngine(catalogue));
     }
 
-    public List<String> check(WorkoutRequest request, WorkoutPlan plan) {
+    /** The engine's own validator, measuring a focus by that engine's plans (no second engine, no recursion). */
+    WorkoutValidator(ExerciseCatalogue catalogue, WorkoutEngine engine) {
+        this.catalogue = catalogue;
+        this.engine = engine;
+    }
+
+    List<String> check(WorkoutRequest request, WorkoutPlan plan) {
         List<String> violations = new ArrayList<>();
         if (plan == null || plan.weeks() == null || plan.weeks().size() != request.weeks()) {
             violations.add("The plan must have exactly " + request.weeks() + " weeks.");
@@ -376,7 +390,7 @@ public final class WorkoutValidator {
             return;
         }
         WorkoutPlan.Cardio cardio = plan.cardio();
-        int inSession = WorkoutEngine.conditioningMinutes(plan.weeks().get(0));
+        int inSession = RulesChecked.conditioningMinutes(plan.weeks().get(0));
         if (cardio == null || cardio.inSessionMinutes() != inSession
                 || cardio.inSessionMinutes() + cardio.extraMinutes() < GoalRules.CARDIO_MIN_MINUTES
                 || cardio.inSessionMinutes() + cardio.extraMinutes() > GoalRules.CARDIO_MAX_MINUTES) {
@@ -441,7 +455,7 @@ public final class WorkoutValidator {
     // --- Shared with the engine ------------------------------------------------------------------------------------
 
     /** A session's time: warm-up (when it has resistance work), sets × (reps × 4 s + rest), conditioning minutes. */
-    public static int sessionSeconds(List<PlannedExercise> exercises, int minutesPerSession) {
+    static int sessionSeconds(List<PlannedExercise> exercises, int minutesPerSession) {
         int seconds = exercises.stream().anyMatch(planned -> planned.minutes() == null)
                 ? GoalRules.warmUpMinutes(minutesPerSession) * 60 : 0;
         for (PlannedExercise planned : exercises) {
@@ -456,7 +470,7 @@ public final class WorkoutValidator {
     }
 
     /** Hard sets per muscle in a week: a primary set counts 1, a secondary 0.5; conditioning does not count. */
-    public static Map<String, Double> volumeOf(List<Session> sessions) {
+    static Map<String, Double> volumeOf(List<Session> sessions) {
         Map<Muscle, Double> volume = new EnumMap<>(Muscle.class);
         for (Muscle muscle : Muscle.values()) {
             volume.put(muscle, 0.0);

@@ -1,7 +1,9 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
+import com.fitnesscrm.orchestrator.progress.Metric;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,12 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
+import com.fitnesscrm.orchestrator.workouts.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.Muscle;
+import com.fitnesscrm.orchestrator.workouts.Pattern;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.ui;
 
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import java.util.List;
 
 /** A plan as CSV, one exercise a line, for spreadsheets (RFC 4180 quoting; cells that look like formulas defused). */

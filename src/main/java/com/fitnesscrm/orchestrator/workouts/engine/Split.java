@@ -1,5 +1,10 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
+import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.Muscle;
+import com.fitnesscrm.orchestrator.workouts.Pattern;
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
+import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.Goal;
+import com.fitnesscrm.orchestrator.workouts.Muscle;
+import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,38 +18,38 @@ import java.util.Map;
  *       volume ({@link #MV}) per muscle.</li>
  * </ul>
  */
-public final class GoalRules {
+final class GoalRules {
 
     /** Seconds one repetition takes in the time estimate. */
-    public static final int SECONDS_PER_REP = 4;
+    static final int SECONDS_PER_REP = 4;
     /** A week-to-week increase in hard sets per muscle larger than this is too fast. */
-    public static final double MAX_WEEKLY_SET_INCREASE = 2;
+    static final double MAX_WEEKLY_SET_INCREASE = 2;
     /** Loading weeks in a row before a deload is due. */
-    public static final int MAX_LOADING_WEEKS = 5;
+    static final int MAX_LOADING_WEEKS = 5;
     /** Volume in a deload week, as a share of the week before: −30 to −50 %. */
-    public static final double DELOAD_VOLUME_MIN = 0.5;
-    public static final double DELOAD_VOLUME_MAX = 0.7;
+    static final double DELOAD_VOLUME_MIN = 0.5;
+    static final double DELOAD_VOLUME_MAX = 0.7;
     /** Load in a deload week: −10 %. */
-    public static final double DELOAD_LOAD = 0.9;
+    static final double DELOAD_LOAD = 0.9;
     /** ACSM: +2–10 % load once the client beats the target reps by 1–2. */
-    public static final double PROGRESSION_MIN = 0.02;
-    public static final double PROGRESSION_MAX = 0.10;
+    static final double PROGRESSION_MIN = 0.02;
+    static final double PROGRESSION_MAX = 0.10;
     /** Below this session length the coverage and frequency rules are waived: there is no room for them. */
-    public static final int FULL_RULES_MINUTES = 45;
+    static final int FULL_RULES_MINUTES = 45;
     /** With a single day a week, coverage of every pattern needs at least this long a session. */
-    public static final int SINGLE_DAY_COVERAGE_MINUTES = 75;
+    static final int SINGLE_DAY_COVERAGE_MINUTES = 75;
     /** ACSM's weekly moderate cardio for weight loss. */
-    public static final int CARDIO_MIN_MINUTES = 150;
-    public static final int CARDIO_MAX_MINUTES = 300;
+    static final int CARDIO_MIN_MINUTES = 150;
+    static final int CARDIO_MAX_MINUTES = 300;
 
-    public static final Map<Muscle, Integer> MRV = new EnumMap<>(Map.ofEntries(
+    static final Map<Muscle, Integer> MRV = new EnumMap<>(Map.ofEntries(
             Map.entry(Muscle.CHEST, 22), Map.entry(Muscle.BACK, 25), Map.entry(Muscle.QUADS, 20),
             Map.entry(Muscle.HAMSTRINGS, 20), Map.entry(Muscle.GLUTES, 16), Map.entry(Muscle.SIDE_DELTS, 26),
             Map.entry(Muscle.REAR_DELTS, 26), Map.entry(Muscle.FRONT_DELTS, 12), Map.entry(Muscle.BICEPS, 26),
             Map.entry(Muscle.TRICEPS, 18), Map.entry(Muscle.CALVES, 20), Map.entry(Muscle.ABS, 25)));
 
     /** Minimum volume for strength and hypertrophy with ≥ 3 days of ≥ 60 minutes; ×0.7 for beginners. */
-    public static final Map<Muscle, Integer> MV = new EnumMap<>(Map.of(Muscle.CHEST, 8, Muscle.BACK, 8,
+    static final Map<Muscle, Integer> MV = new EnumMap<>(Map.of(Muscle.CHEST, 8, Muscle.BACK, 8,
             Muscle.QUADS, 6));
 
     private GoalRules() {
@@ -56,15 +61,15 @@ public final class GoalRules {
      * @param percentMin lowest % of 1RM ({@code 0}: no lower bound)
      * @param rir        reps in reserve for exercises given by effort rather than % of 1RM
      */
-    public record Dose(int repsMin, int repsMax, int setsMin, int setsMax, int restMin, int restMax, int percentMin,
+    record Dose(int repsMin, int repsMax, int setsMin, int setsMax, int restMin, int restMax, int percentMin,
                        int percentMax, int rir) {
     }
 
     /** Whether an exercise is the session's main lift (its first) or an accessory. */
-    public enum Role { MAIN, ACCESSORY }
+    enum Role { MAIN, ACCESSORY }
 
     /** What a plan for this goal may use. */
-    public static Dose allowed(Goal goal, Role role) {
+    static Dose allowed(Goal goal, Role role) {
         return switch (goal) {
             case STRENGTH -> role == Role.MAIN ? new Dose(1, 6, 2, 6, 120, 300, 85, 100, 1)
                     // accessories of a strength plan may use 6–12 reps in the hypertrophy zone
@@ -78,7 +83,7 @@ public final class GoalRules {
     }
 
     /** What the engine gives; always inside {@link #allowed}. */
-    public static Dose prescribed(Goal goal, Role role, FitnessLevel level) {
+    static Dose prescribed(Goal goal, Role role, FitnessLevel level) {
         int step = level.ordinal(); // 0 beginner, 1 intermediate, 2 advanced
         boolean main = role == Role.MAIN;
         return switch (goal) {
@@ -98,7 +103,7 @@ public final class GoalRules {
      * What the engine gives a request: {@link #prescribed}, except that a {@link FocusArea#STRENGTH} focus moves the
      * main lifts of a goal other than strength to the heavy end of that goal's own ranges ({@link #strengthLeaning}).
      */
-    public static Dose prescribed(WorkoutRequest request, Role role) {
+    static Dose prescribed(WorkoutRequest request, Role role) {
         Dose dose = prescribed(request.goal(), role, request.fitnessLevel());
         return role == Role.MAIN && request.focuses(FocusArea.STRENGTH) && request.goal() != Goal.STRENGTH
                 ? strengthLeaning(request.goal(), dose) : dose;
@@ -109,7 +114,7 @@ public final class GoalRules {
      * rest and the heaviest loads the goal allows (NSCA: strength is trained with the heaviest loads, fewest reps and
      * longest rests). The sets stay as prescribed. The validator holds a focused plan's main lifts to it.
      */
-    public static Dose strengthLeaning(Goal goal, Dose prescribed) {
+    static Dose strengthLeaning(Goal goal, Dose prescribed) {
         Dose allowed = allowed(goal, Role.MAIN);
         int repsMax = Math.min(prescribed.repsMax(), allowed.repsMin() + (goal == Goal.ENDURANCE ? 3 : 2));
         int percentMin = Math.max(prescribed.percentMin(), allowed.percentMax() - (goal == Goal.ENDURANCE ? 7 : 5));
@@ -118,12 +123,12 @@ public final class GoalRules {
     }
 
     /** The fewest sets the engine trims an exercise to: the goal's minimum, and never one (a deload halves it). */
-    public static int fewestSets(Goal goal, Role role) {
+    static int fewestSets(Goal goal, Role role) {
         return Math.max(2, allowed(goal, role).setsMin());
     }
 
     /** Minimum weekly sets of a muscle for this request, or 0 when the MV rule does not apply to it. */
-    public static double minimumVolume(WorkoutRequest request, Muscle muscle) {
+    static double minimumVolume(WorkoutRequest request, Muscle muscle) {
         boolean applies = (request.goal() == Goal.STRENGTH || request.goal() == Goal.HYPERTROPHY)
                 && request.daysPerWeek() >= 3 && request.minutesPerSession() >= 60;
         if (!applies || !MV.containsKey(muscle)) {
@@ -133,23 +138,23 @@ public final class GoalRules {
     }
 
     /** Whether every week must cover every pattern the client's exercises allow. */
-    public static boolean coverageRequired(WorkoutRequest request) {
+    static boolean coverageRequired(WorkoutRequest request) {
         return request.daysPerWeek() == 1 ? request.minutesPerSession() >= SINGLE_DAY_COVERAGE_MINUTES
                 : request.minutesPerSession() >= FULL_RULES_MINUTES;
     }
 
     /** Whether chest, back and quads must be trained on at least two days a week. */
-    public static boolean frequencyRequired(WorkoutRequest request) {
+    static boolean frequencyRequired(WorkoutRequest request) {
         return request.daysPerWeek() >= 2 && request.minutesPerSession() >= FULL_RULES_MINUTES;
     }
 
     /** Whether the plan counts its cardio toward ACSM's 150–300 minutes a week: for fat loss or a cardio focus. */
-    public static boolean cardioCounted(WorkoutRequest request) {
+    static boolean cardioCounted(WorkoutRequest request) {
         return request.goal() == Goal.FAT_LOSS || request.focuses(FocusArea.CARDIO);
     }
 
     /** Warm-up minutes counted into every training session's time. */
-    public static int warmUpMinutes(int minutesPerSession) {
+    static int warmUpMinutes(int minutesPerSession) {
         return minutesPerSession <= 30 ? 5 : 10;
     }
 }

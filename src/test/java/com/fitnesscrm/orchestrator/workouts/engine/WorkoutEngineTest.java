@@ -1,10 +1,17 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fitnesscrm.orchestrator.workouts.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.Goal;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine on the examples of the issue, and the validator catching plans that break a rule. */
-class WorkoutEngineTest {
+public class WorkoutEngineTest {
 
     private static final ExerciseCatalogue CATALOGUE = ExerciseCatalogue.standard();
     private final WorkoutEngine engine = new WorkoutEngine(CATALOGUE);
@@ -196,7 +203,7 @@ class WorkoutEngineTest {
                 e.intensity(), e.progression(), e.suggestedLoadKg(), e.minutes(), e.reason(), e.difficulty());
     }
 
-    static WorkoutPlan changeExercises(WorkoutPlan plan, UnaryOperator<PlannedExercise> change) {
+    public static WorkoutPlan changeExercises(WorkoutPlan plan, UnaryOperator<PlannedExercise> change) {
         List<Week> weeks = new ArrayList<>();
         for (Week week : plan.weeks()) {
             List<Session> sessions = week.sessions().stream().map(session -> new Session(session.day(),
