@@ -27,8 +27,11 @@ class WorkoutFocusTest {
 
     @Test
     void chest_and_legs_give_more_weekly_sets_for_chest_quads_hamstrings_and_glutes_than_no_focus_within_every_rule() {
+        // The third: the main backend's request for a CRM client losing weight with a bad knee, whose 60-minute
+        // sessions are full without the focus (it once changed nothing there: "no room left").
         for (String rest : List.of("", ", \"goal\": \"hypertrophy\", \"fitness_level\": \"intermediate\", "
-                + "\"days_per_week\": 4, \"minutes_per_session\": 75")) {
+                + "\"days_per_week\": 4, \"minutes_per_session\": 75", ", \"goal\": \"fat_loss\", "
+                + "\"fitness_level\": \"beginner\", \"contraindications\": [\"knee\"], \"duration_weeks\": 4")) {
             Map<String, Double> plain = week1(plan("{\"focus_areas\": []" + rest + "}"));
             WorkoutPlan focused = plan("{\"focus_areas\": [\"chest\", \"legs\"]" + rest + "}");
             Map<String, Double> more = week1(focused);

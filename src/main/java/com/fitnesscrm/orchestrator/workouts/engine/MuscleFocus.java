@@ -7,6 +7,7 @@ import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The muscle focus ({@code focus_areas} naming muscles or body regions), applied last so that it only adds: up to
- * {@link WorkoutEngine#FOCUS_EXTRA_SETS} more sets a week per focused muscle, and the sentence saying what it did.
+ * The muscle focus ({@code focus_areas} naming muscles or body regions), applied last: up to
+ * {@link WorkoutEngine#FOCUS_EXTRA_SETS} more sets a week per focused muscle, from free time or, in full sessions,
+ * traded from the goal's conditioning bout or from exercises for other muscles; and the sentence saying what it did.
  */
 final class MuscleFocus {
 
@@ -25,9 +27,9 @@ final class MuscleFocus {
     /**
      * The muscle focus, after every other rule has shaped the week: each focused muscle, in the order asked, gets up
      * to {@link WorkoutEngine#FOCUS_EXTRA_SETS} more sets a week — first a set more on its exercises (with a pull
-     * where a push would tip the balance), then an isolation or core exercise for it in a session with time left — never past any
-     * muscle's MRV, the goal's most sets per exercise or the session's minutes. Only adds, so every rule that held
-     * still holds.
+     * where a push would tip the balance), then an isolation or core exercise for it in a session with time left,
+     * and when the sessions are full, a set traded from an exercise that trains no focused muscle (see
+     * {@link #trade}) — never past any muscle's MRV, the goal's most sets per exercise or the session's minutes.
      */
     static void emphasise(WorkoutRequest request, List<Exercise> allowed, List<List<Item>> week,
                                   List<String> notes) {
@@ -39,7 +41,8 @@ final class MuscleFocus {
         for (Muscle muscle : muscles) {
             double target = Math.min(GoalRules.MRV.get(muscle), before.get(muscle) + WorkoutEngine.FOCUS_EXTRA_SETS);
             for (int guard = 0; guard < 50 && VolumeBalance.volume(week).get(muscle) < target - 1e-9; guard++) {
-                if (!VolumeBalance.addSet(request, week, muscle) && !addExercise(request, allowed, week, muscle)) {
+                if (!VolumeBalance.addSet(request, week, muscle) && !addExercise(request, allowed, week, muscle)
+                        && !trade(request, week, muscle, muscles)) {
                     break;
                 }
             }
@@ -60,6 +63,55 @@ final class MuscleFocus {
             }
             notes.add("Focus " + area.code().replace('_', ' ') + ": " + String.join("; ", parts));
         }
+    }
+
+    /**
+     * Full sessions still follow the focus: a set moves from an exercise that trains none of the focused muscles to
+     * one for this muscle. The giver keeps the goal's fewest sets, every muscle it trains keeps its MV, and pulling
+     * keeps up with pushing; accessories give before main lifts, the ones with the most sets first.
+     */
+    private static boolean trade(WorkoutRequest request, List<List<Item>> week, Muscle muscle, Set<Muscle> focused) {
+        if (shortenBout(request, week, muscle)) {
+            return true;
+        }
+        List<Item> givers = new ArrayList<>(week.stream().flatMap(List::stream)
+                .filter(item -> item.minutes == null && item.sets > GoalRules.fewestSets(request.goal(), item.role)
+                        && focused.stream().allMatch(other -> item.contribution(other) == 0))
+                .toList());
+        givers.sort(Comparator.comparing((Item item) -> item.role != Role.ACCESSORY)
+                .thenComparing(Comparator.comparingInt((Item item) -> item.sets).reversed()));
+        for (Item giver : givers) {
+            giver.sets--;
+            Map<Muscle, Double> volume = VolumeBalance.volume(week);
+            boolean keepsMinimums = Arrays.stream(Muscle.values()).filter(m -> giver.contribution(m) > 0)
+                    .allMatch(m -> volume.get(m) >= GoalRules.minimumVolume(request, m) - 1e-9);
+            if (keepsMinimums && VolumeBalance.balanced(week) && VolumeBalance.addSet(request, week, muscle)) {
+                return true;
+            }
+            giver.sets++;
+        }
+        return false;
+    }
+
+    /**
+     * The goal's own conditioning bout (fat loss fills the session's last minutes with it) gives a few minutes to a
+     * focused set, never below its shortest; the plan's cardio then asks for those minutes on other days.
+     */
+    private static boolean shortenBout(WorkoutRequest request, List<List<Item>> week, Muscle muscle) {
+        for (List<Item> session : week) {
+            for (Item bout : session.stream().filter(item -> item.minutes != null && !item.requested
+                    && item.minutes > item.minMinutes).toList()) {
+                int minutes = bout.minutes;
+                while (bout.minutes > bout.minMinutes) {
+                    bout.minutes--;
+                    if (VolumeBalance.addSet(request, week, muscle)) {
+                        return true;
+                    }
+                }
+                bout.minutes = minutes;
+            }
+        }
+        return false;
     }
 
     /** "chest +4 sets/week (8 → 12), within MRV 22", or what capped it. */
