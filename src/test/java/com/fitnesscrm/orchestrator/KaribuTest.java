@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -50,6 +51,9 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        // A test that overrides a bean starts a second context, which points the static holder (read by Vaadin's
+        // AuthenticationContext) at its own strategy; every view test puts it back to this context's.
+        SecurityContextHolder.setContextHolderStrategy(securityContext);
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
     }
 
