@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.execution.ListedRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A run as JSON: the fields the main backend relies on ({@code id, agent_id, agent, status, input, output, error, engine, model,
@@ -23,31 +24,10 @@ final class RunJson {
     }
 
     static ObjectNode of(Execution run, List<ExecutionStep> steps) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("id", run.id());
-        json.put("agent_id", run.agentId());
-        json.put("agent", run.agentName());
-        json.put("task_type", run.taskType());
-        json.put("status", run.status().code());
-        json.put("mode", run.mode());
-        json.set("input", run.input());
-        json.set("output", run.output());
-        json.put("error", run.error());
-        json.put("engine", run.engine());
-        json.put("model", run.model());
-        json.putObject("tokens").put("input", run.tokensIn()).put("output", run.tokensOut())
-                .put("total", run.tokensIn() + run.tokensOut());
-        json.put("cost", run.costUsd());
-        json.put("cost_currency", "USD");
-        json.put("unpriced", run.unpriced());
-        json.put("execution_time", run.executionTime());
-        json.put("started_at", text(run.startedAt()));
-        json.put("running_at", text(run.runningAt()));
-        json.put("completed_at", text(run.completedAt()));
-        json.put("requested_by", run.requestedBy());
-        json.put("requester_kind", run.requesterKind());
-        json.put("config_version", run.configVersion());
-        json.put("attempts", run.attempts());
+        ObjectNode json = common(summary(run), fields -> {
+            fields.set("input", run.input());
+            fields.set("output", run.output());
+        });
         json.set("input_data", run.input());
         json.set("output_data", run.output());
         json.put("error_message", run.error());
@@ -66,6 +46,19 @@ final class RunJson {
      */
     static ObjectNode listed(ListedRun listed, Map<ListedRun.Part, String> names) {
         ExecutionSummary run = listed.run();
+        ObjectNode json = common(run, fields -> {
+            payload(fields, names.getOrDefault(ListedRun.Part.INPUT, "input"), listed.input(), run.id());
+            payload(fields, names.getOrDefault(ListedRun.Part.OUTPUT, "output"), listed.output(), run.id());
+        });
+        json.put("error_message", run.error());
+        json.put("input_bytes", run.inputBytes());
+        json.put("output_bytes", run.outputBytes());
+        json.put("href", href(run.id()));
+        return json;
+    }
+
+    /** The fields a run has in the detail and in the list alike, in their order; the payloads where they stand. */
+    private static ObjectNode common(ExecutionSummary run, Consumer<ObjectNode> payloads) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", run.id());
         json.put("agent_id", run.agentId());
@@ -73,8 +66,7 @@ final class RunJson {
         json.put("task_type", run.taskType());
         json.put("status", run.status().code());
         json.put("mode", run.mode());
-        payload(json, names.getOrDefault(ListedRun.Part.INPUT, "input"), listed.input(), run.id());
-        payload(json, names.getOrDefault(ListedRun.Part.OUTPUT, "output"), listed.output(), run.id());
+        payloads.accept(json);
         json.put("error", run.error());
         json.put("engine", run.engine());
         json.put("model", run.model());
@@ -91,11 +83,15 @@ final class RunJson {
         json.put("requester_kind", run.requesterKind());
         json.put("config_version", run.configVersion());
         json.put("attempts", run.attempts());
-        json.put("error_message", run.error());
-        json.put("input_bytes", run.inputBytes());
-        json.put("output_bytes", run.outputBytes());
-        json.put("href", href(run.id()));
         return json;
+    }
+
+    /** The run without its payloads (their sizes are the list's business). */
+    private static ExecutionSummary summary(Execution run) {
+        return new ExecutionSummary(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(),
+                run.mode(), run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(), run.costUsd(),
+                run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(),
+                run.runningAt(), run.completedAt(), run.executionTime(), run.attempts(), null, null);
     }
 
     private static void payload(ObjectNode json, String name, ListedRun.Payload payload, long id) {
