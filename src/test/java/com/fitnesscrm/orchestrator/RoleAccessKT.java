@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
-import com.fitnesscrm.orchestrator.execution.ui.ExecutionDetailView;
-import com.fitnesscrm.orchestrator.execution.ui.ExecutionsView;
+import com.fitnesscrm.orchestrator.execution.ui.RunDetailView;
+import com.fitnesscrm.orchestrator.execution.ui.RunsView;
 import com.fitnesscrm.orchestrator.progress.ui.ClientProgressView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
@@ -61,14 +61,14 @@ class RoleAccessKT extends KaribuTest {
         startNewSession();
         login(UserRole.TRAINER);
         UI.getCurrent().navigate("executions");
-        assertThat(currentView()).isNotInstanceOf(ExecutionsView.class);
-        assertThatThrownBy(() -> _get(ExecutionsView.class)).hasMessageContaining("AccessDeniedException");
+        assertThat(currentView()).isNotInstanceOf(RunsView.class);
+        assertThatThrownBy(() -> _get(RunsView.class)).hasMessageContaining("AccessDeniedException");
 
         startNewSession();
         login(UserRole.TRAINER);
         UI.getCurrent().navigate("executions/1");
-        assertThat(currentView()).isNotInstanceOf(ExecutionDetailView.class);
-        assertThatThrownBy(() -> _get(ExecutionDetailView.class)).hasMessageContaining("AccessDeniedException");
+        assertThat(currentView()).isNotInstanceOf(RunDetailView.class);
+        assertThatThrownBy(() -> _get(RunDetailView.class)).hasMessageContaining("AccessDeniedException");
     }
 
     @Test

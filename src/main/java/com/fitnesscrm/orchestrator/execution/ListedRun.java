@@ -8,9 +8,9 @@ import java.util.Locale;
  * @param input  {@code null} when not asked for
  * @param output {@code null} when not asked for
  */
-public record ListedRun(ExecutionSummary run, Payload input, Payload output) {
+public record ListedRun(RunSummary run, Payload input, Payload output) {
 
-    public static ListedRun summary(ExecutionSummary run) {
+    public static ListedRun summary(RunSummary run) {
         return new ListedRun(run, null, null);
     }
 

@@ -3,25 +3,25 @@ package com.fitnesscrm.orchestrator.execution;
 /**
  * A run was admitted and recorded but gave no result: it failed, timed out, was cancelled or rejected, or (a repeated
  * {@code Idempotency-Key}) the first run with that key is still queued or running. Thrown by
- * {@link ExecutionService#run(RunRequest, Class)}; the execution feature's {@code api} answers it over REST in one
+ * {@link RunService#run(RunRequest, Class)}; the execution feature's {@code api} answers it over REST in one
  * place (504 timed out, 409 still running, 502 otherwise), and views show {@link #reason()}.
  */
 public class RunNotSucceeded extends RuntimeException {
 
-    private final transient Execution run;
+    private final transient Run run;
     private final String agent;
 
     /**
      * @param agent the agent's kind as people call it ("Workout Optimizer"), for titles; not the admin-given name
      */
-    public RunNotSucceeded(Execution run, String agent) {
+    public RunNotSucceeded(Run run, String agent) {
         super(reasonOf(run));
         this.run = run;
         this.agent = agent;
     }
 
     /** The run as recorded, to be looked at ({@code /api/executions/{id}}). */
-    public Execution run() {
+    public Run run() {
         return run;
     }
 
@@ -29,7 +29,7 @@ public class RunNotSucceeded extends RuntimeException {
         return run.id();
     }
 
-    public ExecutionStatus status() {
+    public RunStatus status() {
         return run.status();
     }
 
@@ -42,7 +42,7 @@ public class RunNotSucceeded extends RuntimeException {
         return agent;
     }
 
-    private static String reasonOf(Execution run) {
+    private static String reasonOf(Run run) {
         return run.error() == null ? "The run ended " + run.status().code() + "." : run.error();
     }
 }

@@ -6,7 +6,7 @@ package com.fitnesscrm.orchestrator.execution;
  * @param run    the run as recorded: its id, engine and raw output JSON, for answers that carry them
  * @param output {@code run.output()} as the agent's output type
  */
-public record TypedRun<O>(Execution run, O output) {
+public record TypedRun<O>(Run run, O output) {
 
     public long id() {
         return run.id();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.crm.CrmClient;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.security.Permissions;
@@ -31,12 +31,12 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(Permissions.EXECUTE)
 public class ProgressService {
 
-    private final ExecutionService executions;
+    private final RunService executions;
     private final ProgressMonitorAgent agent;
     private final CrmDirectory crm;
     private final Clock clock;
 
-    ProgressService(ExecutionService executions, ProgressMonitorAgent agent, CrmDirectory crm, Clock clock) {
+    ProgressService(RunService executions, ProgressMonitorAgent agent, CrmDirectory crm, Clock clock) {
         this.executions = executions;
         this.agent = agent;
         this.crm = crm;

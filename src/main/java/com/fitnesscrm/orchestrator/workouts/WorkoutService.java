@@ -6,7 +6,7 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
@@ -32,7 +32,7 @@ public class WorkoutService {
 
     public static final int MAX_PAGE = 200;
 
-    private final ExecutionService executions;
+    private final RunService executions;
     private final ExerciseTable exercises;
     private final SavedPlanTable savedPlans;
     private final ObjectMapper objectMapper;
@@ -40,7 +40,7 @@ public class WorkoutService {
     private final Clock clock;
     private final CrmDirectory crm;
 
-    WorkoutService(ExecutionService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
+    WorkoutService(RunService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
                    ObjectMapper objectMapper, CurrentRequester requester, Clock clock,
                    CrmDirectory crm) {
         this.crm = crm;

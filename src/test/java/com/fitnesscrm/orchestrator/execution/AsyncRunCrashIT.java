@@ -32,7 +32,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Async runs survive a node killed with {@code kill -9}: the app runs as a separate JVM on a persistent embedded
- * PostgreSQL, queues runs of a slow agent (through {@link ExecutionService}, see {@link QueueRunsOnStart}) and is
+ * PostgreSQL, queues runs of a slow agent (through {@link RunService}, see {@link QueueRunsOnStart}) and is
  * SIGKILLed while some run and many wait. A second app on the same data folder finishes every one of them: none lost,
  * none left queued or running, none that had finished run again, the interrupted ones resumed and saying so.
  *
@@ -53,7 +53,7 @@ class AsyncRunCrashIT {
     private int databasePort;
 
     /** A run as the database holds it. */
-    record Run(long id, String status, int attempts, Timestamp completedAt, String output, String error) {
+    record RunRow(long id, String status, int attempts, Timestamp completedAt, String output, String error) {
     }
 
     @Test
@@ -80,7 +80,7 @@ class AsyncRunCrashIT {
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
 
             // Its PostgreSQL outlives it, so what the dead node left behind can be read exactly.
-            Map<Long, Run> atCrash = runs();
+            Map<Long, RunRow> atCrash = runs();
             long orphanedDatabase = postmasterPid().orElseThrow();
             assertThat(atCrash).hasSize(RUNS);
             List<Long> finishedBefore = ids(atCrash, "succeeded");
@@ -102,7 +102,7 @@ class AsyncRunCrashIT {
                         requireAlive(second);
                         return countByStatus().getOrDefault("succeeded", 0L) == RUNS && pendingTasks() == 0;
                     });
-            Map<Long, Run> after = runs();
+            Map<Long, RunRow> after = runs();
             assertThat(after.keySet()).as("no run lost, none added").isEqualTo(atCrash.keySet());
             assertThat(after.values()).allSatisfy(run -> {
                 assertThat(run.status()).isEqualTo("succeeded");
@@ -223,14 +223,14 @@ class AsyncRunCrashIT {
         return counts;
     }
 
-    private Map<Long, Run> runs() throws Exception {
-        Map<Long, Run> runs = new HashMap<>();
+    private Map<Long, RunRow> runs() throws Exception {
+        Map<Long, RunRow> runs = new HashMap<>();
         try (Connection connection = database(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT id, status, attempts, completed_at, output_data::text, "
                      + "error_message FROM ai_agent_executions WHERE agent_name = '" + QueueRunsOnStart.AGENT_NAME
                      + "'")) {
             while (rows.next()) {
-                runs.put(rows.getLong(1), new Run(rows.getLong(1), rows.getString(2), rows.getInt(3),
+                runs.put(rows.getLong(1), new RunRow(rows.getLong(1), rows.getString(2), rows.getInt(3),
                         rows.getTimestamp(4), rows.getString(5), rows.getString(6)));
             }
         }
@@ -254,8 +254,8 @@ class AsyncRunCrashIT {
         }
     }
 
-    private static List<Long> ids(Map<Long, Run> runs, String status) {
-        return runs.values().stream().filter(run -> run.status().equals(status)).map(Run::id).sorted().toList();
+    private static List<Long> ids(Map<Long, RunRow> runs, String status) {
+        return runs.values().stream().filter(run -> run.status().equals(status)).map(RunRow::id).sorted().toList();
     }
 
     /** The PostgreSQL server running on the data folder, by its pid file; empty when none is. */

@@ -49,7 +49,7 @@ class LlmRunIT {
     private static final String WRONG_TOTAL = "{\"total\": 7, \"count\": 3, \"explanation\": \"about seven\"}";
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private AgentService agents;
     @Autowired
@@ -89,9 +89,9 @@ class LlmRunIT {
         Agent sum = agent("{}");
         openAi.toolCall("add", "{\"a\": 1, \"b\": 2}").answer(RIGHT, 950, 480);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.output().get("explanation").asText()).isEqualTo("1 + 2 = 3 by the tool, plus 3.5");
         assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
@@ -103,8 +103,8 @@ class LlmRunIT {
         assertThat(run.unpriced()).isFalse();
         assertThat(executions.get(run.id())).isEqualTo(run);
 
-        List<ExecutionStep> steps = executions.steps(run.id());
-        assertThat(steps).extracting(ExecutionStep::name, ExecutionStep::kind, ExecutionStep::status).containsExactly(
+        List<RunStep> steps = executions.steps(run.id());
+        assertThat(steps).extracting(RunStep::name, RunStep::kind, RunStep::status).containsExactly(
                 tuple("rules engine", StepKind.NODE, "succeeded"),
                 tuple("check rules answer", StepKind.GUARDRAIL, "succeeded"),
                 tuple("daily budget", StepKind.GUARDRAIL, "succeeded"),
@@ -131,7 +131,7 @@ class LlmRunIT {
         Agent sum = agent("{\"model\": \"my-local-llama\"}");
         openAi.answer(RIGHT, 200, 40);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.model()).isEqualTo("my-local-llama");
@@ -147,9 +147,9 @@ class LlmRunIT {
         Agent sum = agent("{}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(RIGHT, 150, 25);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
         assertThat(run.tokensIn()).isEqualTo(250);
@@ -163,7 +163,7 @@ class LlmRunIT {
         assertThat(last(repair).path("role").asText()).isEqualTo("user");
         assertThat(last(repair).path("content").asText()).contains("total must be 6.5, not 7.0");
 
-        assertThat(executions.steps(run.id())).extracting(ExecutionStep::name, ExecutionStep::status)
+        assertThat(executions.steps(run.id())).extracting(RunStep::name, RunStep::status)
                 .containsSubsequence(tuple("draft", "succeeded"), tuple("check LLM answer", "failed"),
                         tuple("repair", "succeeded"), tuple("check repaired answer", "succeeded"));
     }
@@ -173,9 +173,9 @@ class LlmRunIT {
         Agent sum = agent("{}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(WRONG_TOTAL, 100, 20);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
         assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
@@ -183,7 +183,7 @@ class LlmRunIT {
         assertThat(run.tokensIn()).isEqualTo(200);
         assertThat(run.costUsd()).isPositive();
         assertThat(requests()).hasSize(2);
-        ExecutionStep fallback = only(executions.steps(run.id()), StepKind.FALLBACK);
+        RunStep fallback = only(executions.steps(run.id()), StepKind.FALLBACK);
         assertThat(fallback.status()).isEqualTo("succeeded");
         assertThat(fallback.inputSummary()).contains("still broke the rules").contains("total must be 6.5, not 7.0");
         assertThat(fallback.outputSummary()).isEqualTo("answer from the rules engine");
@@ -194,12 +194,12 @@ class LlmRunIT {
         Agent sum = agent("{\"fallback_policy\": \"fail\"}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(WRONG_TOTAL, 100, 20);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.output()).isNull();
         assertThat(run.error()).contains("still broke the rules").contains("total must be 6.5, not 7.0");
-        ExecutionStep refused = only(executions.steps(run.id()), StepKind.FALLBACK);
+        RunStep refused = only(executions.steps(run.id()), StepKind.FALLBACK);
         assertThat(refused.name()).isEqualTo("fallback refused by policy");
         assertThat(refused.status()).isEqualTo("failed");
     }
@@ -211,11 +211,11 @@ class LlmRunIT {
         Agent sum = agent("{}");
         openAi.answer(draft, 100, 20).answer(RIGHT, 100, 20);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("count").asInt()).isEqualTo(3);
-        ExecutionStep check = executions.steps(run.id()).stream()
+        RunStep check = executions.steps(run.id()).stream()
                 .filter(step -> step.name().equals("check LLM answer")).findFirst().orElseThrow();
         assertThat(check.status()).isEqualTo("failed");
         assertThat(last(messages(requests().get(1))).path("content").asText())
@@ -228,15 +228,15 @@ class LlmRunIT {
         Agent sum = agent("{\"max_retries\": 1}");
         openAi.rateLimited(1).answer(RIGHT, 100, 20);
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(requests()).hasSize(2);
         assertThat(Duration.between(requests().get(0).receivedAt(), requests().get(1).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        List<ExecutionStep> steps = executions.steps(run.id());
-        assertThat(steps).extracting(ExecutionStep::name, ExecutionStep::kind, ExecutionStep::status)
+        List<RunStep> steps = executions.steps(run.id());
+        assertThat(steps).extracting(RunStep::name, RunStep::kind, RunStep::status)
                 .containsSubsequence(tuple("draft", StepKind.LLM_CALL, "failed"),
                         tuple("retry after 429, waiting 1 s", StepKind.RETRY, "succeeded"),
                         tuple("draft", StepKind.LLM_CALL, "succeeded"));
@@ -247,13 +247,13 @@ class LlmRunIT {
         Agent sum = agent("{\"max_retries\": 1}");
         openAi.serverError().serverError();
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
         assertThat(requests()).hasSize(2);
-        List<ExecutionStep> steps = executions.steps(run.id());
+        List<RunStep> steps = executions.steps(run.id());
         assertThat(steps).filteredOn(step -> step.kind() == StepKind.RETRY).hasSize(1);
         assertThat(only(steps, StepKind.FALLBACK).inputSummary())
                 .contains("provider_error").contains("HTTP 500").contains("2 attempts");
@@ -263,14 +263,14 @@ class LlmRunIT {
     void with_no_daily_budget_the_llm_is_not_asked_and_the_run_answers_from_its_rules() {
         Agent sum = agent("{\"daily_budget_usd\": 0}");
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
         assertThat(requests()).isEmpty();
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.costUsd()).isZero();
-        List<ExecutionStep> steps = executions.steps(run.id());
-        ExecutionStep budget = steps.stream().filter(step -> step.name().equals("daily budget")).findFirst()
+        List<RunStep> steps = executions.steps(run.id());
+        RunStep budget = steps.stream().filter(step -> step.name().equals("daily budget")).findFirst()
                 .orElseThrow();
         assertThat(budget.kind()).isEqualTo(StepKind.GUARDRAIL);
         assertThat(budget.status()).isEqualTo("failed");
@@ -284,7 +284,7 @@ class LlmRunIT {
         openAi.answer(RIGHT, 1000, 500); // 0.00045 USD, over the budget
 
         assertThat(run(sum).engine()).isEqualTo("llm");
-        Execution second = run(sum);
+        Run second = run(sum);
 
         assertThat(requests()).hasSize(1);
         assertThat(second.engine()).isEqualTo("rules");
@@ -301,16 +301,16 @@ class LlmRunIT {
     void the_same_input_within_the_cache_ttl_is_answered_from_the_cache_until_the_config_changes() {
         Agent sum = agent("{\"cache_ttl_seconds\": 600}");
         openAi.answer(RIGHT, 100, 20);
-        Execution first = run(sum);
+        Run first = run(sum);
         assertThat(first.engine()).isEqualTo("llm");
 
-        Execution second = run(sum);
+        Run second = run(sum);
 
         assertThat(requests()).hasSize(1);
         assertThat(second.engine()).isEqualTo("cache");
         assertThat(second.output()).isEqualTo(first.output());
         assertThat(second.costUsd()).isZero();
-        assertThat(executions.steps(second.id())).extracting(ExecutionStep::name)
+        assertThat(executions.steps(second.id())).extracting(RunStep::name)
                 .contains("check cached answer").doesNotContain("draft");
 
         // Another input is another question.
@@ -321,7 +321,7 @@ class LlmRunIT {
         // A new config version may ask differently, so its answers are not the old version's.
         agents.update(sum.id(), new AgentDraft(null, null, null, null, json("{\"temperature\": 0.7}"), "warmer"));
         openAi.answer(RIGHT, 100, 20);
-        Execution afterChange = run(sum);
+        Run afterChange = run(sum);
         assertThat(afterChange.configVersion()).isEqualTo(2);
         assertThat(afterChange.engine()).isEqualTo("llm");
         assertThat(requests()).hasSize(3);
@@ -334,15 +334,15 @@ class LlmRunIT {
         openAi.slow(Duration.ofSeconds(4));
         long started = System.nanoTime();
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
         // No retry is started that could not end before the agent's timeout.
         assertThat(requests()).hasSize(1);
-        List<ExecutionStep> steps = executions.steps(run.id());
+        List<RunStep> steps = executions.steps(run.id());
         assertThat(steps).filteredOn(step -> step.kind() == StepKind.LLM_CALL).singleElement()
                 .satisfies(call -> {
                     assertThat(call.status()).isEqualTo("failed");
@@ -357,9 +357,9 @@ class LlmRunIT {
         Agent sum = agent("{\"timeout_seconds\": 2, \"fallback_policy\": \"fail\"}");
         openAi.slow(Duration.ofSeconds(3));
 
-        Execution run = run(sum);
+        Run run = run(sum);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).startsWith("The LLM gave no answer (timeout)");
         assertThat(executions.steps(run.id()).get(executions.steps(run.id()).size() - 1).name())
                 .isEqualTo("fallback refused by policy");
@@ -381,7 +381,7 @@ class LlmRunIT {
                 json(config), null));
     }
 
-    private Execution run(Agent agent) {
+    private Run run(Agent agent) {
         return executions.run(RunRequest.forAgent(agent.name(), json(NUMBERS), false));
     }
 
@@ -401,8 +401,8 @@ class LlmRunIT {
         return nodes.get(nodes.size() - 1);
     }
 
-    private static ExecutionStep only(List<ExecutionStep> steps, StepKind kind) {
-        List<ExecutionStep> ofKind = steps.stream().filter(step -> step.kind() == kind).toList();
+    private static RunStep only(List<RunStep> steps, StepKind kind) {
+        List<RunStep> ofKind = steps.stream().filter(step -> step.kind() == kind).toList();
         assertThat(ofKind).as("steps of kind " + kind.code()).hasSize(1);
         return ofKind.get(0);
     }

@@ -24,7 +24,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * {@link ExecutionFinished} is the hook metrics will listen to (decision 0016): each run that reaches a final status
+ * {@link RunFinished} is the hook metrics will listen to (decision 0016): each run that reaches a final status
  * publishes it once, with that status, whoever ended the run. Sync runs and cancels write their final status in the
  * caller's thread, the one these recorded events are from.
  */
@@ -33,7 +33,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class RunFinishedEventIT {
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private AgentService agents;
     @Autowired
@@ -57,10 +57,10 @@ class RunFinishedEventIT {
     @Test
     void a_succeeded_run_is_announced_once_with_its_agent_and_engine() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
+        Run run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
 
-        assertThat(finished(run.id())).singleElement().isEqualTo(new ExecutionFinished(run.id(), sum.id(),
-                ExecutionStatus.SUCCEEDED, "rules"));
+        assertThat(finished(run.id())).singleElement().isEqualTo(new RunFinished(run.id(), sum.id(),
+                RunStatus.SUCCEEDED, "rules"));
     }
 
     @Test
@@ -68,33 +68,33 @@ class RunFinishedEventIT {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [\"x\"]}"),
                 false))).isInstanceOfSatisfying(RunRejectedException.class, e ->
-                assertThat(finished(e.executionId())).extracting(ExecutionFinished::status)
-                        .containsExactly(ExecutionStatus.REJECTED));
+                assertThat(finished(e.executionId())).extracting(RunFinished::status)
+                        .containsExactly(RunStatus.REJECTED));
     }
 
     @Test
     void a_run_that_times_out_is_announced_once_as_timed_out() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
-        Execution run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 4000}"), false));
+        Run run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 4000}"), false));
 
-        assertThat(finished(run.id())).extracting(ExecutionFinished::status)
-                .containsExactly(ExecutionStatus.TIMED_OUT);
+        assertThat(finished(run.id())).extracting(RunFinished::status)
+                .containsExactly(RunStatus.TIMED_OUT);
     }
 
     @Test
     void a_cancelled_run_is_announced_once_as_cancelled() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20001}"), true));
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20001}"), true));
         assertThat(finished(queued.id())).as("queued is not final").isEmpty();
 
         executions.cancel(queued.id());
 
-        assertThat(finished(queued.id())).extracting(ExecutionFinished::status)
-                .containsExactly(ExecutionStatus.CANCELLED);
+        assertThat(finished(queued.id())).extracting(RunFinished::status)
+                .containsExactly(RunStatus.CANCELLED);
     }
 
-    private List<ExecutionFinished> finished(long id) {
-        return events.stream(ExecutionFinished.class).filter(event -> event.executionId() == id).toList();
+    private List<RunFinished> finished(long id) {
+        return events.stream(RunFinished.class).filter(event -> event.executionId() == id).toList();
     }
 
     private Agent agent(String type, String config) {

@@ -9,8 +9,8 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.agents.AgentType;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
@@ -38,7 +38,7 @@ class ProgressLlmIT {
     private static final OpenAiStub openAi = OpenAiStub.start();
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private AgentService agents;
     @Autowired
@@ -84,7 +84,7 @@ class ProgressLlmIT {
                 + " kg a week. You should reach 78 kg around " + rules.goals().get(0).eta().expected() + ".";
         openAi.answer(answer(rules, narrative), 900, 200);
 
-        Execution run = run();
+        Run run = run();
 
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.output().get("narrative").asText()).isEqualTo(narrative);
@@ -100,7 +100,7 @@ class ProgressLlmIT {
         String right = "You are losing " + Math.abs(rules.metrics().get("weight_kg").weeklyRate()) + " kg a week.";
         openAi.answer(answer(rules, wrong), 900, 200).answer(answer(rules, right), 950, 180);
 
-        Execution run = run();
+        Run run = run();
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("narrative").asText()).isEqualTo(right);
@@ -114,7 +114,7 @@ class ProgressLlmIT {
         openAi.answer(answer(rules, "You will hit 78 kg in 3 days, on 2030-01-01."), 900, 200)
                 .answer(answer(rules, "Losing 9.9 kg a week."), 900, 200);
 
-        Execution run = run();
+        Run run = run();
 
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("narrative").asText()).isEqualTo(rules.narrative());
@@ -130,7 +130,7 @@ class ProgressLlmIT {
         return new ProgressEngine().report(program.readInput(input()));
     }
 
-    private Execution run() {
+    private Run run() {
         Agent agent = agents.create(new AgentDraft("progress-llm-" + UUID.randomUUID(),
                 AgentType.PROGRESS_MONITORING.code(), null, true, objectMapper.createObjectNode(), null));
         return executions.run(RunRequest.forAgent(agent.name(), input(), false));

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.IntegrationTest;
 import com.fitnesscrm.orchestrator.agents.AgentType;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.security.Roles;
@@ -37,7 +37,7 @@ class WorkoutLlmIT {
     private static final WorkoutEngine ENGINE = new WorkoutEngine(ExerciseCatalogue.standard());
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private SecurityContextHolderStrategy securityContext;
     @Autowired
@@ -74,9 +74,9 @@ class WorkoutLlmIT {
         JsonNode input = input("llm-valid");
         openAi.answer(json(personalised(input, "Three full-body days build muscle while you recover.")), 3000, 2500);
 
-        Execution run = run(input);
+        Run run = run(input);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.output().get("engine").asText()).isEqualTo("llm");
         assertThat(run.output().get("coach_explanation").asText()).startsWith("Three full-body days");
@@ -91,7 +91,7 @@ class WorkoutLlmIT {
         openAi.answer(json(fewerPulls(personalised(input, "Pushes first."))), 3000, 2500)
                 .answer(json(personalised(input, "Balanced now.")), 3000, 2500);
 
-        Execution run = run(input);
+        Run run = run(input);
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("coach_explanation").asText()).isEqualTo("Balanced now.");
@@ -108,9 +108,9 @@ class WorkoutLlmIT {
         WorkoutPlan broken = fewerPulls(personalised(input, "Pushes first."));
         openAi.answer(json(broken), 3000, 2500).answer(json(broken), 3000, 2500);
 
-        Execution run = run(input);
+        Run run = run(input);
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         WorkoutPlan answer = objectMapper.treeToValue(run.output(), WorkoutPlan.class);
         assertThat(answer).isEqualTo(ENGINE.plan(WorkoutInputReader.read(input)));
@@ -122,7 +122,7 @@ class WorkoutLlmIT {
                 + "\"fitness_level\": \"intermediate\", \"days_per_week\": 3, \"weeks\": 1}");
     }
 
-    private Execution run(JsonNode input) {
+    private Run run(JsonNode input) {
         return executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,9 +40,9 @@ class ExecuteController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecuteController.class);
 
-    private final ExecutionService executions;
+    private final RunService executions;
 
-    ExecuteController(ExecutionService executions) {
+    ExecuteController(RunService executions) {
         this.executions = executions;
     }
 
@@ -101,10 +101,10 @@ class ExecuteController {
             throw new InvalidInputException("task_type", "'task_type' is required (or use the typed body with "
                     + "'agent').");
         }
-        Execution run = executions.run(RunRequest.forTaskType(taskType.asText(), object(body, "input_data"))
+        Run run = executions.run(RunRequest.forTaskType(taskType.asText(), object(body, "input_data"))
                 .withIdempotencyKey(key));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
-        boolean succeeded = run.status() == ExecutionStatus.SUCCEEDED;
+        boolean succeeded = run.status() == RunStatus.SUCCEEDED;
         json.put("success", succeeded);
         json.put("execution_id", run.id());
         if (succeeded) {
@@ -127,7 +127,7 @@ class ExecuteController {
         if (!mode.equals("sync") && !mode.equals("async")) {
             throw new InvalidInputException("mode", "'mode' must be 'sync' or 'async'.");
         }
-        Execution run = executions.run(new RunRequest(agent.asText(), null, object(body, "input"),
+        Run run = executions.run(new RunRequest(agent.asText(), null, object(body, "input"),
                 mode.equals("async"), key));
         ObjectNode json = RunJson.of(run, run.status().isFinished() ? executions.steps(run.id()) : null);
         if (mode.equals("async") && !run.status().isFinished()) {

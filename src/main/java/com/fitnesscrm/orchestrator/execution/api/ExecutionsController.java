@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
-import com.fitnesscrm.orchestrator.execution.ExecutionPage;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.execution.RunPage;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.ListedRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,9 +47,9 @@ class ExecutionsController {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final ExecutionService executions;
+    private final RunService executions;
 
-    ExecutionsController(ExecutionService executions) {
+    ExecutionsController(RunService executions) {
         this.executions = executions;
     }
 
@@ -81,12 +81,12 @@ class ExecutionsController {
                     @Parameter(description = "Payloads to carry: input, output or both (input,output; repeating "
                             + "the parameter works too). Without it, no payload is read.", example = "input,output")
                     @RequestParam(required = false) List<String> include) {
-        ExecutionStatus wanted = status == null || status.isBlank() ? null : ExecutionStatus.fromCode(status)
+        RunStatus wanted = status == null || status.isBlank() ? null : RunStatus.fromCode(status)
                 .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
-                        + "statuses are " + Arrays.stream(ExecutionStatus.values()).map(ExecutionStatus::code)
+                        + "statuses are " + Arrays.stream(RunStatus.values()).map(RunStatus::code)
                         .collect(Collectors.joining(", ")) + "."));
         Map<ListedRun.Part, String> parts = parts(include);
-        ExecutionPage result = executions.page(new ExecutionFilter(agentId, wanted, instant("from", from),
+        RunPage result = executions.page(new RunFilter(agentId, wanted, instant("from", from),
                 instant("to", to)), page, perPage, parts.keySet());
         if (result.payloads() != null) {
             // The payloads' memory is held until the answer has been written, not only built (PayloadMemory).
@@ -137,7 +137,7 @@ class ExecutionsController {
             content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
     @ApiResponse(responseCode = "404", description = "No run with this id.")
     ObjectNode get(@PathVariable long id) {
-        Execution run = executions.get(id);
+        Run run = executions.get(id);
         return RunJson.of(run, executions.steps(id));
     }
 
@@ -150,7 +150,7 @@ class ExecutionsController {
     @ApiResponse(responseCode = "404", description = "No run with this id.")
     @ApiResponse(responseCode = "409", description = "The run has already finished.")
     ObjectNode cancel(@PathVariable long id) {
-        Execution run = executions.cancel(id);
+        Run run = executions.cancel(id);
         return RunJson.of(run, executions.steps(id));
     }
 
@@ -177,7 +177,7 @@ class ExecutionsController {
             throw new InvalidInputException(field, "A rerun runs the run's own input and config again and takes no "
                     + "body; to run other input, POST it to /api/execute.");
         }
-        Execution run = executions.rerun(id);
+        Run run = executions.rerun(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
                 .body(RunJson.of(run, null));
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionStep;
-import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunStep;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.ListedRun;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ final class RunJson {
     private RunJson() {
     }
 
-    static ObjectNode of(Execution run, List<ExecutionStep> steps) {
+    static ObjectNode of(Run run, List<RunStep> steps) {
         ObjectNode json = common(summary(run), fields -> {
             fields.set("input", run.input());
             fields.set("output", run.output());
@@ -45,7 +45,7 @@ final class RunJson {
      * tree is built of them), or as a stub past the page's budget.
      */
     static ObjectNode listed(ListedRun listed, Map<ListedRun.Part, String> names) {
-        ExecutionSummary run = listed.run();
+        RunSummary run = listed.run();
         ObjectNode json = common(run, fields -> {
             payload(fields, names.getOrDefault(ListedRun.Part.INPUT, "input"), listed.input(), run.id());
             payload(fields, names.getOrDefault(ListedRun.Part.OUTPUT, "output"), listed.output(), run.id());
@@ -58,7 +58,7 @@ final class RunJson {
     }
 
     /** The fields a run has in the detail and in the list alike, in their order; the payloads where they stand. */
-    private static ObjectNode common(ExecutionSummary run, Consumer<ObjectNode> payloads) {
+    private static ObjectNode common(RunSummary run, Consumer<ObjectNode> payloads) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", run.id());
         json.put("agent_id", run.agentId());
@@ -87,8 +87,8 @@ final class RunJson {
     }
 
     /** The run without its payloads (their sizes are the list's business). */
-    private static ExecutionSummary summary(Execution run) {
-        return new ExecutionSummary(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(),
+    private static RunSummary summary(Run run) {
+        return new RunSummary(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(),
                 run.mode(), run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(), run.costUsd(),
                 run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(),
                 run.runningAt(), run.completedAt(), run.executionTime(), run.attempts(), null, null);
@@ -112,7 +112,7 @@ final class RunJson {
         return "/api/executions/" + id;
     }
 
-    static ObjectNode of(ExecutionStep step) {
+    static ObjectNode of(RunStep step) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("seq", step.seq());
         json.put("name", step.name());

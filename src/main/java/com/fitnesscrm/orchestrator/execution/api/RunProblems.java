@@ -1,7 +1,7 @@
 package com.fitnesscrm.orchestrator.execution.api;
 
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,7 +31,7 @@ class RunProblems {
         return notSucceeded(e.agent(), e.executionId(), e.status(), e.reason());
     }
 
-    static ResponseEntity<ProblemDetail> notSucceeded(String agent, long executionId, ExecutionStatus status,
+    static ResponseEntity<ProblemDetail> notSucceeded(String agent, long executionId, RunStatus status,
                                                       String detail) {
         HttpStatus code = switch (status) {
             case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;

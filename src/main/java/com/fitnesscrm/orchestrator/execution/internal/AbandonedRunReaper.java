@@ -24,21 +24,21 @@ public class AbandonedRunReaper {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedRunReaper.class);
 
-    private final ExecutionStore store;
+    private final RunStore store;
     private final Clock clock;
 
-    AbandonedRunReaper(ExecutionStore store, Clock clock) {
+    AbandonedRunReaper(RunStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
     /** Fails the abandoned runs and returns how many there were. */
     public int reap() {
-        List<ExecutionStore.StoppedRun> failed = store.failAbandoned(clock.instant(), GRACE, SYNC_REASON,
+        List<RunStore.StoppedRun> failed = store.failAbandoned(clock.instant(), GRACE, SYNC_REASON,
                 ASYNC_REASON);
         if (!failed.isEmpty()) {
             log.warn("Recorded {} abandoned run(s) as failed: {}", failed.size(),
-                    failed.stream().map(ExecutionStore.StoppedRun::id).toList());
+                    failed.stream().map(RunStore.StoppedRun::id).toList());
         }
         return failed.size();
     }

@@ -12,7 +12,7 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
-import com.fitnesscrm.orchestrator.execution.Engine;
+import com.fitnesscrm.orchestrator.execution.OutputSource;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.llm.LlmException;
 import com.fitnesscrm.orchestrator.llm.LlmGateway;
@@ -46,13 +46,13 @@ class AgentRunner {
     private static final Duration LLM_RESERVE = Duration.ofSeconds(2);
 
     private final LlmGateway llm;
-    private final ExecutionStore store;
+    private final RunStore store;
     private final DailySpend spend;
     private final ObjectMapper objectMapper;
     private final ObjectMapper strictMapper;
     private final Clock clock;
 
-    AgentRunner(LlmGateway llm, ExecutionStore store, DailySpend spend, ObjectMapper objectMapper, Clock clock) {
+    AgentRunner(LlmGateway llm, RunStore store, DailySpend spend, ObjectMapper objectMapper, Clock clock) {
         this.llm = llm;
         this.store = store;
         this.spend = spend;
@@ -102,7 +102,7 @@ class AgentRunner {
         if (inputHash != null) {
             Optional<O> cached = cached(agent, program, input, inputHash, config, steps);
             if (cached.isPresent()) {
-                return new RunOutcome(objectMapper.valueToTree(cached.get()), Engine.CACHE, null, 0, 0,
+                return new RunOutcome(objectMapper.valueToTree(cached.get()), OutputSource.CACHE, null, 0, 0,
                         BigDecimal.ZERO, false, null);
             }
         }
@@ -132,7 +132,7 @@ class AgentRunner {
             usage = usage.plus(draft);
             Checked<O> first = check(program, input, draft.text(), "check LLM answer", steps);
             if (first.violations().isEmpty()) {
-                return usage.outcome(objectMapper.valueToTree(first.output()), Engine.LLM, inputHash);
+                return usage.outcome(objectMapper.valueToTree(first.output()), OutputSource.LLM, inputHash);
             }
             messages.add(LlmMessage.assistant(draft.text()));
             messages.add(LlmMessage.user(repairMessage(first.violations())));
@@ -142,7 +142,7 @@ class AgentRunner {
             usage = usage.plus(repaired);
             Checked<O> second = check(program, input, repaired.text(), "check repaired answer", steps);
             if (second.violations().isEmpty()) {
-                return usage.outcome(objectMapper.valueToTree(second.output()), Engine.LLM_REPAIRED, inputHash);
+                return usage.outcome(objectMapper.valueToTree(second.output()), OutputSource.LLM_REPAIRED, inputHash);
             }
             return fallback(config, rules, null, usage, steps, "The LLM's answer still broke the rules after one "
                     + "repair: " + String.join("; ", second.violations()));
@@ -159,11 +159,11 @@ class AgentRunner {
             throw new RunFailedException(reason);
         }
         steps.mark("fall back to rules engine", StepKind.FALLBACK, true, reason, "answer from the rules engine");
-        return usage.outcome(objectMapper.valueToTree(rules), Engine.RULES, inputHash);
+        return usage.outcome(objectMapper.valueToTree(rules), OutputSource.RULES, inputHash);
     }
 
     private RunOutcome rulesOutcome(Object rules, String inputHash) {
-        return new RunOutcome(objectMapper.valueToTree(rules), Engine.RULES, null, 0, 0, BigDecimal.ZERO, false,
+        return new RunOutcome(objectMapper.valueToTree(rules), OutputSource.RULES, null, 0, 0, BigDecimal.ZERO, false,
                 inputHash);
     }
 
@@ -279,9 +279,9 @@ class AgentRunner {
                     noPrice, true);
         }
 
-        RunOutcome outcome(JsonNode output, Engine engine, String inputHash) {
+        RunOutcome outcome(JsonNode output, OutputSource engine, String inputHash) {
             return new RunOutcome(output, engine, model, tokensIn, tokensOut, unpriced ? null : cost, unpriced,
-                    engine == Engine.RULES ? null : inputHash);
+                    engine == OutputSource.RULES ? null : inputHash);
         }
     }
 }

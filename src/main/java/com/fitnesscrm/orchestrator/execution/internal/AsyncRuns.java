@@ -26,7 +26,7 @@ public class AsyncRuns {
     private static final Logger log = LoggerFactory.getLogger(AsyncRuns.class);
 
     @Bean
-    OneTimeTask<Long> agentRunTask(ObjectProvider<RunEngine> engine) {
+    OneTimeTask<Long> agentRunTask(ObjectProvider<RunLifecycle> engine) {
         return Tasks.oneTime(TASK_NAME, Long.class)
                 // runQueued records every fault of the run itself; what reaches here is e.g. the database gone.
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))

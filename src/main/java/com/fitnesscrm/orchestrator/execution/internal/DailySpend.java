@@ -21,11 +21,11 @@ class DailySpend {
 
     static final Duration REFRESH = Duration.ofSeconds(30);
 
-    private final ExecutionStore store;
+    private final RunStore store;
     private final Clock clock;
     private final Map<Integer, Spend> byAgent = new ConcurrentHashMap<>();
 
-    DailySpend(ExecutionStore store, Clock clock) {
+    DailySpend(RunStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

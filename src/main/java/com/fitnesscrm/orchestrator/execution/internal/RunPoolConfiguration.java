@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RunPoolConfiguration {
 
-    // Not shutdownNow: runs still executing at shutdown finish, or the scheduler requeues them (RunEngine).
+    // Not shutdownNow: runs still executing at shutdown finish, or the scheduler requeues them (RunLifecycle).
     @Bean(destroyMethod = "shutdown")
     ExecutorService agentRunPool() {
         AtomicInteger count = new AtomicInteger();

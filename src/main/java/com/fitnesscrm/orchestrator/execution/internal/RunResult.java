@@ -1,17 +1,17 @@
 package com.fitnesscrm.orchestrator.execution.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The columns a run gets when it finishes ({@code output} is {@code outputJson} parsed, when at hand). */
-record RunResult(ExecutionStatus status, String outputJson, String error, String engine, String model,
+record RunResult(RunStatus status, String outputJson, String error, String engine, String model,
                  int tokensIn, int tokensOut, BigDecimal costUsd, boolean unpriced, String inputHash,
                  Instant runningAt, Instant completedAt, Integer configVersion, JsonNode output) {
 
-    RunResult(ExecutionStatus status, String outputJson, String error, String engine, String model, int tokensIn,
+    RunResult(RunStatus status, String outputJson, String error, String engine, String model, int tokensIn,
               int tokensOut, BigDecimal costUsd, boolean unpriced, String inputHash, Instant runningAt,
               Instant completedAt, Integer configVersion) {
         this(status, outputJson, error, engine, model, tokensIn, tokensOut, costUsd, unpriced, inputHash, runningAt,

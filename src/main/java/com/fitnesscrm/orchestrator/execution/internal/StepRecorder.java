@@ -24,7 +24,7 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
     private static final Logger log = LoggerFactory.getLogger(StepRecorder.class);
 
-    private final ExecutionStore store;
+    private final RunStore store;
     private final Clock clock;
     private final ObjectMapper json;
     private final Long executionId;
@@ -32,7 +32,7 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     private int nextSeq;
     private volatile boolean cancelled;
 
-    private StepRecorder(ExecutionStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq) {
+    private StepRecorder(RunStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq) {
         this.store = store;
         this.clock = clock;
         this.json = json;
@@ -45,7 +45,7 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         return new StepRecorder(null, clock, json, null, 1);
     }
 
-    static StepRecorder live(ExecutionStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq) {
+    static StepRecorder live(RunStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq) {
         return new StepRecorder(store, clock, json, executionId, firstSeq);
     }
 

@@ -3,7 +3,7 @@ package com.fitnesscrm.orchestrator.execution.ui;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
@@ -55,7 +55,7 @@ final class RunFormat {
     }
 
     /** A status as a coloured badge; its text is the status code, as the REST API and the database name it. */
-    static Span statusBadge(ExecutionStatus status) {
+    static Span statusBadge(RunStatus status) {
         Span badge = new Span(status.code());
         // Lumo's badge styles would need theme.json and an npm build (shared/STACK.md); styles.css has these.
         badge.addClassNames("status-badge", "status-badge-" + switch (status) {

@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.execution.ui;
 
-import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.Run;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
@@ -17,7 +17,7 @@ class RunHeader extends Composite<Div> {
         getContent().addClassName("run-facts");
     }
 
-    void show(Execution run) {
+    void show(Run run) {
         facts.clear();
         facts.put("Agent", run.agentName() + (run.agentId() == null ? " (deleted)" : ""));
         facts.put("Status", run.status().code());

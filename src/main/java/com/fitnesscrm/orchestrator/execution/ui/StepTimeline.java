@@ -2,8 +2,8 @@ package com.fitnesscrm.orchestrator.execution.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.base.ui.JsonView;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionStep;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunStep;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -37,7 +37,7 @@ class StepTimeline extends Composite<Div> {
         getContent().addClassName("step-timeline");
     }
 
-    void show(Execution run, List<ExecutionStep> steps, Instant now) {
+    void show(Run run, List<RunStep> steps, Instant now) {
         getContent().removeAll();
         if (steps.isEmpty()) {
             getContent().add(new Span(run.status().isFinished() ? "This run recorded no steps." : "No steps yet."));
@@ -64,7 +64,7 @@ class StepTimeline extends Composite<Div> {
         return rows;
     }
 
-    private static Div createRow(ExecutionStep step, Row row) {
+    private static Div createRow(RunStep step, Row row) {
         Span name = new Span(step.seq() + ". " + step.name());
         Span meta = new Span(row.kind() + " · " + step.status() + " · " + RunFormat.millis(step.durationMs())
                 + tokens(step));
@@ -113,7 +113,7 @@ class StepTimeline extends Composite<Div> {
         return text.length() <= SHOWN_SUMMARY_CHARS ? text : text.substring(0, SHOWN_SUMMARY_CHARS - 1) + "…";
     }
 
-    private static String tokens(ExecutionStep step) {
+    private static String tokens(RunStep step) {
         if (step.tokensIn() == null && step.tokensOut() == null) {
             return "";
         }
@@ -122,9 +122,9 @@ class StepTimeline extends Composite<Div> {
     }
 
     /** The run's start on the timeline: when it began to run, or its first step if that was earlier. */
-    private static Instant start(Execution run, List<ExecutionStep> steps) {
+    private static Instant start(Run run, List<RunStep> steps) {
         Instant start = run.runningAt() != null ? run.runningAt() : run.startedAt();
-        for (ExecutionStep step : steps) {
+        for (RunStep step : steps) {
             if (step.startedAt().isBefore(start)) {
                 start = step.startedAt();
             }
@@ -133,9 +133,9 @@ class StepTimeline extends Composite<Div> {
     }
 
     /** The run's end: when it finished, or now while it runs, or the last step's end if that is later. */
-    private static Instant end(Execution run, List<ExecutionStep> steps, Instant now) {
+    private static Instant end(Run run, List<RunStep> steps, Instant now) {
         Instant end = run.completedAt() != null ? run.completedAt() : now;
-        for (ExecutionStep step : steps) {
+        for (RunStep step : steps) {
             Instant stepEnd = step.startedAt().plusNanos((long) (step.durationMs() * 1_000_000));
             if (stepEnd.isAfter(end)) {
                 end = stepEnd;

@@ -10,8 +10,8 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRejectedException;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +42,7 @@ public class TryItDialog extends Dialog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(TryItDialog.class);
 
-    private final transient ExecutionService executions;
+    private final transient RunService executions;
     private final transient BackgroundWork background;
     private final Agent agent;
     private final Button run = new Button("Run", event -> run());
@@ -51,7 +51,7 @@ public class TryItDialog extends Dialog {
     final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Mode");
     final Div result = new Div();
 
-    TryItDialog(ExecutionService executions, BackgroundWork background, Agent agent, LocalDate today) {
+    TryItDialog(RunService executions, BackgroundWork background, Agent agent, LocalDate today) {
         this.executions = executions;
         this.background = background;
         this.agent = agent;
@@ -127,7 +127,7 @@ public class TryItDialog extends Dialog {
         }
     }
 
-    private void showRun(Execution run) {
+    private void showRun(Run run) {
         HorizontalLayout facts = new HorizontalLayout(RunFormat.statusBadge(run.status()),
                 new Span("Engine: " + RunFormat.orDash(run.engine())),
                 new Span("Duration: " + RunFormat.seconds(run.executionTime())),
@@ -142,7 +142,7 @@ public class TryItDialog extends Dialog {
             error.addClassName("form-error");
             result.add(error);
         }
-        result.add(ExecutionDetailView.link(run.id(), "Open run #" + run.id()));
+        result.add(RunDetailView.link(run.id(), "Open run #" + run.id()));
     }
 
     private void showError(String message, Long runId) {
@@ -150,7 +150,7 @@ public class TryItDialog extends Dialog {
         error.addClassName("form-error");
         result.add(error);
         if (runId != null) {
-            result.add(ExecutionDetailView.link(runId, "Open run #" + runId));
+            result.add(RunDetailView.link(runId, "Open run #" + runId));
         }
     }
 

@@ -3,7 +3,7 @@ package com.fitnesscrm.orchestrator.execution.ui;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.ui.TryItDialogs;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TryItDialogLauncher implements TryItDialogs {
 
-    private final ExecutionService executions;
+    private final RunService executions;
     private final BackgroundWork background;
     private final Clock clock;
 
-    TryItDialogLauncher(ExecutionService executions, BackgroundWork background, Clock clock) {
+    TryItDialogLauncher(RunService executions, BackgroundWork background, Clock clock) {
         this.executions = executions;
         this.background = background;
         this.clock = clock;

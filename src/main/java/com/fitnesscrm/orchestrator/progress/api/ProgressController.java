@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.execution.Execution;
+import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.progress.ProgressPrediction;
 import com.fitnesscrm.orchestrator.progress.ProgressReport;
@@ -70,7 +70,7 @@ class ProgressController {
         }
         // A run that gives no result is answered by the execution feature's RunProblems (504, 502, 409).
         TypedRun<ProgressReport> predicted = progress.predict(body, key);
-        Execution run = predicted.run();
+        Run run = predicted.run();
         ObjectNode answer = objectMapper.valueToTree(ProgressPrediction.of(predicted.output()));
         answer.put("success", true);
         answer.put("execution_id", run.id());

@@ -18,8 +18,8 @@ import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.agents.AgentType;
-import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.execution.ui.TryItDialog;
 import com.fitnesscrm.orchestrator.security.UserRole;
@@ -48,7 +48,7 @@ class AgentsViewKT extends KaribuTest {
     @Autowired
     private AgentPrograms programs;
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private ObjectMapper objectMapper;
     @Autowired
@@ -221,7 +221,7 @@ class AgentsViewKT extends KaribuTest {
         awaitPush(() -> !get_textRecursively(result).isBlank());
         assertThat(get_textRecursively(result)).contains("succeeded").contains("Engine: rules");
         assertThat(_get(result, Pre.class).getText()).contains("\"total\" : 3.0");
-        long runId = executions.list(new ExecutionFilter(agent.id(), null, null, null), 0, 1).get(0).id();
+        long runId = executions.list(new RunFilter(agent.id(), null, null, null), 0, 1).get(0).id();
         RouterLink link = _get(result, RouterLink.class);
         assertThat(link.getHref()).isEqualTo("executions/" + runId);
         assertThat(link.getText()).isEqualTo("Open run #" + runId);
@@ -282,7 +282,7 @@ class AgentsViewKT extends KaribuTest {
 
         assertThat(input.isInvalid()).isTrue();
         assertThat(input.getErrorMessage()).startsWith("Not valid JSON");
-        assertThat(executions.list(new ExecutionFilter(agent.id(), null, null, null), 0, 1)).isEmpty();
+        assertThat(executions.list(new RunFilter(agent.id(), null, null, null), 0, 1)).isEmpty();
     }
 
     private Agent createSumAgent(String systemPrompt) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +33,7 @@ class RunProblemsTest {
                 new MockHttpServletRequest("POST", "/api/ai/progress-prediction")));
 
         ResponseEntity<ProblemDetail> answer = RunProblems.notSucceeded("Progress Monitor", 253,
-                ExecutionStatus.FAILED, "The rules engine failed.");
+                RunStatus.FAILED, "The rules engine failed.");
         String text = json.writeValueAsString(answer.getBody());
         JsonNode body = json.readTree(text);
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.security.Roles;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * For the crash test ({@code AsyncRunCrashIT}) only, in an app it starts as a separate process: at start, as an
  * admin, creates a {@code slow_test} agent and queues {@code crash-test.queue-runs} async runs of it through
- * {@link ExecutionService}, the way any caller queues them. Absent that property, this bean does not exist.
+ * {@link RunService}, the way any caller queues them. Absent that property, this bean does not exist.
  */
 @Component
 @ConditionalOnProperty("crash-test.queue-runs")
@@ -30,12 +30,12 @@ public class QueueRunsOnStart implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(QueueRunsOnStart.class);
 
     private final AgentService agents;
-    private final ExecutionService executions;
+    private final RunService executions;
     private final SecurityContextHolderStrategy securityContext;
     private final int runs;
     private final long millis;
 
-    QueueRunsOnStart(AgentService agents, ExecutionService executions, SecurityContextHolderStrategy securityContext,
+    QueueRunsOnStart(AgentService agents, RunService executions, SecurityContextHolderStrategy securityContext,
                      @Value("${crash-test.queue-runs}") int runs, @Value("${crash-test.run-millis:300}") long millis) {
         this.agents = agents;
         this.executions = executions;

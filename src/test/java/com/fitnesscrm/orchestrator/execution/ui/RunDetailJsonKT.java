@@ -13,9 +13,9 @@ import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.ui.JsonView;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.security.UserRole;
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RunDetailJsonKT extends KaribuTest {
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private AgentService agents;
     @Autowired
@@ -50,11 +50,11 @@ class RunDetailJsonKT extends KaribuTest {
 
     @Test
     void a_workout_plan_run_shows_its_step_output_as_json_keys_not_a_java_record_dump() throws Exception {
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
+        Run run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
                 objectMapper.readTree("{\"client_id\": \"5\", \"goal\": \"hypertrophy\", \"fitness_level\": "
                         + "\"intermediate\", \"days_per_week\": 3, \"weeks\": 1}")));
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        ExecutionDetailView detail = open(run.id());
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        RunDetailView detail = open(run.id());
 
         assertThat(detail.output.isTreeShown()).isTrue();
         assertThat(detail.output.rows()).extracting(JsonView.Node::key).contains("client_id", "weeks");
@@ -75,10 +75,10 @@ class RunDetailJsonKT extends KaribuTest {
 
     @Test
     void an_opened_step_output_stays_open_when_the_timeline_is_drawn_again() throws Exception {
-        Execution run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
+        Run run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
                 objectMapper.readTree("{\"client_id\": \"6\", \"goal\": \"strength\", \"days_per_week\": 2, "
                         + "\"weeks\": 1}")));
-        ExecutionDetailView detail = open(run.id());
+        RunDetailView detail = open(run.id());
         _get(detail.timeline, Details.class, spec -> spec.withClasses("step-output")).setOpened(true);
 
         // What a live run's push does on every change: the same steps drawn again.
@@ -91,12 +91,12 @@ class RunDetailJsonKT extends KaribuTest {
 
     @Test
     void a_step_recorded_as_a_records_text_by_an_older_version_still_shows_as_text() {
-        Execution run = run(sumAgent(), "{\"numbers\": [1, 2]}");
+        Run run = run(sumAgent(), "{\"numbers\": [1, 2]}");
         jdbc.update("INSERT INTO ai_execution_steps (execution_id, seq, name, kind, status, started_at, duration_ms, "
                 + "input_summary, output_summary) VALUES (?, 50, 'rules engine', 'node', 'succeeded', ?, 1, NULL, ?)",
                 run.id(), Timestamp.from(Instant.now()), "WorkoutPlan[clientId=5, goal=hypertrophy, weeks=[Week["
                         + "number=1]]]");
-        ExecutionDetailView detail = open(run.id());
+        RunDetailView detail = open(run.id());
 
         assertThat(_find(detail.timeline, Span.class)).extracting(Span::getText)
                 .contains("out: WorkoutPlan[clientId=5, goal=hypertrophy, weeks=[Week[number=1]]]");
@@ -110,7 +110,7 @@ class RunDetailJsonKT extends KaribuTest {
         for (int i = 0; i < 3000; i++) {
             numbers.append(i == 0 ? "" : ", ").append(i % 10);
         }
-        ExecutionDetailView detail = open(run(sumAgent(), numbers.append("]}").toString()).id());
+        RunDetailView detail = open(run(sumAgent(), numbers.append("]}").toString()).id());
 
         assertThat(detail.input.valueCount()).isEqualTo(3003);
         var rows = detail.input.rows();
@@ -126,7 +126,7 @@ class RunDetailJsonKT extends KaribuTest {
 
     @Test
     void copy_json_sends_the_whole_indented_json_to_the_clipboard_and_raw_switches_to_the_text() {
-        ExecutionDetailView detail = open(run(sumAgent(), "{\"numbers\": [1, 2]}").id());
+        RunDetailView detail = open(run(sumAgent(), "{\"numbers\": [1, 2]}").id());
         UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
 
         _click(_get(detail.output, Button.class, spec -> spec.withText("Copy JSON")));
@@ -144,9 +144,9 @@ class RunDetailJsonKT extends KaribuTest {
                 .contains("\"total\" : 3.0");
     }
 
-    private ExecutionDetailView open(long id) {
+    private RunDetailView open(long id) {
         UI.getCurrent().navigate("executions/" + id);
-        return _get(ExecutionDetailView.class);
+        return _get(RunDetailView.class);
     }
 
     private Agent sumAgent() {
@@ -154,7 +154,7 @@ class RunDetailJsonKT extends KaribuTest {
                 SumAgent.TYPE.code(), null, true, null, null));
     }
 
-    private Execution run(Agent agent, String input) {
+    private Run run(Agent agent, String input) {
         try {
             return executions.run(RunRequest.forAgent(agent.name(), (ObjectNode) objectMapper.readTree(input),
                     false));

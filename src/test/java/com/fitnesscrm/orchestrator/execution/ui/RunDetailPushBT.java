@@ -8,8 +8,8 @@ import com.fitnesscrm.orchestrator.ServerIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
 import com.fitnesscrm.orchestrator.security.RunAs;
@@ -43,7 +43,7 @@ class RunDetailPushBT {
     @Autowired
     private AgentService agents;
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private SecurityContextHolderStrategy securityContext;
     @Autowired
@@ -69,7 +69,7 @@ class RunDetailPushBT {
     @Test
     void the_detail_view_of_a_running_run_turns_to_succeeded_by_itself() throws Exception {
         chromium.logInAsAdmin(port);
-        Execution queued = RunAs.admin(securityContext, () -> {
+        Run queued = RunAs.admin(securityContext, () -> {
             Agent slow = agents.create(new AgentDraft("slow-" + UUID.randomUUID(), SlowAgent.TYPE.code(), null, true,
                     objectMapper.createObjectNode().put("timeout_seconds", 60), null));
             return executions.run(RunRequest.forAgent(slow.name(),

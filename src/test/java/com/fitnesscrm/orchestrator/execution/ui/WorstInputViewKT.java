@@ -13,10 +13,10 @@ import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.security.UserRole;
@@ -37,7 +37,7 @@ class WorstInputViewKT extends KaribuTest {
     @Autowired
     private AgentService agents;
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private ObjectMapper objectMapper;
     @Autowired
@@ -57,15 +57,15 @@ class WorstInputViewKT extends KaribuTest {
         // The input object is level 1; "x" opens 63 more: 64 in all, the limit.
         String text = "{\"numbers\": [2, 3], \"x\": " + nested(JsonLimits.MAX_DEPTH - 1) + ", \"pad\": \""
                 + "p".repeat(900_000) + "\"}";
-        Execution run = executions.run(RunRequest.forAgent(sum.name(), objectMapper.readTree(text), false));
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        Run run = executions.run(RunRequest.forAgent(sum.name(), objectMapper.readTree(text), false));
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
 
-        UI.getCurrent().navigate(ExecutionsView.class);
-        List<ExecutionSummary> rows = _fetch(_get(ExecutionsView.class).grid, 0, 50);
-        assertThat(rows).extracting(ExecutionSummary::id).contains(run.id());
+        UI.getCurrent().navigate(RunsView.class);
+        List<RunSummary> rows = _fetch(_get(RunsView.class).grid, 0, 50);
+        assertThat(rows).extracting(RunSummary::id).contains(run.id());
 
         UI.getCurrent().navigate("executions/" + run.id());
-        ExecutionDetailView detail = _get(ExecutionDetailView.class);
+        RunDetailView detail = _get(RunDetailView.class);
         assertThat(detail.title.getText()).isEqualTo("Run #" + run.id() + " · " + sum.name());
         // jsonb orders keys by length: "x" with its 63 levels, then the padding, cut in the view with a note.
         assertThat(detail.input.getText()).contains("\"x\" : {").contains("\"a\" : 1")

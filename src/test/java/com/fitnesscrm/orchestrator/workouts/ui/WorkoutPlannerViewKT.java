@@ -6,8 +6,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.KaribuTest;
-import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.workouts.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.Equipment;
@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WorkoutPlannerViewKT extends KaribuTest {
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
 
     private WorkoutPlannerView view;
 
@@ -52,7 +52,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
 
     @Test
     void generating_shows_the_plan_as_week_and_session_cards_with_a_chart_and_a_csv_export_from_a_recorded_run() {
-        long runsBefore = executions.page(ExecutionFilter.any(), 1, 1).total();
+        long runsBefore = executions.page(RunFilter.any(), 1, 1).total();
         view.form.goal.setValue(Goal.STRENGTH);
         view.form.days.setValue(4);
         view.form.weeks.setValue(6);
@@ -69,7 +69,7 @@ class WorkoutPlannerViewKT extends KaribuTest {
                 .hasValueSatisfying(alt -> assertThat(alt).contains("Weekly sets per muscle"));
         assertThat(_get(view.result, Anchor.class, spec -> spec.withId("export-csv")).getText())
                 .isEqualTo("Export CSV");
-        assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(runsBefore + 1);
+        assertThat(executions.page(RunFilter.any(), 1, 1).total()).isEqualTo(runsBefore + 1);
         // no client id: nothing to save to
         assertThat(view.save.isEnabled()).isFalse();
     }

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
-import com.fitnesscrm.orchestrator.execution.ExecutionFinished;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import com.fitnesscrm.orchestrator.execution.ExecutionStep;
-import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.execution.RunFinished;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunStep;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.io.IOException;
@@ -41,12 +41,12 @@ import org.springframework.stereotype.Repository;
  * hot path of every run, and a run that finishes in the request is one insert of the run and one batch of steps.
  * Status changes are conditional ({@code WHERE status = ...}), so a cancelled or timed-out run is never overwritten
  * by a worker that finishes late. Every write of a final status, and only such a write, publishes
- * {@link ExecutionFinished} once: the one hook for metrics and health (see docs/decisions/0016-one-way-to-run.md).
+ * {@link RunFinished} once: the one hook for metrics and health (see docs/decisions/0016-one-way-to-run.md).
  */
 @Repository
-public class ExecutionStore {
+public class RunStore {
 
-    private static final Logger log = LoggerFactory.getLogger(ExecutionStore.class);
+    private static final Logger log = LoggerFactory.getLogger(RunStore.class);
     private static final String COLUMNS = "id, agent_id, agent_name, task_type, status, mode, input_data, "
             + "output_data, error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, "
             + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
@@ -77,7 +77,7 @@ public class ExecutionStore {
     private final ObjectMapper objectMapper;
     private final ApplicationEventPublisher events;
 
-    ExecutionStore(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher events) {
+    RunStore(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.events = events;
@@ -92,15 +92,15 @@ public class ExecutionStore {
 
     /** Records a run that could not run (no engine in this build) as failed, with the reason. */
     public long recordRefused(NewRun run, String reason) {
-        return recordUnrun(run, ExecutionStatus.FAILED, reason);
+        return recordUnrun(run, RunStatus.FAILED, reason);
     }
 
     /** Records a run whose input the agent refused as rejected, with the reason: the caller's mistake, not a failure. */
     public long recordRejected(NewRun run, String reason) {
-        return recordUnrun(run, ExecutionStatus.REJECTED, reason);
+        return recordUnrun(run, RunStatus.REJECTED, reason);
     }
 
-    private long recordUnrun(NewRun run, ExecutionStatus status, String reason) {
+    private long recordUnrun(NewRun run, RunStatus status, String reason) {
         Instant now = run.startedAt();
         return insertFinished(run, new RunResult(status, null, reason, null, null, 0, 0, null, false,
                 null, null, now, run.configVersion()), List.of());
@@ -108,15 +108,15 @@ public class ExecutionStore {
 
     /** Writes a queued async run; the caller schedules it in the same transaction. */
     public long queue(NewRun run) {
-        return insert(run, ExecutionStatus.QUEUED, null);
+        return insert(run, RunStatus.QUEUED, null);
     }
 
     /** Writes a run in {@code status} (queued or running) and returns its id. */
-    long insert(NewRun run, ExecutionStatus status, Instant runningAt) {
+    long insert(NewRun run, RunStatus status, Instant runningAt) {
         return withAgentOrWithout(run, r -> insertOnce(r, status, runningAt));
     }
 
-    private long insertOnce(NewRun run, ExecutionStatus status, Instant runningAt) {
+    private long insertOnce(NewRun run, RunStatus status, Instant runningAt) {
         return jdbc.queryForObject("""
                 INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
                     requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
@@ -194,7 +194,7 @@ public class ExecutionStore {
      * Claims a queued run (or one left running by a node that died) for execution, and returns it with its attempt
      * number; empty when it has finished or been cancelled meanwhile.
      */
-    Optional<Execution> markRunning(long id, Instant now) {
+    Optional<Run> markRunning(long id, Instant now) {
         return jdbc.query("UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1 "
                 + "WHERE id = ? AND status IN ('queued', 'running') RETURNING " + COLUMNS, this::execution, ts(now), id)
                 .stream().findFirst();
@@ -232,7 +232,7 @@ public class ExecutionStore {
     }
 
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
-    boolean stop(long id, ExecutionStatus status, String reason, Instant now) {
+    boolean stop(long id, RunStatus status, String reason, Instant now) {
         boolean stopped = jdbc.update("""
                 UPDATE ai_agent_executions SET status = ?, error_message = ?, completed_at = ?,
                     execution_time = CASE WHEN running_at IS NULL THEN NULL
@@ -267,7 +267,7 @@ public class ExecutionStore {
                 ts(now), syncReason, asyncReason, ts(now), ts(now), grace.toSeconds(),
                 AgentConfig.MAX_TIMEOUT_SECONDS, ts(now), grace.toSeconds(),
                 AsyncRuns.TASK_NAME);
-        failed.forEach(run -> finished(run.id(), run.agentId(), ExecutionStatus.FAILED, null));
+        failed.forEach(run -> finished(run.id(), run.agentId(), RunStatus.FAILED, null));
         return failed;
     }
 
@@ -275,8 +275,8 @@ public class ExecutionStore {
      * Tells listeners a run reached its final status, right after the write (which commits on its own: none of these
      * writes runs in a transaction). Listeners run in this thread, so they must be quick or asynchronous.
      */
-    private void finished(long id, Integer agentId, ExecutionStatus status, String engine) {
-        events.publishEvent(new ExecutionFinished(id, agentId, status, engine));
+    private void finished(long id, Integer agentId, RunStatus status, String engine) {
+        events.publishEvent(new RunFinished(id, agentId, status, engine));
     }
 
     /** A run moved to a final status by someone other than its executor. */
@@ -289,23 +289,23 @@ public class ExecutionStore {
         return max == null ? 1 : max + 1;
     }
 
-    public Optional<Execution> find(long id) {
+    public Optional<Run> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE id = ?", this::execution, id)
                 .stream().findFirst();
     }
 
-    public Optional<Execution> findByIdempotencyKey(String requestedBy, String key) {
+    public Optional<Run> findByIdempotencyKey(String requestedBy, String key) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE requested_by = ? "
                 + "AND idempotency_key = ?", this::execution, requestedBy, key).stream().findFirst();
     }
 
 
-    public List<ExecutionStep> steps(long executionId) {
+    public List<RunStep> steps(long executionId) {
         return jdbc.query("""
                 SELECT seq, name, kind, status, started_at, duration_ms, input_summary, output_summary, tokens_in,
                     tokens_out
                 FROM ai_execution_steps WHERE execution_id = ? ORDER BY seq, id""",
-                (rs, row) -> new ExecutionStep(rs.getInt("seq"), rs.getString("name"),
+                (rs, row) -> new RunStep(rs.getInt("seq"), rs.getString("name"),
                         StepKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("status"),
                         instant(rs, "started_at"), rs.getDouble("duration_ms"), rs.getString("input_summary"),
                         rs.getString("output_summary"), integer(rs, "tokens_in"), integer(rs, "tokens_out")),
@@ -313,7 +313,7 @@ public class ExecutionStore {
     }
 
     /** Newest first; offset paging over the (started_at, id) index, without counting. */
-    public List<ExecutionSummary> summaries(ExecutionFilter filter, int offset, int limit) {
+    public List<RunSummary> summaries(RunFilter filter, int offset, int limit) {
         Where where = where(filter);
         List<Object> args = new ArrayList<>(where.args());
         args.add(limit);
@@ -329,7 +329,7 @@ public class ExecutionStore {
      * no payload it does not send, and this JVM holds at most the budget of payload text for the page, never a tree.
      * A payload is its JSON text as PostgreSQL writes it, the same text its size was measured on.
      */
-    public List<ListedRun> pageWithPayloads(ExecutionFilter filter, int offset, int limit, boolean input,
+    public List<ListedRun> pageWithPayloads(RunFilter filter, int offset, int limit, boolean input,
                                             boolean output, long budgetBytes) {
         Where where = where(filter);
         List<Object> args = new ArrayList<>(List.of(input, budgetBytes, output, budgetBytes, input, output));
@@ -355,7 +355,7 @@ public class ExecutionStore {
                 JOIN ai_agent_executions e ON e.id = p.id
                 ORDER BY p.started_at DESC, p.id DESC""",
                 (rs, row) -> {
-                    ExecutionSummary run = summary(rs, row);
+                    RunSummary run = summary(rs, row);
                     return new ListedRun(run,
                             input ? payload(rs.getString("input_text"), run.inputBytes()) : null,
                             output ? payload(rs.getString("output_text"), run.outputBytes()) : null);
@@ -397,7 +397,7 @@ public class ExecutionStore {
         }
     }
 
-    public long count(ExecutionFilter filter) {
+    public long count(RunFilter filter) {
         Where where = where(filter);
         Long count = jdbc.queryForObject("SELECT count(*) FROM ai_agent_executions" + where.sql(), Long.class,
                 where.args().toArray());
@@ -421,7 +421,7 @@ public class ExecutionStore {
                 .stream().findFirst();
     }
 
-    private Where where(ExecutionFilter filter) {
+    private Where where(RunFilter filter) {
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (filter.agentId() != null) {
@@ -443,8 +443,8 @@ public class ExecutionStore {
         return new Where(sql.isEmpty() ? "" : " WHERE" + sql.substring(4), args);
     }
 
-    private Execution execution(ResultSet rs, int row) throws SQLException {
-        return new Execution(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
+    private Run execution(ResultSet rs, int row) throws SQLException {
+        return new Run(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
                 rs.getString("task_type"), status(rs), rs.getString("mode"), json(rs.getString("input_data")),
                 json(rs.getString("output_data")), rs.getString("error_message"), rs.getString("engine"),
                 rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"), rs.getBigDecimal("cost_usd"),
@@ -453,8 +453,8 @@ public class ExecutionStore {
                 instant(rs, "completed_at"), doubleOrNull(rs, "execution_time"), rs.getInt("attempts"));
     }
 
-    private ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
-        return new ExecutionSummary(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
+    private RunSummary summary(ResultSet rs, int row) throws SQLException {
+        return new RunSummary(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
                 rs.getString("task_type"), status(rs), rs.getString("mode"), rs.getString("error_message"),
                 rs.getString("engine"), rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"),
                 rs.getBigDecimal("cost_usd"), rs.getBoolean("unpriced"), rs.getString("requested_by"),
@@ -464,14 +464,14 @@ public class ExecutionStore {
     }
 
     /** The original service wrote statuses of its own (e.g. "completed"); they read as the nearest of ours. */
-    private static ExecutionStatus status(ResultSet rs) throws SQLException {
+    private static RunStatus status(ResultSet rs) throws SQLException {
         String code = rs.getString("status");
-        return ExecutionStatus.fromCode(code).orElseGet(() -> switch (code == null ? "" : code) {
-            case "completed", "success", "done" -> ExecutionStatus.SUCCEEDED;
-            case "pending" -> ExecutionStatus.QUEUED;
-            case "timeout" -> ExecutionStatus.TIMED_OUT;
-            case "canceled" -> ExecutionStatus.CANCELLED;
-            default -> ExecutionStatus.FAILED;
+        return RunStatus.fromCode(code).orElseGet(() -> switch (code == null ? "" : code) {
+            case "completed", "success", "done" -> RunStatus.SUCCEEDED;
+            case "pending" -> RunStatus.QUEUED;
+            case "timeout" -> RunStatus.TIMED_OUT;
+            case "canceled" -> RunStatus.CANCELLED;
+            default -> RunStatus.FAILED;
         });
     }
 

@@ -3,7 +3,7 @@ package com.fitnesscrm.orchestrator.execution;
 import java.util.Locale;
 
 /** Which engine produced a run's output. */
-public enum Engine {
+public enum OutputSource {
     /** The agent's rules engine (no LLM, or the LLM's answer was given up). */
     RULES,
     /** The LLM's first answer, which passed every rule. */

@@ -3,10 +3,10 @@ package com.fitnesscrm.orchestrator.execution.ui;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
-import com.fitnesscrm.orchestrator.execution.ExecutionFilter;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -31,7 +31,7 @@ import java.time.Instant;
 @PageTitle("Runs · FitnessCRM AI Orchestrator")
 @Menu(order = 20, icon = "vaadin:flash", title = "Runs")
 @RolesAllowed(Roles.ADMIN)
-public class ExecutionsView extends VerticalLayout {
+public class RunsView extends VerticalLayout {
 
     /** Preset time ranges: what admins ask for, without typing dates. */
     enum TimeRange {
@@ -53,15 +53,15 @@ public class ExecutionsView extends VerticalLayout {
         }
     }
 
-    private final transient ExecutionService executions;
+    private final transient RunService executions;
     private final transient AgentService agents;
     private final transient Clock clock;
     final ComboBox<Agent> agent = new ComboBox<>("Agent");
-    final ComboBox<ExecutionStatus> status = new ComboBox<>("Status");
+    final ComboBox<RunStatus> status = new ComboBox<>("Status");
     final Select<TimeRange> range = new Select<>();
-    final Grid<ExecutionSummary> grid = new Grid<>(ExecutionSummary.class, false);
+    final Grid<RunSummary> grid = new Grid<>(RunSummary.class, false);
 
-    public ExecutionsView(ExecutionService executions, AgentService agents, Clock clock) {
+    public RunsView(RunService executions, AgentService agents, Clock clock) {
         this.executions = executions;
         this.agents = agents;
         this.clock = clock;
@@ -80,8 +80,8 @@ public class ExecutionsView extends VerticalLayout {
         agent.setItemLabelGenerator(Agent::name);
         agent.setClearButtonVisible(true);
         agent.setPlaceholder("Any agent");
-        status.setItems(ExecutionStatus.values());
-        status.setItemLabelGenerator(ExecutionStatus::code);
+        status.setItems(RunStatus.values());
+        status.setItemLabelGenerator(RunStatus::code);
         status.setClearButtonVisible(true);
         status.setPlaceholder("Any status");
         range.setLabel("Started");
@@ -96,8 +96,8 @@ public class ExecutionsView extends VerticalLayout {
         return filters;
     }
 
-    private Grid<ExecutionSummary> createGrid() {
-        grid.addColumn(ExecutionSummary::id).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
+    private Grid<RunSummary> createGrid() {
+        grid.addColumn(RunSummary::id).setHeader("Run").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> run.agentName() + (run.agentId() == null ? " (deleted)" : "")).setHeader("Agent")
                 .setFlexGrow(1);
         grid.addComponentColumn(run -> RunFormat.statusBadge(run.status())).setHeader("Status").setAutoWidth(true)
@@ -109,17 +109,17 @@ public class ExecutionsView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> RunFormat.tokens(run.tokensIn(), run.tokensOut())).setHeader("Tokens")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ExecutionSummary::requestedBy).setHeader("Requested by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RunSummary::requestedBy).setHeader("Requested by").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(run -> RunFormat.time(run.startedAt())).setHeader("Started").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addItemClickListener(event -> ExecutionDetailView.navigate(event.getItem().id()));
+        grid.addItemClickListener(event -> RunDetailView.navigate(event.getItem().id()));
         grid.setSizeFull();
         return grid;
     }
 
-    ExecutionFilter filter() {
+    RunFilter filter() {
         TimeRange chosen = range.getValue() == null ? TimeRange.ALL : range.getValue();
-        return new ExecutionFilter(agent.getValue() == null ? null : agent.getValue().id(), status.getValue(),
+        return new RunFilter(agent.getValue() == null ? null : agent.getValue().id(), status.getValue(),
                 chosen.from(clock.instant()), null);
     }
 

@@ -16,10 +16,10 @@ import com.fitnesscrm.orchestrator.KaribuTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.agents.AgentService;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
-import com.fitnesscrm.orchestrator.execution.ExecutionSummary;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.RunRejectedException;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Admins follow runs in the Runs view and a run's detail view: filters, timeline, live refresh, cancel, rerun. */
-class ExecutionsViewKT extends KaribuTest {
+class RunsViewKT extends KaribuTest {
 
     @Autowired
     private AgentService agents;
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private ObjectMapper objectMapper;
 
@@ -53,42 +53,42 @@ class ExecutionsViewKT extends KaribuTest {
     @Test
     void runs_appear_newest_first() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution first = run(sum, "{\"numbers\": [1]}");
-        Execution second = run(sum, "{\"numbers\": [2]}");
+        Run first = run(sum, "{\"numbers\": [1]}");
+        Run second = run(sum, "{\"numbers\": [2]}");
 
-        ExecutionsView view = openRunsView();
-        assertThat(rows(view).subList(0, 2)).extracting(ExecutionSummary::id).containsExactly(second.id(), first.id());
+        RunsView view = openRunsView();
+        assertThat(rows(view).subList(0, 2)).extracting(RunSummary::id).containsExactly(second.id(), first.id());
     }
 
     @Test
     void the_status_and_agent_filters_narrow_the_grid() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution ok = run(sum, "{\"numbers\": [1, 2]}");
+        Run ok = run(sum, "{\"numbers\": [1, 2]}");
         long refused = refusedRun(sum);
         Agent other = agent(SumAgent.TYPE.code(), null);
         run(other, "{\"numbers\": [3]}");
 
-        ExecutionsView view = openRunsView();
+        RunsView view = openRunsView();
         _setValue(view.agent, view.agent.getListDataView().getItems()
                 .filter(agent -> agent.id() == sum.id()).findFirst().orElseThrow());
-        assertThat(rows(view)).extracting(ExecutionSummary::id).containsExactly(refused, ok.id());
+        assertThat(rows(view)).extracting(RunSummary::id).containsExactly(refused, ok.id());
 
         // Refused input is the caller's mistake: its own status, not a failure of the agent.
-        _setValue(view.status, ExecutionStatus.FAILED);
-        assertThat(rows(view)).extracting(ExecutionSummary::id).doesNotContain(refused);
-        _setValue(view.status, ExecutionStatus.REJECTED);
-        assertThat(rows(view)).extracting(ExecutionSummary::id).containsExactly(refused);
+        _setValue(view.status, RunStatus.FAILED);
+        assertThat(rows(view)).extracting(RunSummary::id).doesNotContain(refused);
+        _setValue(view.status, RunStatus.REJECTED);
+        assertThat(rows(view)).extracting(RunSummary::id).containsExactly(refused);
 
         view.agent.clear();
-        assertThat(rows(view)).isNotEmpty().allSatisfy(row -> assertThat(row.status()).isEqualTo(ExecutionStatus.REJECTED));
-        assertThat(rows(view)).extracting(ExecutionSummary::id).contains(refused).doesNotContain(ok.id());
+        assertThat(rows(view)).isNotEmpty().allSatisfy(row -> assertThat(row.status()).isEqualTo(RunStatus.REJECTED));
+        assertThat(rows(view)).extracting(RunSummary::id).contains(refused).doesNotContain(ok.id());
     }
 
     @Test
     void a_sum_run_shows_its_cost_as_true_zero_not_unpriced() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution ok = run(sum, "{\"numbers\": [1, 2]}");
-        ExecutionsView view = openRunsView();
+        Run ok = run(sum, "{\"numbers\": [1, 2]}");
+        RunsView view = openRunsView();
         _setValue(view.agent, view.agent.getListDataView().getItems()
                 .filter(agent -> agent.id() == sum.id()).findFirst().orElseThrow());
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(view.grid, 0, "cost"))
@@ -100,19 +100,19 @@ class ExecutionsViewKT extends KaribuTest {
     @Test
     void clicking_a_row_opens_the_runs_detail() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution ok = run(sum, "{\"numbers\": [4]}");
-        ExecutionsView view = openRunsView();
+        Run ok = run(sum, "{\"numbers\": [4]}");
+        RunsView view = openRunsView();
         _clickItem(view.grid, 0);
 
-        ExecutionDetailView detail = _get(ExecutionDetailView.class);
+        RunDetailView detail = _get(RunDetailView.class);
         assertThat(detail.title.getText()).isEqualTo("Run #" + ok.id() + " · " + sum.name());
     }
 
     @Test
     void the_detail_shows_input_output_and_a_timeline_of_the_steps() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution ok = run(sum, "{\"numbers\": [1, 2]}");
-        ExecutionDetailView detail = openDetail(ok.id());
+        Run ok = run(sum, "{\"numbers\": [1, 2]}");
+        RunDetailView detail = openDetail(ok.id());
 
         assertThat(detail.input.getText()).contains("\"numbers\"");
         assertThat(detail.output.getText()).contains("\"total\" : 3.0");
@@ -133,8 +133,8 @@ class ExecutionsViewKT extends KaribuTest {
     @Test
     void a_running_run_is_followed_by_push_until_it_succeeds() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1500}"), true));
-        ExecutionDetailView detail = openDetail(queued.id());
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1500}"), true));
+        RunDetailView detail = openDetail(queued.id());
         assertThat(detail.isFollowing()).isTrue();
         assertThat(detail.cancel.isVisible()).isTrue();
 
@@ -152,10 +152,10 @@ class ExecutionsViewKT extends KaribuTest {
     @Test
     void a_running_run_is_cancelled_from_its_detail_view() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> executions.get(queued.id()).status() == ExecutionStatus.RUNNING);
-        ExecutionDetailView detail = openDetail(queued.id());
+                .until(() -> executions.get(queued.id()).status() == RunStatus.RUNNING);
+        RunDetailView detail = openDetail(queued.id());
         assertThat(detail.header.facts()).containsEntry("Status", "running");
 
         _click(detail.cancel);
@@ -164,20 +164,20 @@ class ExecutionsViewKT extends KaribuTest {
         assertThat(detail.error.getText()).contains("Cancelled by admin");
         assertThat(detail.cancel.isVisible()).isFalse();
         assertThat(detail.isFollowing()).isFalse();
-        assertThat(executions.get(queued.id()).status()).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(executions.get(queued.id()).status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test
     void run_again_queues_a_new_run_and_opens_it() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution ok = run(sum, "{\"numbers\": [5, 6]}");
-        ExecutionDetailView detail = openDetail(ok.id());
+        Run ok = run(sum, "{\"numbers\": [5, 6]}");
+        RunDetailView detail = openDetail(ok.id());
         _click(detail.runAgain);
 
-        long newest = executions.list(new com.fitnesscrm.orchestrator.execution.ExecutionFilter(sum.id(), null,
+        long newest = executions.list(new com.fitnesscrm.orchestrator.execution.RunFilter(sum.id(), null,
                 null, null), 0, 1).get(0).id();
         assertThat(newest).isNotEqualTo(ok.id());
-        ExecutionDetailView opened = _get(ExecutionDetailView.class);
+        RunDetailView opened = _get(RunDetailView.class);
         assertThat(opened.title.getText()).startsWith("Run #" + newest + " ");
         assertThat(executions.get(newest).input()).isEqualTo(ok.input());
         assertThat(executions.get(newest).mode()).isEqualTo("async");
@@ -185,25 +185,25 @@ class ExecutionsViewKT extends KaribuTest {
 
     @Test
     void an_unknown_run_id_says_so() {
-        ExecutionDetailView detail = openDetail(987_654_321L);
+        RunDetailView detail = openDetail(987_654_321L);
         assertThat(detail.title.getText()).isEqualTo("No run with id 987654321");
         assertThat(detail.cancel.isVisible()).isFalse();
         assertThat(detail.runAgain.isVisible()).isFalse();
     }
 
-    private ExecutionsView openRunsView() {
-        UI.getCurrent().navigate(ExecutionsView.class);
-        return _get(ExecutionsView.class);
+    private RunsView openRunsView() {
+        UI.getCurrent().navigate(RunsView.class);
+        return _get(RunsView.class);
     }
 
-    private ExecutionDetailView openDetail(long id) {
+    private RunDetailView openDetail(long id) {
         UI.getCurrent().navigate("executions/" + id);
         assertThat((Component) UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0))
-                .isInstanceOf(ExecutionDetailView.class);
-        return _get(ExecutionDetailView.class);
+                .isInstanceOf(RunDetailView.class);
+        return _get(RunDetailView.class);
     }
 
-    private static List<ExecutionSummary> rows(ExecutionsView view) {
+    private static List<RunSummary> rows(RunsView view) {
         return _fetch(view.grid, 0, 200);
     }
 
@@ -212,7 +212,7 @@ class ExecutionsViewKT extends KaribuTest {
                 true, config == null ? null : json(config), null));
     }
 
-    private Execution run(Agent agent, String input) {
+    private Run run(Agent agent, String input) {
         return executions.run(RunRequest.forAgent(agent.name(), json(input), false));
     }
 

@@ -29,10 +29,10 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** The runtime through its service: every run recorded, refusals clear, async runs durable, cancels honoured. */
 @IntegrationTest
-class ExecutionServiceIT {
+class RunServiceIT {
 
     @Autowired
-    private ExecutionService executions;
+    private RunService executions;
     @Autowired
     private AgentService agents;
     @Autowired
@@ -53,9 +53,9 @@ class ExecutionServiceIT {
     @Test
     void a_sync_run_answers_with_the_rules_engines_output_and_is_recorded_with_its_steps() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2, 3.5]}"), false));
+        Run run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2, 3.5]}"), false));
 
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.requestedBy()).isEqualTo("admin");
@@ -63,10 +63,10 @@ class ExecutionServiceIT {
         assertThat(run.configVersion()).isEqualTo(1);
         assertThat(run.costUsd()).isZero();
 
-        Execution stored = executions.get(run.id());
+        Run stored = executions.get(run.id());
         assertThat(stored.output()).isEqualTo(run.output());
         assertThat(stored.completedAt()).isNotNull();
-        assertThat(executions.steps(run.id())).extracting(ExecutionStep::name, ExecutionStep::kind)
+        assertThat(executions.steps(run.id())).extracting(RunStep::name, RunStep::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rules engine", StepKind.NODE),
                         org.assertj.core.groups.Tuple.tuple("check rules answer", StepKind.GUARDRAIL));
     }
@@ -78,9 +78,9 @@ class ExecutionServiceIT {
                 json("{\"numbers\": [1, \"two\"]}"), false)))
                 .isInstanceOfSatisfying(RunRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("numbers[1]");
-                    Execution rejected = executions.get(e.executionId());
+                    Run rejected = executions.get(e.executionId());
                     assertThat(rejected.status()).as("the caller's mistake, not the agent's failure")
-                            .isEqualTo(ExecutionStatus.REJECTED);
+                            .isEqualTo(RunStatus.REJECTED);
                     assertThat(rejected.error()).contains("numbers[1]");
                 });
     }
@@ -98,14 +98,14 @@ class ExecutionServiceIT {
 
     @Test
     void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
-        long before = executions.page(ExecutionFilter.any(), 1, 1).total();
+        long before = executions.page(RunFilter.any(), 1, 1).total();
         assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("scheduling", json("{}"))))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("Scheduling Intelligence")
                 .hasMessageContaining("not installed");
-        ExecutionSummary recorded = executions.page(ExecutionFilter.any(), 1, 1).executions().get(0).run();
-        assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(before + 1);
-        assertThat(recorded.status()).isEqualTo(ExecutionStatus.FAILED);
+        RunSummary recorded = executions.page(RunFilter.any(), 1, 1).executions().get(0).run();
+        assertThat(executions.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);
+        assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
         assertThat(recorded.error()).contains("not installed");
     }
 
@@ -121,19 +121,19 @@ class ExecutionServiceIT {
     void a_sync_run_longer_than_the_agents_timeout_is_recorded_as_timed_out() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
         long started = System.nanoTime();
-        Execution run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), false));
+        Run run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), false));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        assertThat(run.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(run.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(executions.get(run.id()).error()).contains("timeout of 1 s");
     }
 
     @Test
     void a_run_stopped_at_its_timeout_shows_the_timeout_as_its_last_step() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), true));
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), true));
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
                 .until(() -> executions.get(queued.id()).status().isFinished());
-        assertThat(executions.get(queued.id()).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(executions.get(queued.id()).status()).isEqualTo(RunStatus.TIMED_OUT);
         // The interrupted engine unwinds after the run has ended; the timeline does not go on without it.
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> {
             var steps = executions.steps(queued.id());
@@ -144,14 +144,14 @@ class ExecutionServiceIT {
     @Test
     void an_async_run_is_queued_then_executed_by_the_durable_scheduler() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Execution queued = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));
-        assertThat(queued.status()).isIn(ExecutionStatus.QUEUED, ExecutionStatus.RUNNING,
-                ExecutionStatus.SUCCEEDED);
+        Run queued = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));
+        assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING,
+                RunStatus.SUCCEEDED);
         assertThat(queued.mode()).isEqualTo("async");
 
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> executions.get(queued.id()).status().isFinished());
-        Execution done = executions.get(queued.id());
-        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        Run done = executions.get(queued.id());
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.output().get("total").asDouble()).isEqualTo(4);
         assertThat(executions.steps(queued.id())).isNotEmpty();
     }
@@ -159,29 +159,29 @@ class ExecutionServiceIT {
     @Test
     void a_running_async_run_can_be_cancelled_and_stays_cancelled() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> executions.get(queued.id()).status() == ExecutionStatus.RUNNING);
+                .until(() -> executions.get(queued.id()).status() == RunStatus.RUNNING);
 
-        Execution cancelled = executions.cancel(queued.id());
-        assertThat(cancelled.status()).isEqualTo(ExecutionStatus.CANCELLED);
+        Run cancelled = executions.cancel(queued.id());
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.error()).contains("admin");
         assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(ConflictException.class);
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> executions.get(queued.id()).status() == ExecutionStatus.CANCELLED);
+                .until(() -> executions.get(queued.id()).status() == RunStatus.CANCELLED);
     }
 
     @Test
     void the_same_idempotency_key_returns_the_same_run_and_never_runs_twice() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         String key = UUID.randomUUID().toString();
-        Execution first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        Run first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
-        long total = executions.page(ExecutionFilter.any(), 1, 1).total();
-        Execution second = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        long total = executions.page(RunFilter.any(), 1, 1).total();
+        Run second = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(executions.page(ExecutionFilter.any(), 1, 1).total()).isEqualTo(total);
+        assertThat(executions.page(RunFilter.any(), 1, 1).total()).isEqualTo(total);
     }
 
     @Test
@@ -189,7 +189,7 @@ class ExecutionServiceIT {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         Agent slow = agent(SlowAgent.TYPE.code(), null);
         String key = UUID.randomUUID().toString();
-        Execution first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        Run first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
 
         assertThatThrownBy(() -> executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1}"), false)
@@ -203,7 +203,7 @@ class ExecutionServiceIT {
     @Test
     void a_trainer_may_not_cancel_someone_elses_run() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Execution queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));
+        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));
         signInAs("trainer-" + UUID.randomUUID(), Roles.TRAINER);
         assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(AccessDeniedException.class);
         signInAs("admin", Roles.ADMIN);

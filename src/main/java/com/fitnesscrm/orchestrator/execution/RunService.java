@@ -16,10 +16,10 @@ import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
-import com.fitnesscrm.orchestrator.execution.internal.ExecutionStore;
+import com.fitnesscrm.orchestrator.execution.internal.RunStore;
 import com.fitnesscrm.orchestrator.execution.internal.NewRun;
 import com.fitnesscrm.orchestrator.execution.internal.PayloadMemory;
-import com.fitnesscrm.orchestrator.execution.internal.RunEngine;
+import com.fitnesscrm.orchestrator.execution.internal.RunLifecycle;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import com.fitnesscrm.orchestrator.security.Requester;
@@ -41,17 +41,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @PreAuthorize(Permissions.READ)
-public class ExecutionService {
+public class RunService {
 
     public static final int MAX_PAGE_SIZE = 100;
     private static final long MAX_OFFSET = 10_000_000;
     /** The column's size (V0008); printable ASCII only, so it is stored and shown as sent. */
     public static final int MAX_IDEMPOTENCY_KEY = 200;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecutionService.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunService.class);
 
-    private final ExecutionStore runs;
+    private final RunStore runs;
     private final PayloadMemory payloadMemory;
-    private final RunEngine engine;
+    private final RunLifecycle lifecycle;
     private final AgentCatalog agents;
     private final AgentPrograms programs;
     private final SchedulerClient scheduler;
@@ -61,13 +61,13 @@ public class ExecutionService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    ExecutionService(ExecutionStore runs, PayloadMemory payloadMemory, RunEngine engine, AgentCatalog agents,
+    RunService(RunStore runs, PayloadMemory payloadMemory, RunLifecycle lifecycle, AgentCatalog agents,
                      AgentPrograms programs, SchedulerClient scheduler, OneTimeTask<Long> agentRunTask,
                      javax.sql.DataSource dataSource, CurrentRequester currentRequester,
                      ObjectMapper objectMapper, Clock clock) {
         this.runs = runs;
         this.payloadMemory = payloadMemory;
-        this.engine = engine;
+        this.lifecycle = lifecycle;
         this.agents = agents;
         this.programs = programs;
         this.scheduler = scheduler;
@@ -93,7 +93,7 @@ public class ExecutionService {
      * @throws UnavailableException  this version has no engine for the agent's type (recorded as a failed run)
      */
     @PreAuthorize(Permissions.EXECUTE)
-    public Execution run(RunRequest request) {
+    public Run run(RunRequest request) {
         Requester requester = currentRequester.get();
         String key = idempotencyKey(request.idempotencyKey());
         Agent agent = resolve(request);
@@ -149,7 +149,7 @@ public class ExecutionService {
                 return queued(id, run, input);
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Execution finished = engine.runNow(new RunEngine.Admitted(agent, program, typedInput, run, input));
+            Run finished = lifecycle.runNow(new RunLifecycle.Admitted(agent, program, typedInput, run, input));
             return finished;
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the first one to be written is the run.
@@ -179,8 +179,8 @@ public class ExecutionService {
         if (request.async()) {
             throw new IllegalArgumentException("A typed result needs a sync run.");
         }
-        Execution run = run(request);
-        if (run.status() != ExecutionStatus.SUCCEEDED || run.output() == null) {
+        Run run = run(request);
+        if (run.status() != RunStatus.SUCCEEDED || run.output() == null) {
             throw new RunNotSucceeded(run, typeName(run.taskType()));
         }
         try {
@@ -193,42 +193,42 @@ public class ExecutionService {
     }
 
     /** The run just queued, as written: no need to read it back. */
-    private static Execution queued(long id, NewRun run, JsonNode input) {
-        return new Execution(id, run.agentId(), run.agentName(), run.taskType(), ExecutionStatus.QUEUED, run.mode(),
+    private static Run queued(long id, NewRun run, JsonNode input) {
+        return new Run(id, run.agentId(), run.agentName(), run.taskType(), RunStatus.QUEUED, run.mode(),
                 input, null, null, null, null, 0, 0, null, false, run.requestedBy(), run.requesterKind(),
                 run.configVersion(), run.startedAt(), null, null, null, 0);
     }
 
-    public Execution get(long id) {
+    public Run get(long id) {
         return runs.find(id).orElseThrow(() -> new NotFoundException("No run with id " + id + "."));
     }
 
     /** A run's steps; a caller allowed to run agents may read the steps of the run it was just answered with. */
     @PreAuthorize(Permissions.READ + " or " + Permissions.EXECUTE)
-    public List<ExecutionStep> steps(long id) {
+    public List<RunStep> steps(long id) {
         get(id);
         return runs.steps(id);
     }
 
     /** Newest first, without a total: for grids over many rows. */
-    public List<ExecutionSummary> list(ExecutionFilter filter, int offset, int limit) {
+    public List<RunSummary> list(RunFilter filter, int offset, int limit) {
         return runs.summaries(filter, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
     }
 
     /** A numbered page of summaries with the total, as the original {@code GET /api/executions} answers. */
-    public ExecutionPage page(ExecutionFilter filter, int page, int perPage) {
+    public RunPage page(RunFilter filter, int page, int perPage) {
         return page(filter, page, perPage, Set.of());
     }
 
     /**
      * A numbered page with the total; with {@code include}, each run's input and/or output while they fit the page's
      * payload budget ({@code orchestrator.executions.list.payload-budget}), stubs after that. Such a page holds
-     * memory until it is {@linkplain ExecutionPage#close() closed}: close it once written. It may wait for other
+     * memory until it is {@linkplain RunPage#close() closed}: close it once written. It may wait for other
      * pages with payloads to be written first.
      *
      * @throws UnavailableException when other pages with payloads hold the memory for too long
      */
-    public ExecutionPage page(ExecutionFilter filter, int page, int perPage, Set<ListedRun.Part> include) {
+    public RunPage page(RunFilter filter, int page, int perPage, Set<ListedRun.Part> include) {
         if (page < 1) {
             throw new InvalidInputException("page", "'page' starts at 1.");
         }
@@ -242,7 +242,7 @@ public class ExecutionService {
         int offset = (page - 1) * perPage;
         long total = runs.count(filter);
         if (include.isEmpty()) {
-            return new ExecutionPage(runs.summaries(filter, offset, perPage).stream().map(ListedRun::summary)
+            return new RunPage(runs.summaries(filter, offset, perPage).stream().map(ListedRun::summary)
                     .toList(), total, page, perPage, null);
         }
         PayloadMemory.Lease lease = payloadMemory.reserve();
@@ -262,8 +262,8 @@ public class ExecutionService {
                 }
             }
             lease.keep(bytes);
-            return new ExecutionPage(rows, total, page, perPage,
-                    new ExecutionPage.Payloads(budget, bytes, truncated, lease::close));
+            return new RunPage(rows, total, page, perPage,
+                    new RunPage.Payloads(budget, bytes, truncated, lease::close));
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -276,13 +276,13 @@ public class ExecutionService {
      * @throws ConflictException the run has already finished
      */
     @PreAuthorize(Permissions.EXECUTE)
-    public Execution cancel(long id) {
-        Execution run = get(id);
+    public Run cancel(long id) {
+        Run run = get(id);
         Requester requester = currentRequester.get();
         if (!requester.admin() && !requester.name().equals(run.requestedBy())) {
             throw new AccessDeniedException("Only an admin or whoever asked for run " + id + " may cancel it.");
         }
-        if (run.status().isFinished() || !engine.cancel(id, "Cancelled by " + requester.name() + ".")) {
+        if (run.status().isFinished() || !lifecycle.cancel(id, "Cancelled by " + requester.name() + ".")) {
             throw new ConflictException("status", "Run " + id + " has already finished ("
                     + get(id).status().code() + ") and cannot be cancelled.");
         }
@@ -292,8 +292,8 @@ public class ExecutionService {
 
     /** Runs the same agent on the same input again, queued; the new run is independent of the old one. */
     @PreAuthorize(Permissions.EXECUTE)
-    public Execution rerun(long id) {
-        Execution run = get(id);
+    public Run rerun(long id) {
+        Run run = get(id);
         if (run.agentId() == null) {
             throw new ConflictException("agent", "The agent '" + run.agentName() + "' has been deleted.");
         }
@@ -305,7 +305,7 @@ public class ExecutionService {
      * agent's program so that the main backend's client reads it as before.
      */
     @PreAuthorize(Permissions.EXECUTE)
-    public ObjectNode legacyResults(Execution run) {
+    public ObjectNode legacyResults(Run run) {
         AgentProgram<?, ?> program = programs.forType(run.taskType()).orElse(null);
         ObjectNode results = JsonNodeFactory.instance.objectNode();
         if (program == null || run.output() == null) {
@@ -315,7 +315,7 @@ public class ExecutionService {
         return legacy(program, run);
     }
 
-    private <I> ObjectNode legacy(AgentProgram<I, ?> program, Execution run) {
+    private <I> ObjectNode legacy(AgentProgram<I, ?> program, Run run) {
         return program.legacyResults(program.readInput(run.input()), run.output());
     }
 

@@ -5,8 +5,8 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.JsonView;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionService;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -40,11 +40,11 @@ import java.time.Duration;
 @Route("executions/:id([0-9]{1,18})")
 @PageTitle("Run · FitnessCRM AI Orchestrator")
 @RolesAllowed(Roles.ADMIN)
-public class ExecutionDetailView extends VerticalLayout implements BeforeEnterObserver {
+public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration REFRESH = Duration.ofMillis(500);
 
-    private final transient ExecutionService executions;
+    private final transient RunService executions;
     private final transient Clock clock;
     private final PushRefresher refresher = new PushRefresher(REFRESH);
     final H2 title = new H2();
@@ -56,9 +56,9 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
     final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), event -> cancel());
     final Button runAgain = new Button("Run again", VaadinIcon.REFRESH.create(), event -> runAgain());
     private final Div body = new Div();
-    private Execution run;
+    private Run run;
 
-    public ExecutionDetailView(ExecutionService executions, Clock clock) {
+    public RunDetailView(RunService executions, Clock clock) {
         this.executions = executions;
         this.clock = clock;
         setWidthFull();
@@ -66,7 +66,7 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
         output.setId("run-output");
         error.addClassName("form-error");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout actions = new HorizontalLayout(new RouterLink("All runs", ExecutionsView.class), cancel,
+        HorizontalLayout actions = new HorizontalLayout(new RouterLink("All runs", RunsView.class), cancel,
                 runAgain);
         actions.setAlignItems(Alignment.BASELINE);
         body.setWidthFull();
@@ -76,11 +76,11 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
 
     /** A link to run {@code id}'s detail view. */
     public static RouterLink link(long id, String text) {
-        return new RouterLink(text, ExecutionDetailView.class, parameters(id));
+        return new RouterLink(text, RunDetailView.class, parameters(id));
     }
 
     static void navigate(long id) {
-        UI.getCurrent().navigate(ExecutionDetailView.class, parameters(id));
+        UI.getCurrent().navigate(RunDetailView.class, parameters(id));
     }
 
     private static RouteParameters parameters(long id) {
@@ -99,7 +99,7 @@ public class ExecutionDetailView extends VerticalLayout implements BeforeEnterOb
         }
     }
 
-    private void show(Execution shown) {
+    private void show(Run shown) {
         run = shown;
         title.setText("Run #" + shown.id() + " · " + shown.agentName());
         header.show(shown);

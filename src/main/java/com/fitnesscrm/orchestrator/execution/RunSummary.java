@@ -9,9 +9,9 @@ import java.time.Instant;
  *
  * @param inputBytes  the input's size as JSON text ({@code null}: no input); see V0013
  * @param outputBytes the output's size as JSON text ({@code null}: no output yet)
- * @see Execution for the other fields
+ * @see Run for the other fields
  */
-public record ExecutionSummary(long id, Integer agentId, String agentName, String taskType, ExecutionStatus status,
+public record RunSummary(long id, Integer agentId, String agentName, String taskType, RunStatus status,
                                String mode, String error, String engine, String model, int tokensIn, int tokensOut,
                                BigDecimal costUsd, boolean unpriced, String requestedBy, String requesterKind,
                                Integer configVersion, Instant startedAt, Instant runningAt, Instant completedAt,

@@ -7,8 +7,8 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
-import com.fitnesscrm.orchestrator.execution.Execution;
-import com.fitnesscrm.orchestrator.execution.ExecutionStatus;
+import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,12 +33,12 @@ import org.springframework.stereotype.Component;
  * final status is written conditionally, so a run cancelled or timed out meanwhile keeps that status.
  */
 @Component
-public class RunEngine {
+public class RunLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+    private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
     private static final String SHUTTING_DOWN = "The node is shutting down.";
 
-    private final ExecutionStore store;
+    private final RunStore store;
     private final AgentRunner runner;
     private final AgentCatalog agents;
     private final AgentPrograms programs;
@@ -48,7 +48,7 @@ public class RunEngine {
     /** Runs executing on this node, so that a cancel can interrupt them. */
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    RunEngine(ExecutionStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
+    RunLifecycle(RunStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
               @Qualifier("agentRunPool") ExecutorService pool,
               ObjectMapper objectMapper, Clock clock) {
         this.store = store;
@@ -68,16 +68,16 @@ public class RunEngine {
      * Executes a sync run and returns it as recorded. A short run (no LLM, no Idempotency-Key) is written once,
      * finished, with its steps; any other is written as running first, so the UI can watch it.
      */
-    public <I> Execution runNow(Admitted<I> admitted) {
+    public <I> Run runNow(Admitted<I> admitted) {
         boolean live = admitted.run().idempotencyKey() != null || runner.mayCallLlm(admitted.program());
         Instant runningAt = clock.instant();
         if (!live) {
             StepRecorder steps = StepRecorder.buffered(clock, objectMapper);
             RunResult result = execute(null, admitted, steps, runningAt);
             long id = store.insertFinished(admitted.run(), result, steps.snapshot());
-            return toExecution(id, admitted, result);
+            return toRun(id, admitted, result);
         }
-        long id = store.insert(admitted.run(), ExecutionStatus.RUNNING, runningAt);
+        long id = store.insert(admitted.run(), RunStatus.RUNNING, runningAt);
         StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id, 1);
         RunResult result = execute(id, admitted, steps, runningAt);
         store.finish(id, admitted.agent().id(), result, steps.drain());
@@ -90,11 +90,11 @@ public class RunEngine {
      */
     public void runQueued(long id) {
         Instant runningAt = clock.instant();
-        Optional<Execution> claimed = store.markRunning(id, runningAt);
+        Optional<Run> claimed = store.markRunning(id, runningAt);
         if (claimed.isEmpty()) {
             return; // cancelled, or finished by a node that did not live to delete its task
         }
-        Execution execution = claimed.get();
+        Run execution = claimed.get();
         int attempt = execution.attempts();
         StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id,
                 attempt > 1 ? store.nextStepSeq(id) : 1);
@@ -106,7 +106,7 @@ public class RunEngine {
         try {
             result = execute(id, admit(execution), steps, runningAt);
         } catch (RunFailedException e) {
-            result = failed(ExecutionStatus.FAILED, e.getMessage(), runningAt, null);
+            result = failed(RunStatus.FAILED, e.getMessage(), runningAt, null);
         }
         if (SHUTTING_DOWN.equals(result.error())) {
             // This node is stopping, not the run: give it back, and let the scheduler run it again (here after a
@@ -128,7 +128,7 @@ public class RunEngine {
 
     /** Stops a run in the database and, if it executes here, interrupts it. */
     public boolean cancel(long id, String reason) {
-        boolean stopped = store.stop(id, ExecutionStatus.CANCELLED, reason, clock.instant());
+        boolean stopped = store.stop(id, RunStatus.CANCELLED, reason, clock.instant());
         if (stopped) {
             interrupt(id);
         }
@@ -145,7 +145,7 @@ public class RunEngine {
         }
         try {
             RunOutcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new RunResult(ExecutionStatus.SUCCEEDED, json(outcome.output()), null,
+            return new RunResult(RunStatus.SUCCEEDED, json(outcome.output()), null,
                     outcome.engine().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
                     outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
                     admitted.agent().configVersion(), outcome.output());
@@ -153,26 +153,26 @@ public class RunEngine {
             steps.stop("timeout", StepKind.GUARDRAIL, "timeout " + timeout.toSeconds() + " s",
                     "the run was stopped");
             future.cancel(true);
-            return failed(ExecutionStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
+            return failed(RunStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
                     + timeout.toSeconds() + " s.", runningAt, admitted.agent().configVersion());
         } catch (CancellationException e) {
-            return failed(ExecutionStatus.CANCELLED, "Cancelled while running.", runningAt,
+            return failed(RunStatus.CANCELLED, "Cancelled while running.", runningAt,
                     admitted.agent().configVersion());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return failed(ExecutionStatus.CANCELLED, SHUTTING_DOWN, runningAt, admitted.agent().configVersion());
+            return failed(RunStatus.CANCELLED, SHUTTING_DOWN, runningAt, admitted.agent().configVersion());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RunFailedException failure) {
-                return failed(ExecutionStatus.FAILED, failure.getMessage(), runningAt,
+                return failed(RunStatus.FAILED, failure.getMessage(), runningAt,
                         admitted.agent().configVersion());
             }
             // The exception is for the log; the run's error is read by callers and must not name our classes.
             String reference = java.util.UUID.randomUUID().toString();
             log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
                     reference, cause);
-            return failed(ExecutionStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
+            return failed(RunStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
                     + "under reference " + reference + ".", runningAt, admitted.agent().configVersion());
         } finally {
             if (id != null) {
@@ -182,7 +182,7 @@ public class RunEngine {
     }
 
     /** Rebuilds a queued run's agent and input; the input was checked when the run was asked for. */
-    private Admitted<Object> admit(Execution execution) {
+    private Admitted<Object> admit(Run execution) {
         Agent agent = Optional.ofNullable(execution.agentId()).flatMap(agents::byId)
                 .orElseThrow(() -> new RunFailedException("The agent '" + execution.agentName()
                         + "' was deleted before the run started."));
@@ -199,15 +199,15 @@ public class RunEngine {
         return new Admitted<>(agent, program, input, null, execution.input());
     }
 
-    private RunResult failed(ExecutionStatus status, String error, Instant runningAt, Integer configVersion) {
+    private RunResult failed(RunStatus status, String error, Instant runningAt, Integer configVersion) {
         return new RunResult(status, null, error, null, null, 0, 0, null, false, null, runningAt, clock.instant(),
                 configVersion);
     }
 
-    private Execution toExecution(long id, Admitted<?> admitted, RunResult result) {
+    private Run toRun(long id, Admitted<?> admitted, RunResult result) {
         NewRun run = admitted.run();
         JsonNode output = result.output() != null ? result.output() : readJson(result.outputJson());
-        return new Execution(id, run.agentId(), run.agentName(), run.taskType(), result.status(), run.mode(),
+        return new Run(id, run.agentId(), run.agentName(), run.taskType(), result.status(), run.mode(),
                 admitted.inputJson(), output, result.error(), result.engine(),
                 result.model(), result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(),
                 run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(), result.runningAt(),

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param runningAt     when it began to execute
  * @param executionTime seconds from running to finished (the original column)
  */
-public record Execution(long id, Integer agentId, String agentName, String taskType, ExecutionStatus status,
+public record Run(long id, Integer agentId, String agentName, String taskType, RunStatus status,
                         String mode, JsonNode input, JsonNode output, String error, String engine, String model,
                         int tokensIn, int tokensOut, BigDecimal costUsd, boolean unpriced, String requestedBy,
                         String requesterKind, Integer configVersion, Instant startedAt, Instant runningAt,
