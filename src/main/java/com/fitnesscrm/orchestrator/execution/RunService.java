@@ -1,84 +1,62 @@
 package com.fitnesscrm.orchestrator.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
-import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
-import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
-import com.fitnesscrm.orchestrator.execution.internal.AsyncRuns;
-import com.fitnesscrm.orchestrator.execution.internal.RunStore;
-import com.fitnesscrm.orchestrator.execution.internal.NewRun;
-import com.fitnesscrm.orchestrator.execution.internal.PayloadMemory;
+import com.fitnesscrm.orchestrator.execution.internal.RunAdmission;
 import com.fitnesscrm.orchestrator.execution.internal.RunLifecycle;
+import com.fitnesscrm.orchestrator.execution.internal.RunQueries;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import com.fitnesscrm.orchestrator.security.Requester;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs agents and reads runs. A run is asked for by agent (id or name) or by the original service's task type;
- * it executes now (sync: the answer is the finished run) or is queued for the durable scheduler (async: the answer
- * is the queued run). Every run is recorded, a refused input included, with who asked.
+ * Runs agents and reads runs, for whoever is asking. A run is asked for by agent (id or name) or by the original
+ * service's task type; it executes now (sync: the answer is the finished run) or is queued for the durable scheduler
+ * (async: the answer is the queued run). Every run is recorded, a refused input included, with who asked.
+ *
+ * <p>This is the feature's door: permissions and the requester are decided here, the work is done by
+ * {@link RunAdmission} (may it run, and on what), {@link RunLifecycle} (running it and writing how it ended) and
+ * {@link RunQueries} (reading runs back).
  */
 @Service
 @PreAuthorize(Permissions.READ)
 public class RunService {
 
-    public static final int MAX_PAGE_SIZE = 100;
-    private static final long MAX_OFFSET = 10_000_000;
-    /** The column's size (V0008); printable ASCII only, so it is stored and shown as sent. */
-    public static final int MAX_IDEMPOTENCY_KEY = 200;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunService.class);
+    public static final int MAX_PAGE_SIZE = RunQueries.MAX_PAGE_SIZE;
 
-    private final RunStore runs;
-    private final PayloadMemory payloadMemory;
+    private final RunAdmission admission;
     private final RunLifecycle lifecycle;
+    private final RunQueries queries;
     private final AgentCatalog agents;
     private final AgentPrograms programs;
-    private final SchedulerClient scheduler;
-    private final OneTimeTask<Long> runTask;
-    private final TransactionTemplate transaction;
     private final CurrentRequester currentRequester;
     private final ObjectMapper objectMapper;
-    private final Clock clock;
 
-    RunService(RunStore runs, PayloadMemory payloadMemory, RunLifecycle lifecycle, AgentCatalog agents,
-                     AgentPrograms programs, SchedulerClient scheduler, OneTimeTask<Long> agentRunTask,
-                     javax.sql.DataSource dataSource, CurrentRequester currentRequester,
-                     ObjectMapper objectMapper, Clock clock) {
-        this.runs = runs;
-        this.payloadMemory = payloadMemory;
+    RunService(RunAdmission admission, RunLifecycle lifecycle, RunQueries queries, AgentCatalog agents,
+               AgentPrograms programs, CurrentRequester currentRequester, ObjectMapper objectMapper) {
+        this.admission = admission;
         this.lifecycle = lifecycle;
+        this.queries = queries;
         this.agents = agents;
         this.programs = programs;
-        this.scheduler = scheduler;
-        this.runTask = agentRunTask;
-        // A plain JDBC transaction for the queued run and its task: both are JDBC, and the JPA transaction manager
-        // would open a Hibernate session around them for nothing.
-        this.transaction = new TransactionTemplate(
-                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         this.currentRequester = currentRequester;
         this.objectMapper = objectMapper;
-        this.clock = clock;
     }
 
     /**
@@ -95,70 +73,21 @@ public class RunService {
     @PreAuthorize(Permissions.EXECUTE)
     public Run run(RunRequest request) {
         Requester requester = currentRequester.get();
-        String key = idempotencyKey(request.idempotencyKey());
-        Agent agent = resolve(request);
-        if (key != null) {
-            var earlier = runs.findByIdempotencyKey(requester.name(), key);
-            if (earlier.isPresent()) {
-                if (!agent.type().equals(earlier.get().taskType())) {
-                    // Keys are the caller's, across endpoints: one reused for another kind of request is a mistake.
-                    throw new InvalidInputException("Idempotency-Key", "This key was used for run "
-                            + earlier.get().id() + " of a " + earlier.get().taskType() + " agent; use a new key "
-                            + "for a different request.");
-                }
-                return earlier.get();
-            }
+        RunAdmission.Decision decision = admission.admit(request, requester);
+        if (decision instanceof RunAdmission.Repeated repeated) {
+            return repeated.run();
         }
-        if (!agent.enabled()) {
-            throw new ConflictException("agent", "The agent '" + agent.name() + "' is disabled; an admin can "
-                    + "enable it in Agents.");
-        }
-        JsonNode input = request.input() == null ? JsonNodeFactory.instance.objectNode() : request.input();
-        // Bodies are checked as they are read; this holds the same limits for the UI and for runs run again.
-        JsonLimits.check(input, "input", 1);
-        var run = runs.newRun(agent, request.async() ? "async" : "sync", json(input), requester.name(),
-                requester.kind().code(), key, clock.instant());
-        AgentProgram<?, ?> program = programs.forType(agent.type()).orElse(null);
-        if (program == null) {
-            String reason = "The " + typeName(agent.type()) + " engine (task type '" + agent.type() + "') is not "
-                    + "installed in this version of the orchestrator, so agent '" + agent.name() + "' cannot run yet.";
-            runs.recordRefused(run, reason);
-            throw new UnavailableException(reason);
-        }
-        Object typedInput;
+        RunAdmission.Admitted<?> admitted = (RunAdmission.Admitted<?>) decision;
         try {
-            typedInput = program.readInput(input);
-        } catch (InvalidInputException e) {
-            long id = runs.recordRejected(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
-                    : e.field() + ": ") + e.getMessage());
-            throw new RunRejectedException(e.field(), e.getMessage(), id);
-        } catch (RuntimeException e) {
-            // An agent that cannot read an input without saying which field is wrong still refuses it clearly; its
-            // exception's text is for the log, not for the caller (it may name our classes).
-            log.warn("Agent '{}' could not read an input", agent.name(), e);
-            long id = runs.recordRejected(run, "The agent could not read the input.");
-            throw new RunRejectedException("input", "The agent could not read the input.", id);
-        }
-        try {
-            if (request.async()) {
-                long id = transaction.execute(status -> {
-                    long queued = runs.queue(run);
-                    AsyncRuns.schedule(scheduler, runTask, queued, clock);
-                    return queued;
-                });
-                return queued(id, run, input);
-            }
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Run finished = lifecycle.runNow(new RunLifecycle.Admitted(agent, program, typedInput, run, input));
-            return finished;
+            return request.async() ? lifecycle.queue(admitted) : lifecycle.runNow(admitted);
         } catch (DuplicateKeyException e) {
             // The same key arrived twice at once; the first one to be written is the run.
-            return runs.findByIdempotencyKey(requester.name(), key).orElseThrow(() -> e);
-        } catch (org.springframework.dao.DataAccessException e) {
+            return queries.byIdempotencyKey(requester, admitted.run().idempotencyKey()).orElseThrow(() -> e);
+        } catch (DataAccessException e) {
             // An admin deleted the agent while its async run was being queued: nothing was queued; say so.
-            if (agents.byReference(String.valueOf(agent.id())).isEmpty()) {
-                throw new ConflictException("agent", "The agent '" + agent.name() + "' was deleted while the run "
-                        + "was starting; nothing was run.");
+            if (agents.byReference(String.valueOf(admitted.agent().id())).isEmpty()) {
+                throw new ConflictException("agent", "The agent '" + admitted.agent().name() + "' was deleted "
+                        + "while the run was starting; nothing was run.");
             }
             throw e;
         }
@@ -181,7 +110,7 @@ public class RunService {
         }
         Run run = run(request);
         if (run.status() != RunStatus.SUCCEEDED || run.output() == null) {
-            throw new RunNotSucceeded(run, typeName(run.taskType()));
+            throw new RunNotSucceeded(run, admission.typeName(run.taskType()));
         }
         try {
             return new TypedRun<>(run, objectMapper.treeToValue(run.output(), output));
@@ -192,27 +121,20 @@ public class RunService {
         }
     }
 
-    /** The run just queued, as written: no need to read it back. */
-    private static Run queued(long id, NewRun run, JsonNode input) {
-        return new Run(id, run.agentId(), run.agentName(), run.taskType(), RunStatus.QUEUED, run.mode(),
-                input, null, null, null, null, 0, 0, null, false, run.requestedBy(), run.requesterKind(),
-                run.configVersion(), run.startedAt(), null, null, null, 0);
-    }
-
+    /** @throws NotFoundException no run with that id */
     public Run get(long id) {
-        return runs.find(id).orElseThrow(() -> new NotFoundException("No run with id " + id + "."));
+        return queries.get(id);
     }
 
     /** A run's steps; a caller allowed to run agents may read the steps of the run it was just answered with. */
     @PreAuthorize(Permissions.READ + " or " + Permissions.EXECUTE)
     public List<RunStep> steps(long id) {
-        get(id);
-        return runs.steps(id);
+        return queries.steps(id);
     }
 
     /** Newest first, without a total: for grids over many rows. */
     public List<RunSummary> list(RunFilter filter, int offset, int limit) {
-        return runs.summaries(filter, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
+        return queries.list(filter, offset, limit);
     }
 
     /** A numbered page of summaries with the total, as the original {@code GET /api/executions} answers. */
@@ -229,45 +151,7 @@ public class RunService {
      * @throws UnavailableException when other pages with payloads hold the memory for too long
      */
     public RunPage page(RunFilter filter, int page, int perPage, Set<ListedRun.Part> include) {
-        if (page < 1) {
-            throw new InvalidInputException("page", "'page' starts at 1.");
-        }
-        if (perPage < 1 || perPage > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("per_page", "'per_page' must be from 1 to " + MAX_PAGE_SIZE + ".");
-        }
-        if ((long) (page - 1) * perPage > MAX_OFFSET) {
-            throw new InvalidInputException("page", "'page' is beyond the last run that can be listed; narrow the "
-                    + "filters (agent_id, status, from, to) instead.");
-        }
-        int offset = (page - 1) * perPage;
-        long total = runs.count(filter);
-        if (include.isEmpty()) {
-            return new RunPage(runs.summaries(filter, offset, perPage).stream().map(ListedRun::summary)
-                    .toList(), total, page, perPage, null);
-        }
-        PayloadMemory.Lease lease = payloadMemory.reserve();
-        try {
-            int budget = payloadMemory.budget();
-            List<ListedRun> rows = runs.pageWithPayloads(filter, offset, perPage,
-                    include.contains(ListedRun.Part.INPUT), include.contains(ListedRun.Part.OUTPUT), budget);
-            long bytes = 0;
-            int truncated = 0;
-            for (ListedRun row : rows) {
-                for (ListedRun.Payload payload : new ListedRun.Payload[] {row.input(), row.output()}) {
-                    if (payload != null && payload.truncated()) {
-                        truncated++;
-                    } else if (payload != null && payload.bytes() != null) {
-                        bytes += payload.bytes();
-                    }
-                }
-            }
-            lease.keep(bytes);
-            return new RunPage(rows, total, page, perPage,
-                    new RunPage.Payloads(budget, bytes, truncated, lease::close));
-        } catch (RuntimeException e) {
-            lease.close();
-            throw e;
-        }
+        return queries.page(filter, page, perPage, include);
     }
 
     /**
@@ -286,7 +170,6 @@ public class RunService {
             throw new ConflictException("status", "Run " + id + " has already finished ("
                     + get(id).status().code() + ") and cannot be cancelled.");
         }
-        AsyncRuns.unschedule(scheduler, id);
         return get(id);
     }
 
@@ -317,55 +200,5 @@ public class RunService {
 
     private <I> ObjectNode legacy(AgentProgram<I, ?> program, Run run) {
         return program.legacyResults(program.readInput(run.input()), run.output());
-    }
-
-    private Agent resolve(RunRequest request) {
-        if (request.agent() != null && !request.agent().isBlank()) {
-            return agents.byReference(request.agent())
-                    .orElseThrow(() -> new NotFoundException("No agent with id or name '" + request.agent() + "'."));
-        }
-        String type = request.taskType() == null ? "" : request.taskType().strip();
-        if (type.isEmpty()) {
-            throw new InvalidInputException("task_type", "Say which agent to run: 'task_type' (one of "
-                    + typeCodes() + ") or 'agent'.");
-        }
-        if (programs.type(type).isEmpty()) {
-            throw new InvalidInputException("task_type", "Unknown task type '" + type + "'; the task types are "
-                    + typeCodes() + ".");
-        }
-        return agents.forTaskType(type).orElseThrow(() -> new NotFoundException("No agent of task type '" + type
-                + "' exists; an admin can create one in Agents."));
-    }
-
-    private String typeCodes() {
-        return String.join(", ", programs.knownTypes().stream().map(AgentType::code).toList());
-    }
-
-    private String typeName(String code) {
-        return programs.type(code).map(AgentType::displayName).orElse(code);
-    }
-
-    private static String idempotencyKey(String key) {
-        if (key == null || key.isBlank()) {
-            return null;
-        }
-        String value = key.strip();
-        if (value.length() > MAX_IDEMPOTENCY_KEY) {
-            throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key may be at most "
-                    + MAX_IDEMPOTENCY_KEY + " characters; it has " + value.length() + ".");
-        }
-        if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new InvalidInputException("Idempotency-Key", "The Idempotency-Key may hold printable ASCII "
-                    + "characters only.");
-        }
-        return value;
-    }
-
-    private String json(JsonNode node) {
-        try {
-            return objectMapper.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,7 +24,7 @@ final class RunJson {
     }
 
     static ObjectNode of(Run run, List<RunStep> steps) {
-        ObjectNode json = common(summary(run), fields -> {
+        ObjectNode json = common(run.summary(), fields -> {
             fields.set("input", run.input());
             fields.set("output", run.output());
         });
@@ -84,14 +84,6 @@ final class RunJson {
         json.put("config_version", run.configVersion());
         json.put("attempts", run.attempts());
         return json;
-    }
-
-    /** The run without its payloads (their sizes are the list's business). */
-    private static RunSummary summary(Run run) {
-        return new RunSummary(run.id(), run.agentId(), run.agentName(), run.taskType(), run.status(),
-                run.mode(), run.error(), run.engine(), run.model(), run.tokensIn(), run.tokensOut(), run.costUsd(),
-                run.unpriced(), run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(),
-                run.runningAt(), run.completedAt(), run.executionTime(), run.attempts(), null, null);
     }
 
     private static void payload(ObjectNode json, String name, ListedRun.Payload payload, long id) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * scheduler; one whose task has vanished (removed by hand, say) is failed too. Runs by {@link AbandonedRunReaperJob}.
  */
 @Component
-public class AbandonedRunReaper {
+class AbandonedRunReaper {
 
     /** How long after its deadline a sync run is left alone: clocks of nodes differ, and a finish may be in flight. */
     static final Duration GRACE = Duration.ofMinutes(2);

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * (or this one, restarted) revives the instance and the run executes again from the start.
  */
 @Configuration(proxyBeanMethods = false)
-public class AsyncRuns {
+class AsyncRuns {
 
     public static final String TASK_NAME = "agent-run";
     private static final Logger log = LoggerFactory.getLogger(AsyncRuns.class);

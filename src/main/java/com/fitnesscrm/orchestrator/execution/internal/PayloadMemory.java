@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * heap (issue 12).
  */
 @Component
-public class PayloadMemory {
+class PayloadMemory {
 
     private final Semaphore bytes;
     private final RunListSettings settings;

@@ -3,13 +3,14 @@ package com.fitnesscrm.orchestrator.execution.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.agents.Agent;
-import com.fitnesscrm.orchestrator.agents.AgentCatalog;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
-import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.StepKind;
+import com.fitnesscrm.orchestrator.execution.internal.RunAdmission.Admitted;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes runs and writes how they ended: sync runs in the caller's request, async runs on the durable scheduler's
- * threads. Each run executes on the run pool so that its timeout can be enforced and a cancel can interrupt it; its
- * final status is written conditionally, so a run cancelled or timed out meanwhile keeps that status.
+ * Executes runs and writes how they ended: sync runs in the caller's request, async runs queued for the durable
+ * scheduler and executed on its threads. Each run executes on the run pool so that its timeout can be enforced and a
+ * cancel can interrupt it; its final status is written conditionally, so a run cancelled or timed out meanwhile keeps
+ * that status.
  */
 @Component
 public class RunLifecycle {
@@ -39,29 +44,41 @@ public class RunLifecycle {
     private static final String SHUTTING_DOWN = "The node is shutting down.";
 
     private final RunStore store;
+    private final RunAdmission admission;
     private final AgentRunner runner;
-    private final AgentCatalog agents;
-    private final AgentPrograms programs;
     private final ExecutorService pool;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Long> runTask;
+    private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     /** Runs executing on this node, so that a cancel can interrupt them. */
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    RunLifecycle(RunStore store, AgentRunner runner, AgentCatalog agents, AgentPrograms programs,
-              @Qualifier("agentRunPool") ExecutorService pool,
-              ObjectMapper objectMapper, Clock clock) {
+    RunLifecycle(RunStore store, RunAdmission admission, AgentRunner runner,
+                 @Qualifier("agentRunPool") ExecutorService pool, SchedulerClient scheduler,
+                 OneTimeTask<Long> agentRunTask, DataSource dataSource, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
+        this.admission = admission;
         this.runner = runner;
-        this.agents = agents;
-        this.programs = programs;
         this.pool = pool;
+        this.scheduler = scheduler;
+        this.runTask = agentRunTask;
+        // A plain JDBC transaction for the queued run and its task: both are JDBC, and the JPA transaction manager
+        // would open a Hibernate session around them for nothing.
+        this.transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
-    /** A run that passed its checks and may execute now. */
-    public record Admitted<I>(Agent agent, AgentProgram<I, ?> program, I input, NewRun run, JsonNode inputJson) {
+    /** Writes an async run as queued, and its scheduler task in the same transaction; returns it as written. */
+    public Run queue(Admitted<?> admitted) {
+        Long id = transaction.execute(status -> {
+            long queued = store.queue(admitted.run());
+            AsyncRuns.schedule(scheduler, runTask, queued, clock);
+            return queued;
+        });
+        return written(id, admitted, null);
     }
 
     /**
@@ -75,7 +92,7 @@ public class RunLifecycle {
             StepRecorder steps = StepRecorder.buffered(clock, objectMapper);
             RunResult result = execute(null, admitted, steps, runningAt);
             long id = store.insertFinished(admitted.run(), result, steps.snapshot());
-            return toRun(id, admitted, result);
+            return written(id, admitted, result);
         }
         long id = store.insert(admitted.run(), RunStatus.RUNNING, runningAt);
         StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id, 1);
@@ -104,7 +121,7 @@ public class RunLifecycle {
         }
         RunResult result;
         try {
-            result = execute(id, admit(execution), steps, runningAt);
+            result = execute(id, admission.readmit(execution), steps, runningAt);
         } catch (RunFailedException e) {
             result = failed(RunStatus.FAILED, e.getMessage(), runningAt, null);
         }
@@ -131,6 +148,7 @@ public class RunLifecycle {
         boolean stopped = store.stop(id, RunStatus.CANCELLED, reason, clock.instant());
         if (stopped) {
             interrupt(id);
+            AsyncRuns.unschedule(scheduler, id);
         }
         return stopped;
     }
@@ -181,37 +199,26 @@ public class RunLifecycle {
         }
     }
 
-    /** Rebuilds a queued run's agent and input; the input was checked when the run was asked for. */
-    private Admitted<Object> admit(Run execution) {
-        Agent agent = Optional.ofNullable(execution.agentId()).flatMap(agents::byId)
-                .orElseThrow(() -> new RunFailedException("The agent '" + execution.agentName()
-                        + "' was deleted before the run started."));
-        @SuppressWarnings("unchecked")
-        AgentProgram<Object, ?> program = (AgentProgram<Object, ?>) programs.forType(agent.type())
-                .orElseThrow(() -> new RunFailedException("This version has no engine for task type '"
-                        + agent.type() + "'."));
-        Object input;
-        try {
-            input = program.readInput(execution.input());
-        } catch (RuntimeException e) {
-            throw new RunFailedException("The input is no longer accepted: " + e.getMessage());
-        }
-        return new Admitted<>(agent, program, input, null, execution.input());
-    }
-
     private RunResult failed(RunStatus status, String error, Instant runningAt, Integer configVersion) {
         return new RunResult(status, null, error, null, null, 0, 0, null, false, null, runningAt, clock.instant(),
                 configVersion);
     }
 
-    private Run toRun(long id, Admitted<?> admitted, RunResult result) {
+    /**
+     * A run as it was just written, without reading it back; {@code result} is {@code null} for a queued run. Its
+     * payload sizes are left {@code null}: PostgreSQL measures them on its own text of the JSON.
+     */
+    private Run written(long id, Admitted<?> admitted, RunResult result) {
         NewRun run = admitted.run();
-        JsonNode output = result.output() != null ? result.output() : readJson(result.outputJson());
-        return new Run(id, run.agentId(), run.agentName(), run.taskType(), result.status(), run.mode(),
-                admitted.inputJson(), output, result.error(), result.engine(),
-                result.model(), result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(),
-                run.requestedBy(), run.requesterKind(), run.configVersion(), run.startedAt(), result.runningAt(),
-                result.completedAt(), result.executionSeconds(), 1);
+        RunResult end = result != null ? result : new RunResult(RunStatus.QUEUED, null, null, null, null, 0, 0,
+                null, false, null, null, null, null);
+        JsonNode output = end.output() != null ? end.output() : readJson(end.outputJson());
+        return new Run(new RunSummary(id, run.agentId(), run.agentName(), run.taskType(), end.status(),
+                run.mode(), end.error(), end.engine(), end.model(), end.tokensIn(),
+                end.tokensOut(), end.costUsd(), end.unpriced(), run.requestedBy(), run.requesterKind(),
+                run.configVersion(), run.startedAt(), end.runningAt(), end.completedAt(),
+                result == null ? null : end.executionSeconds(), result == null ? 0 : 1, null, null),
+                admitted.inputJson(), output);
     }
 
     private String json(JsonNode node) {

@@ -44,15 +44,15 @@ import org.springframework.stereotype.Repository;
  * {@link RunFinished} once: the one hook for metrics and health (see docs/decisions/0016-one-way-to-run.md).
  */
 @Repository
-public class RunStore {
+class RunStore {
 
     private static final Logger log = LoggerFactory.getLogger(RunStore.class);
-    private static final String COLUMNS = "id, agent_id, agent_name, task_type, status, mode, input_data, "
-            + "output_data, error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, "
-            + "requester_kind, config_version, started_at, running_at, completed_at, execution_time, attempts";
     /** Everything but the payloads, of which only the sizes (V0013): what lists read. */
-    private static final String SUMMARY_COLUMNS = COLUMNS.replace("input_data, output_data, ", "")
-            + ", input_bytes, output_bytes";
+    private static final String SUMMARY_COLUMNS = "id, agent_id, agent_name, task_type, status, mode, "
+            + "error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, requester_kind, "
+            + "config_version, started_at, running_at, completed_at, execution_time, attempts, input_bytes, "
+            + "output_bytes";
+    private static final String COLUMNS = SUMMARY_COLUMNS + ", input_data, output_data";
 
     /**
      * Continues a {@code WITH run AS (… RETURNING id)}: inserts the steps given as ten arrays (see {@link StepArrays})
@@ -84,19 +84,19 @@ public class RunStore {
     }
 
     /** A run about to be written, with the agent's name, type and config version as they are now. */
-    public NewRun newRun(Agent agent, String mode, String inputJson, String requestedBy, String requesterKind,
+    NewRun newRun(Agent agent, String mode, String inputJson, String requestedBy, String requesterKind,
                          String idempotencyKey, Instant now) {
         return new NewRun(agent.id(), agent.name(), agent.type(), agent.configVersion(), mode, inputJson,
                 requestedBy, requesterKind, idempotencyKey, now);
     }
 
     /** Records a run that could not run (no engine in this build) as failed, with the reason. */
-    public long recordRefused(NewRun run, String reason) {
+    long recordRefused(NewRun run, String reason) {
         return recordUnrun(run, RunStatus.FAILED, reason);
     }
 
     /** Records a run whose input the agent refused as rejected, with the reason: the caller's mistake, not a failure. */
-    public long recordRejected(NewRun run, String reason) {
+    long recordRejected(NewRun run, String reason) {
         return recordUnrun(run, RunStatus.REJECTED, reason);
     }
 
@@ -107,7 +107,7 @@ public class RunStore {
     }
 
     /** Writes a queued async run; the caller schedules it in the same transaction. */
-    public long queue(NewRun run) {
+    long queue(NewRun run) {
         return insert(run, RunStatus.QUEUED, null);
     }
 
@@ -289,18 +289,18 @@ public class RunStore {
         return max == null ? 1 : max + 1;
     }
 
-    public Optional<Run> find(long id) {
+    Optional<Run> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE id = ?", this::execution, id)
                 .stream().findFirst();
     }
 
-    public Optional<Run> findByIdempotencyKey(String requestedBy, String key) {
+    Optional<Run> findByIdempotencyKey(String requestedBy, String key) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE requested_by = ? "
                 + "AND idempotency_key = ?", this::execution, requestedBy, key).stream().findFirst();
     }
 
 
-    public List<RunStep> steps(long executionId) {
+    List<RunStep> steps(long executionId) {
         return jdbc.query("""
                 SELECT seq, name, kind, status, started_at, duration_ms, input_summary, output_summary, tokens_in,
                     tokens_out
@@ -313,7 +313,7 @@ public class RunStore {
     }
 
     /** Newest first; offset paging over the (started_at, id) index, without counting. */
-    public List<RunSummary> summaries(RunFilter filter, int offset, int limit) {
+    List<RunSummary> summaries(RunFilter filter, int offset, int limit) {
         Where where = where(filter);
         List<Object> args = new ArrayList<>(where.args());
         args.add(limit);
@@ -329,7 +329,7 @@ public class RunStore {
      * no payload it does not send, and this JVM holds at most the budget of payload text for the page, never a tree.
      * A payload is its JSON text as PostgreSQL writes it, the same text its size was measured on.
      */
-    public List<ListedRun> pageWithPayloads(RunFilter filter, int offset, int limit, boolean input,
+    List<ListedRun> pageWithPayloads(RunFilter filter, int offset, int limit, boolean input,
                                             boolean output, long budgetBytes) {
         Where where = where(filter);
         List<Object> args = new ArrayList<>(List.of(input, budgetBytes, output, budgetBytes, input, output));
@@ -397,7 +397,7 @@ public class RunStore {
         }
     }
 
-    public long count(RunFilter filter) {
+    long count(RunFilter filter) {
         Where where = where(filter);
         Long count = jdbc.queryForObject("SELECT count(*) FROM ai_agent_executions" + where.sql(), Long.class,
                 where.args().toArray());
@@ -444,13 +444,7 @@ public class RunStore {
     }
 
     private Run execution(ResultSet rs, int row) throws SQLException {
-        return new Run(rs.getLong("id"), integer(rs, "agent_id"), rs.getString("agent_name"),
-                rs.getString("task_type"), status(rs), rs.getString("mode"), json(rs.getString("input_data")),
-                json(rs.getString("output_data")), rs.getString("error_message"), rs.getString("engine"),
-                rs.getString("model"), rs.getInt("tokens_in"), rs.getInt("tokens_out"), rs.getBigDecimal("cost_usd"),
-                rs.getBoolean("unpriced"), rs.getString("requested_by"), rs.getString("requester_kind"),
-                integer(rs, "config_version"), instant(rs, "started_at"), instant(rs, "running_at"),
-                instant(rs, "completed_at"), doubleOrNull(rs, "execution_time"), rs.getInt("attempts"));
+        return new Run(summary(rs, row), json(rs.getString("input_data")), json(rs.getString("output_data")));
     }
 
     private RunSummary summary(ResultSet rs, int row) throws SQLException {
