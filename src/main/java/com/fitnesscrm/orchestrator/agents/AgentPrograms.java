@@ -1,5 +1,7 @@
 package com.fitnesscrm.orchestrator.agents;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,17 @@ public class AgentPrograms {
 
     public Collection<AgentProgram<?, ?>> all() {
         return byType.values();
+    }
+
+    /**
+     * Each installed type's example input ({@link AgentExamples}) with its dates moved to {@code today}'s week, in
+     * the programs' order; a type without an example is left out. Fresh copies, free to edit.
+     */
+    public Map<AgentType, ObjectNode> examples(LocalDate today) {
+        Map<AgentType, ObjectNode> examples = new LinkedHashMap<>();
+        byType.values().forEach(program -> AgentExamples.input(program.type().code(), today)
+                .ifPresent(input -> examples.put(program.type(), input)));
+        return examples;
     }
 
     /** The original five types plus any type an installed program brings, in that order. */

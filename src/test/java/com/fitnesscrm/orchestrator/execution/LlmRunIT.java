@@ -4,89 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.LlmIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentDraft;
-import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
-import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub.StubRequest;
-import com.fitnesscrm.orchestrator.security.Roles;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The runtime's LLM path, end to end against a local OpenAI stub: what a run records (engine, output, steps, tokens,
  * cost) when the model answers well, breaks the agent's rules, answers garbage, is rate limited, fails, is too slow,
  * is over budget, or has answered the same question before.
  *
- * <p>One stub serves the whole class, so each test counts the requests it caused from {@link #before}. The gateway's
- * circuit breaker (per provider host, shared by the class) needs 10 calls at 50 % failures to open; the class makes
- * at most four failing calls, so no test depends on another's order.
+ * <p>The gateway's circuit breaker (per provider host, shared by every {@link LlmIntegrationTest}) needs 10 calls at
+ * 50 % failures to open; this class makes at most four failing calls and the other LLM ITs none, so no test depends
+ * on another's order.
  */
-@IntegrationTest
-class LlmRunIT {
+class LlmRunIT extends LlmIntegrationTest {
 
-    private static final OpenAiStub openAi = OpenAiStub.start();
     /** What the rules engine of {@code sum_test} answers for {@link #NUMBERS}. */
     private static final String RULES_EXPLANATION = "Added 3 numbers.";
     private static final String NUMBERS = "{\"numbers\": [1, 2, 3.5]}";
     private static final String RIGHT = "{\"total\": 6.5, \"count\": 3, \"explanation\": \"1 + 2 = 3 by the tool, plus 3.5\"}";
     private static final String WRONG_TOTAL = "{\"total\": 7, \"count\": 3, \"explanation\": \"about seven\"}";
 
-    @Autowired
-    private RunService executions;
-    @Autowired
-    private AgentService agents;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
-    private ObjectMapper objectMapper;
-
-    /** Requests the stub had received before the test began. */
-    private int before;
-
-    @DynamicPropertySource
-    static void llmProvider(DynamicPropertyRegistry registry) {
-        registry.add("orchestrator.llm.api-key", () -> "test-key");
-        registry.add("orchestrator.llm.base-url", openAi::baseUrl);
-        registry.add("orchestrator.llm.model", () -> "gpt-4o-mini");
-    }
-
-    @AfterAll
-    static void stopStub() {
-        openAi.close();
-    }
-
-    @BeforeEach
-    void signIn() {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null,
-                "ROLE_" + Roles.ADMIN));
-        before = openAi.requests().size();
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContext.clearContext();
-    }
-
     @Test
     void a_tool_call_then_a_json_answer_is_the_models_answer_with_its_steps_tokens_and_price() {
-        Agent sum = agent("{}");
+        Agent sum = sumAgent("{}");
         openAi.toolCall("add", "{\"a\": 1, \"b\": 2}").answer(RIGHT, 950, 480);
 
         Run run = run(sum);
@@ -101,9 +49,9 @@ class LlmRunIT {
         assertThat(run.tokensOut()).isEqualTo(500);
         assertThat(run.costUsd()).isEqualByComparingTo("0.00045");
         assertThat(run.unpriced()).isFalse();
-        assertThat(executions.get(run.id())).isEqualTo(run);
+        assertThat(runs.get(run.id())).isEqualTo(run);
 
-        List<RunStep> steps = executions.steps(run.id());
+        List<RunStep> steps = runs.steps(run.id());
         assertThat(steps).extracting(RunStep::name, RunStep::kind, RunStep::status).containsExactly(
                 tuple("rules engine", StepKind.NODE, "succeeded"),
                 tuple("check rules answer", StepKind.GUARDRAIL, "succeeded"),
@@ -117,34 +65,34 @@ class LlmRunIT {
         assertThat(steps.get(5).tokensOut()).isEqualTo(480);
 
         // The model saw the tool offered, and its result in the second call.
-        assertThat(requests()).hasSize(2);
-        assertThat(requests().get(0).body().path("tools").get(0).path("function").path("name").asText())
+        assertThat(openAi.requests()).hasSize(2);
+        assertThat(openAi.requests().get(0).body().path("tools").get(0).path("function").path("name").asText())
                 .isEqualTo("add");
-        assertThat(requests().get(0).authorization()).isEqualTo("Bearer test-key");
-        JsonNode toolResult = last(messages(requests().get(1)));
+        assertThat(openAi.requests().get(0).authorization()).isEqualTo("Bearer test-key");
+        JsonNode toolResult = last(messages(openAi.requests().get(1)));
         assertThat(toolResult.path("role").asText()).isEqualTo("tool");
         assertThat(toolResult.path("content").asText()).isEqualTo("3.0");
     }
 
     @Test
     void a_model_without_a_price_leaves_the_cost_unknown_never_zero() {
-        Agent sum = agent("{\"model\": \"my-local-llama\"}");
+        Agent sum = sumAgent("{\"model\": \"my-local-llama\"}");
         openAi.answer(RIGHT, 200, 40);
 
         Run run = run(sum);
 
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.model()).isEqualTo("my-local-llama");
-        assertThat(requests().get(0).body().path("model").asText()).isEqualTo("my-local-llama");
+        assertThat(openAi.requests().get(0).body().path("model").asText()).isEqualTo("my-local-llama");
         assertThat(run.tokensIn()).isEqualTo(200);
         assertThat(run.costUsd()).isNull();
         assertThat(run.unpriced()).isTrue();
-        assertThat(executions.get(run.id()).costUsd()).isNull();
+        assertThat(runs.get(run.id()).costUsd()).isNull();
     }
 
     @Test
     void an_answer_that_breaks_the_rules_is_repaired_once_with_the_violation_listed() {
-        Agent sum = agent("{}");
+        Agent sum = sumAgent("{}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(RIGHT, 150, 25);
 
         Run run = run(sum);
@@ -156,21 +104,21 @@ class LlmRunIT {
         assertThat(run.tokensOut()).isEqualTo(45);
 
         // The repair request carries the broken answer and names what is wrong with it.
-        assertThat(requests()).hasSize(2);
-        List<JsonNode> repair = messages(requests().get(1));
+        assertThat(openAi.requests()).hasSize(2);
+        List<JsonNode> repair = messages(openAi.requests().get(1));
         assertThat(repair.get(repair.size() - 2).path("role").asText()).isEqualTo("assistant");
         assertThat(repair.get(repair.size() - 2).path("content").asText()).isEqualTo(WRONG_TOTAL);
         assertThat(last(repair).path("role").asText()).isEqualTo("user");
         assertThat(last(repair).path("content").asText()).contains("total must be 6.5, not 7.0");
 
-        assertThat(executions.steps(run.id())).extracting(RunStep::name, RunStep::status)
+        assertThat(runs.steps(run.id())).extracting(RunStep::name, RunStep::status)
                 .containsSubsequence(tuple("draft", "succeeded"), tuple("check LLM answer", "failed"),
                         tuple("repair", "succeeded"), tuple("check repaired answer", "succeeded"));
     }
 
     @Test
     void an_answer_still_breaking_the_rules_after_the_repair_gives_way_to_the_rules_answer() {
-        Agent sum = agent("{}");
+        Agent sum = sumAgent("{}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(WRONG_TOTAL, 100, 20);
 
         Run run = run(sum);
@@ -182,8 +130,8 @@ class LlmRunIT {
         // The LLM was paid for even though its answer was not used.
         assertThat(run.tokensIn()).isEqualTo(200);
         assertThat(run.costUsd()).isPositive();
-        assertThat(requests()).hasSize(2);
-        RunStep fallback = only(executions.steps(run.id()), StepKind.FALLBACK);
+        assertThat(openAi.requests()).hasSize(2);
+        RunStep fallback = only(runs.steps(run.id()), StepKind.FALLBACK);
         assertThat(fallback.status()).isEqualTo("succeeded");
         assertThat(fallback.inputSummary()).contains("still broke the rules").contains("total must be 6.5, not 7.0");
         assertThat(fallback.outputSummary()).isEqualTo("answer from the rules engine");
@@ -191,7 +139,7 @@ class LlmRunIT {
 
     @Test
     void with_fallback_policy_fail_an_answer_still_breaking_the_rules_fails_the_run_with_the_reason() {
-        Agent sum = agent("{\"fallback_policy\": \"fail\"}");
+        Agent sum = sumAgent("{\"fallback_policy\": \"fail\"}");
         openAi.answer(WRONG_TOTAL, 100, 20).answer(WRONG_TOTAL, 100, 20);
 
         Run run = run(sum);
@@ -199,7 +147,7 @@ class LlmRunIT {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.output()).isNull();
         assertThat(run.error()).contains("still broke the rules").contains("total must be 6.5, not 7.0");
-        RunStep refused = only(executions.steps(run.id()), StepKind.FALLBACK);
+        RunStep refused = only(runs.steps(run.id()), StepKind.FALLBACK);
         assertThat(refused.name()).isEqualTo("fallback refused by policy");
         assertThat(refused.status()).isEqualTo("failed");
     }
@@ -208,34 +156,34 @@ class LlmRunIT {
     @ValueSource(strings = {"The total is 6.5.", "{\"total\": 6.5}", "{\"total\": 6.5, \"count\": 3, \"sum\": 6.5}",
             "```json\n{\"total\": 6.5, \"count\": \"three\"}\n```"})
     void an_answer_that_is_not_json_of_the_output_shape_is_a_violation_and_gets_the_repair_request(String draft) {
-        Agent sum = agent("{}");
+        Agent sum = sumAgent("{}");
         openAi.answer(draft, 100, 20).answer(RIGHT, 100, 20);
 
         Run run = run(sum);
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("count").asInt()).isEqualTo(3);
-        RunStep check = executions.steps(run.id()).stream()
+        RunStep check = runs.steps(run.id()).stream()
                 .filter(step -> step.name().equals("check LLM answer")).findFirst().orElseThrow();
         assertThat(check.status()).isEqualTo("failed");
-        assertThat(last(messages(requests().get(1))).path("content").asText())
+        assertThat(last(messages(openAi.requests().get(1))).path("content").asText())
                 .startsWith("Your answer breaks these rules:\n- ")
                 .contains(check.outputSummary());
     }
 
     @Test
     void a_rate_limit_is_waited_out_as_the_provider_asks_and_the_run_succeeds() {
-        Agent sum = agent("{\"max_retries\": 1}");
+        Agent sum = sumAgent("{\"max_retries\": 1}");
         openAi.rateLimited(1).answer(RIGHT, 100, 20);
 
         Run run = run(sum);
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("llm");
-        assertThat(requests()).hasSize(2);
-        assertThat(Duration.between(requests().get(0).receivedAt(), requests().get(1).receivedAt()))
+        assertThat(openAi.requests()).hasSize(2);
+        assertThat(Duration.between(openAi.requests().get(0).receivedAt(), openAi.requests().get(1).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        List<RunStep> steps = executions.steps(run.id());
+        List<RunStep> steps = runs.steps(run.id());
         assertThat(steps).extracting(RunStep::name, RunStep::kind, RunStep::status)
                 .containsSubsequence(tuple("draft", StepKind.LLM_CALL, "failed"),
                         tuple("retry after 429, waiting 1 s", StepKind.RETRY, "succeeded"),
@@ -244,7 +192,7 @@ class LlmRunIT {
 
     @Test
     void a_provider_failing_on_every_attempt_is_given_up_for_the_rules_answer_with_the_reason() {
-        Agent sum = agent("{\"max_retries\": 1}");
+        Agent sum = sumAgent("{\"max_retries\": 1}");
         openAi.serverError().serverError();
 
         Run run = run(sum);
@@ -252,8 +200,8 @@ class LlmRunIT {
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
-        assertThat(requests()).hasSize(2);
-        List<RunStep> steps = executions.steps(run.id());
+        assertThat(openAi.requests()).hasSize(2);
+        List<RunStep> steps = runs.steps(run.id());
         assertThat(steps).filteredOn(step -> step.kind() == StepKind.RETRY).hasSize(1);
         assertThat(only(steps, StepKind.FALLBACK).inputSummary())
                 .contains("provider_error").contains("HTTP 500").contains("2 attempts");
@@ -261,15 +209,15 @@ class LlmRunIT {
 
     @Test
     void with_no_daily_budget_the_llm_is_not_asked_and_the_run_answers_from_its_rules() {
-        Agent sum = agent("{\"daily_budget_usd\": 0}");
+        Agent sum = sumAgent("{\"daily_budget_usd\": 0}");
 
         Run run = run(sum);
 
-        assertThat(requests()).isEmpty();
+        assertThat(openAi.requests()).isEmpty();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.costUsd()).isZero();
-        List<RunStep> steps = executions.steps(run.id());
+        List<RunStep> steps = runs.steps(run.id());
         RunStep budget = steps.stream().filter(step -> step.name().equals("daily budget")).findFirst()
                 .orElseThrow();
         assertThat(budget.kind()).isEqualTo(StepKind.GUARDRAIL);
@@ -280,15 +228,15 @@ class LlmRunIT {
 
     @Test
     void once_the_daily_budget_is_spent_the_next_run_does_not_ask_the_llm() {
-        Agent sum = agent("{\"daily_budget_usd\": 0.0004}");
+        Agent sum = sumAgent("{\"daily_budget_usd\": 0.0004}");
         openAi.answer(RIGHT, 1000, 500); // 0.00045 USD, over the budget
 
         assertThat(run(sum).engine()).isEqualTo("llm");
         Run second = run(sum);
 
-        assertThat(requests()).hasSize(1);
+        assertThat(openAi.requests()).hasSize(1);
         assertThat(second.engine()).isEqualTo("rules");
-        assertThat(executions.steps(second.id())).filteredOn(step -> step.name().equals("daily budget"))
+        assertThat(runs.steps(second.id())).filteredOn(step -> step.name().equals("daily budget"))
                 .singleElement().satisfies(step -> {
                     assertThat(step.status()).isEqualTo("failed");
                     assertThat(step.outputSummary()).startsWith("spent today $");
@@ -299,23 +247,23 @@ class LlmRunIT {
 
     @Test
     void the_same_input_within_the_cache_ttl_is_answered_from_the_cache_until_the_config_changes() {
-        Agent sum = agent("{\"cache_ttl_seconds\": 600}");
+        Agent sum = sumAgent("{\"cache_ttl_seconds\": 600}");
         openAi.answer(RIGHT, 100, 20);
         Run first = run(sum);
         assertThat(first.engine()).isEqualTo("llm");
 
         Run second = run(sum);
 
-        assertThat(requests()).hasSize(1);
+        assertThat(openAi.requests()).hasSize(1);
         assertThat(second.engine()).isEqualTo("cache");
         assertThat(second.output()).isEqualTo(first.output());
         assertThat(second.costUsd()).isZero();
-        assertThat(executions.steps(second.id())).extracting(RunStep::name)
+        assertThat(runs.steps(second.id())).extracting(RunStep::name)
                 .contains("check cached answer").doesNotContain("draft");
 
         // Another input is another question.
         openAi.answer("{\"total\": 3, \"count\": 2, \"explanation\": \"1 + 2\"}", 100, 20);
-        assertThat(executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false)).engine())
+        assertThat(runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false)).engine())
                 .isEqualTo("llm");
 
         // A new config version may ask differently, so its answers are not the old version's.
@@ -324,12 +272,12 @@ class LlmRunIT {
         Run afterChange = run(sum);
         assertThat(afterChange.configVersion()).isEqualTo(2);
         assertThat(afterChange.engine()).isEqualTo("llm");
-        assertThat(requests()).hasSize(3);
+        assertThat(openAi.requests()).hasSize(3);
     }
 
     @Test
     void a_model_slower_than_the_agents_timeout_is_given_up_in_time_to_answer_from_the_rules() {
-        Agent sum = agent("{\"timeout_seconds\": 3}"); // and the default two retries
+        Agent sum = sumAgent("{\"timeout_seconds\": 3}"); // and the default two retries
         // Slower than the whole run may take, yet done before the stub's shutdown gives up waiting for it.
         openAi.slow(Duration.ofSeconds(4));
         long started = System.nanoTime();
@@ -341,8 +289,8 @@ class LlmRunIT {
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("explanation").asText()).isEqualTo(RULES_EXPLANATION);
         // No retry is started that could not end before the agent's timeout.
-        assertThat(requests()).hasSize(1);
-        List<RunStep> steps = executions.steps(run.id());
+        assertThat(openAi.requests()).hasSize(1);
+        List<RunStep> steps = runs.steps(run.id());
         assertThat(steps).filteredOn(step -> step.kind() == StepKind.LLM_CALL).singleElement()
                 .satisfies(call -> {
                     assertThat(call.status()).isEqualTo("failed");
@@ -354,20 +302,20 @@ class LlmRunIT {
 
     @Test
     void with_fallback_policy_fail_a_model_slower_than_the_agents_timeout_fails_the_run_saying_so() {
-        Agent sum = agent("{\"timeout_seconds\": 2, \"fallback_policy\": \"fail\"}");
+        Agent sum = sumAgent("{\"timeout_seconds\": 2, \"fallback_policy\": \"fail\"}");
         openAi.slow(Duration.ofSeconds(3));
 
         Run run = run(sum);
 
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).startsWith("The LLM gave no answer (timeout)");
-        assertThat(executions.steps(run.id()).get(executions.steps(run.id()).size() - 1).name())
+        assertThat(runs.steps(run.id()).get(runs.steps(run.id()).size() - 1).name())
                 .isEqualTo("fallback refused by policy");
     }
 
     @Test
     void llm_runs_reuse_the_providers_http_client_instead_of_leaving_one_thread_behind_each() {
-        Agent sum = agent("{}");
+        Agent sum = sumAgent("{}");
         long threadsBefore = httpClientThreads();
         for (int i = 0; i < 5; i++) {
             openAi.answer(RIGHT, 10, 5);
@@ -376,19 +324,12 @@ class LlmRunIT {
         assertThat(httpClientThreads()).isLessThanOrEqualTo(threadsBefore + 1);
     }
 
-    private Agent agent(String config) {
-        return agents.create(new AgentDraft("llm-sum-" + UUID.randomUUID(), SumAgent.TYPE.code(), null, true,
-                json(config), null));
+    private Agent sumAgent(String config) {
+        return agent(SumAgent.TYPE.code(), config);
     }
 
     private Run run(Agent agent) {
-        return executions.run(RunRequest.forAgent(agent.name(), json(NUMBERS), false));
-    }
-
-    /** The requests this test caused. */
-    private List<StubRequest> requests() {
-        List<StubRequest> all = openAi.requests();
-        return all.subList(before, all.size());
+        return runs.run(RunRequest.forAgent(agent.name(), json(NUMBERS), false));
     }
 
     private static List<JsonNode> messages(StubRequest request) {
@@ -411,13 +352,5 @@ class LlmRunIT {
     private static long httpClientThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().matches("HttpClient-\\d+-SelectorManager")).count();
-    }
-
-    private ObjectNode json(String text) {
-        try {
-            return (ObjectNode) objectMapper.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

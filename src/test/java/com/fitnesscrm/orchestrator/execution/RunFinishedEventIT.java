@@ -3,23 +3,13 @@ package com.fitnesscrm.orchestrator.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.RunIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
-import com.fitnesscrm.orchestrator.agents.AgentDraft;
-import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.execution.testagents.SlowAgent;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
-import com.fitnesscrm.orchestrator.security.Roles;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -28,36 +18,16 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * publishes it once, with that status, whoever ended the run. Sync runs and cancels write their final status in the
  * caller's thread, the one these recorded events are from.
  */
-@IntegrationTest
 @RecordApplicationEvents
-class RunFinishedEventIT {
+class RunFinishedEventIT extends RunIntegrationTest {
 
-    @Autowired
-    private RunService executions;
-    @Autowired
-    private AgentService agents;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
-    private ObjectMapper objectMapper;
     @Autowired
     private ApplicationEvents events;
-
-    @BeforeEach
-    void signIn() {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null,
-                "ROLE_" + Roles.ADMIN));
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContext.clearContext();
-    }
 
     @Test
     void a_succeeded_run_is_announced_once_with_its_agent_and_engine() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Run run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
+        Run run = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
 
         assertThat(finished(run.id())).singleElement().isEqualTo(new RunFinished(run.id(), sum.id(),
                 RunStatus.SUCCEEDED, "rules"));
@@ -66,7 +36,7 @@ class RunFinishedEventIT {
     @Test
     void a_refused_input_is_announced_once_as_rejected_so_metrics_can_leave_it_out() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [\"x\"]}"),
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [\"x\"]}"),
                 false))).isInstanceOfSatisfying(RunRejectedException.class, e ->
                 assertThat(finished(e.executionId())).extracting(RunFinished::status)
                         .containsExactly(RunStatus.REJECTED));
@@ -75,7 +45,7 @@ class RunFinishedEventIT {
     @Test
     void a_run_that_times_out_is_announced_once_as_timed_out() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
-        Run run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 4000}"), false));
+        Run run = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 4000}"), false));
 
         assertThat(finished(run.id())).extracting(RunFinished::status)
                 .containsExactly(RunStatus.TIMED_OUT);
@@ -84,10 +54,10 @@ class RunFinishedEventIT {
     @Test
     void a_cancelled_run_is_announced_once_as_cancelled() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20001}"), true));
+        Run queued = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20001}"), true));
         assertThat(finished(queued.id())).as("queued is not final").isEmpty();
 
-        executions.cancel(queued.id());
+        runs.cancel(queued.id());
 
         assertThat(finished(queued.id())).extracting(RunFinished::status)
                 .containsExactly(RunStatus.CANCELLED);
@@ -95,18 +65,5 @@ class RunFinishedEventIT {
 
     private List<RunFinished> finished(long id) {
         return events.stream(RunFinished.class).filter(event -> event.executionId() == id).toList();
-    }
-
-    private Agent agent(String type, String config) {
-        return agents.create(new AgentDraft(type + "-" + UUID.randomUUID(), type, null, true,
-                config == null ? null : json(config), null));
-    }
-
-    private ObjectNode json(String text) {
-        try {
-            return (ObjectNode) objectMapper.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

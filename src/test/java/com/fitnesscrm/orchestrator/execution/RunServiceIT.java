@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.RunIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
-import com.fitnesscrm.orchestrator.agents.AgentDraft;
-import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
@@ -19,41 +15,16 @@ import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.security.Roles;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** The runtime through its service: every run recorded, refusals clear, async runs durable, cancels honoured. */
-@IntegrationTest
-class RunServiceIT {
-
-    @Autowired
-    private RunService executions;
-    @Autowired
-    private AgentService agents;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
-    private ObjectMapper objectMapper;
-
-    @BeforeEach
-    void signIn() {
-        signInAs("admin", Roles.ADMIN);
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContext.clearContext();
-    }
+class RunServiceIT extends RunIntegrationTest {
 
     @Test
     void a_sync_run_answers_with_the_rules_engines_output_and_is_recorded_with_its_steps() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Run run = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2, 3.5]}"), false));
+        Run run = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2, 3.5]}"), false));
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.output().get("total").asDouble()).isEqualTo(6.5);
@@ -63,10 +34,10 @@ class RunServiceIT {
         assertThat(run.configVersion()).isEqualTo(1);
         assertThat(run.costUsd()).isZero();
 
-        Run stored = executions.get(run.id());
+        Run stored = runs.get(run.id());
         assertThat(stored.output()).isEqualTo(run.output());
         assertThat(stored.completedAt()).isNotNull();
-        assertThat(executions.steps(run.id())).extracting(RunStep::name, RunStep::kind)
+        assertThat(runs.steps(run.id())).extracting(RunStep::name, RunStep::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rules engine", StepKind.NODE),
                         org.assertj.core.groups.Tuple.tuple("check rules answer", StepKind.GUARDRAIL));
     }
@@ -74,11 +45,11 @@ class RunServiceIT {
     @Test
     void input_the_agent_refuses_is_recorded_as_a_rejected_run_naming_the_field() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(),
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent(sum.name(),
                 json("{\"numbers\": [1, \"two\"]}"), false)))
                 .isInstanceOfSatisfying(RunRejectedException.class, e -> {
                     assertThat(e.field()).isEqualTo("numbers[1]");
-                    Run rejected = executions.get(e.executionId());
+                    Run rejected = runs.get(e.executionId());
                     assertThat(rejected.status()).as("the caller's mistake, not the agent's failure")
                             .isEqualTo(RunStatus.REJECTED);
                     assertThat(rejected.error()).contains("numbers[1]");
@@ -87,9 +58,9 @@ class RunServiceIT {
 
     @Test
     void unknown_agents_and_task_types_are_refused_not_answered_with_empty_results() {
-        assertThatThrownBy(() -> executions.run(RunRequest.forAgent("no such agent", json("{}"), false)))
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent("no such agent", json("{}"), false)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("astrology", json("{}"))))
+        assertThatThrownBy(() -> runs.run(RunRequest.forTaskType("astrology", json("{}"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("task_type");
                     assertThat(e.getMessage()).contains("workout_optimization");
@@ -98,13 +69,13 @@ class RunServiceIT {
 
     @Test
     void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
-        long before = executions.page(RunFilter.any(), 1, 1).total();
-        assertThatThrownBy(() -> executions.run(RunRequest.forTaskType("scheduling", json("{}"))))
+        long before = runs.page(RunFilter.any(), 1, 1).total();
+        assertThatThrownBy(() -> runs.run(RunRequest.forTaskType("scheduling", json("{}"))))
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("Scheduling Intelligence")
                 .hasMessageContaining("not installed");
-        RunSummary recorded = executions.page(RunFilter.any(), 1, 1).executions().get(0).run();
-        assertThat(executions.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);
+        RunSummary recorded = runs.page(RunFilter.any(), 1, 1).executions().get(0).run();
+        assertThat(runs.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);
         assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
         assertThat(recorded.error()).contains("not installed");
     }
@@ -113,7 +84,7 @@ class RunServiceIT {
     void a_disabled_agent_refuses_to_run() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         agents.setEnabled(sum.id(), false);
-        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": []}"), false)))
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": []}"), false)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("disabled");
     }
 
@@ -121,22 +92,22 @@ class RunServiceIT {
     void a_sync_run_longer_than_the_agents_timeout_is_recorded_as_timed_out() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
         long started = System.nanoTime();
-        Run run = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), false));
+        Run run = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), false));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(run.status()).isEqualTo(RunStatus.TIMED_OUT);
-        assertThat(executions.get(run.id()).error()).contains("timeout of 1 s");
+        assertThat(runs.get(run.id()).error()).contains("timeout of 1 s");
     }
 
     @Test
     void a_run_stopped_at_its_timeout_shows_the_timeout_as_its_last_step() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 1}");
-        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), true));
+        Run queued = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 5000}"), true));
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> executions.get(queued.id()).status().isFinished());
-        assertThat(executions.get(queued.id()).status()).isEqualTo(RunStatus.TIMED_OUT);
+                .until(() -> runs.get(queued.id()).status().isFinished());
+        assertThat(runs.get(queued.id()).status()).isEqualTo(RunStatus.TIMED_OUT);
         // The interrupted engine unwinds after the run has ended; the timeline does not go on without it.
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> {
-            var steps = executions.steps(queued.id());
+            var steps = runs.steps(queued.id());
             return steps.get(steps.size() - 1).name().equals("timeout");
         });
     }
@@ -144,44 +115,44 @@ class RunServiceIT {
     @Test
     void an_async_run_is_queued_then_executed_by_the_durable_scheduler() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
-        Run queued = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));
+        Run queued = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [2, 2]}"), true));
         assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING,
                 RunStatus.SUCCEEDED);
         assertThat(queued.mode()).isEqualTo("async");
 
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> executions.get(queued.id()).status().isFinished());
-        Run done = executions.get(queued.id());
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> runs.get(queued.id()).status().isFinished());
+        Run done = runs.get(queued.id());
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.output().get("total").asDouble()).isEqualTo(4);
-        assertThat(executions.steps(queued.id())).isNotEmpty();
+        assertThat(runs.steps(queued.id())).isNotEmpty();
     }
 
     @Test
     void a_running_async_run_can_be_cancelled_and_stays_cancelled() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
+        Run queued = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 30000}"), true));
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> executions.get(queued.id()).status() == RunStatus.RUNNING);
+                .until(() -> runs.get(queued.id()).status() == RunStatus.RUNNING);
 
-        Run cancelled = executions.cancel(queued.id());
+        Run cancelled = runs.cancel(queued.id());
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.error()).contains("admin");
-        assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> runs.cancel(queued.id())).isInstanceOf(ConflictException.class);
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> executions.get(queued.id()).status() == RunStatus.CANCELLED);
+                .until(() -> runs.get(queued.id()).status() == RunStatus.CANCELLED);
     }
 
     @Test
     void the_same_idempotency_key_returns_the_same_run_and_never_runs_twice() {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         String key = UUID.randomUUID().toString();
-        Run first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        Run first = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
-        long total = executions.page(RunFilter.any(), 1, 1).total();
-        Run second = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        long total = runs.page(RunFilter.any(), 1, 1).total();
+        Run second = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(executions.page(RunFilter.any(), 1, 1).total()).isEqualTo(total);
+        assertThat(runs.page(RunFilter.any(), 1, 1).total()).isEqualTo(total);
     }
 
     @Test
@@ -189,10 +160,10 @@ class RunServiceIT {
         Agent sum = agent(SumAgent.TYPE.code(), null);
         Agent slow = agent(SlowAgent.TYPE.code(), null);
         String key = UUID.randomUUID().toString();
-        Run first = executions.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
+        Run first = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1]}"), false)
                 .withIdempotencyKey(key));
 
-        assertThatThrownBy(() -> executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1}"), false)
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 1}"), false)
                 .withIdempotencyKey(key)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.field()).isEqualTo("Idempotency-Key");
@@ -203,27 +174,10 @@ class RunServiceIT {
     @Test
     void a_trainer_may_not_cancel_someone_elses_run() {
         Agent slow = agent(SlowAgent.TYPE.code(), "{\"timeout_seconds\": 60}");
-        Run queued = executions.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));
+        Run queued = runs.run(RunRequest.forAgent(slow.name(), json("{\"millis\": 20000}"), true));
         signInAs("trainer-" + UUID.randomUUID(), Roles.TRAINER);
-        assertThatThrownBy(() -> executions.cancel(queued.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> runs.cancel(queued.id())).isInstanceOf(AccessDeniedException.class);
         signInAs("admin", Roles.ADMIN);
-        executions.cancel(queued.id());
-    }
-
-    private Agent agent(String type, String config) {
-        return agents.create(new AgentDraft(type + "-" + UUID.randomUUID(), type, null, true,
-                config == null ? null : json(config), null));
-    }
-
-    private ObjectNode json(String text) {
-        try {
-            return (ObjectNode) objectMapper.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private void signInAs(String name, String role) {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken(name, null, "ROLE_" + role));
+        runs.cancel(queued.id());
     }
 }

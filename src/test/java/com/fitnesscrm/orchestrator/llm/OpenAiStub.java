@@ -142,7 +142,18 @@ public final class OpenAiStub implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, oldest first. */
+    /**
+     * Forgets what was queued and what was received, and reports the requested model again: a stub shared by many
+     * tests starts each of them as if new.
+     */
+    public OpenAiStub reset() {
+        responses.clear();
+        requests.clear();
+        reportedModel = null;
+        return this;
+    }
+
+    /** Every request received since the start or the last {@link #reset()}, oldest first. */
     public List<StubRequest> requests() {
         return List.copyOf(requests);
     }

@@ -3,78 +3,27 @@ package com.fitnesscrm.orchestrator.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.LlmIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
-import com.fitnesscrm.orchestrator.agents.AgentDraft;
-import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.execution.Run;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
-import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
-import com.fitnesscrm.orchestrator.security.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Progress Monitor's LLM layer against a local OpenAI stub: the model may only retell the engine's numbers; a
  * number it makes up is caught, repaired once, and otherwise replaced by the engine's own sentences.
  */
-@IntegrationTest
-class ProgressLlmIT {
+class ProgressLlmIT extends LlmIntegrationTest {
 
-    private static final OpenAiStub openAi = OpenAiStub.start();
-
-    @Autowired
-    private RunService executions;
-    @Autowired
-    private AgentService agents;
     @Autowired
     private ProgressMonitorAgent program;
     @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
-    private ObjectMapper objectMapper;
-    @Autowired
     private Clock clock;
-
-    private int before;
-
-    @DynamicPropertySource
-    static void llmProvider(DynamicPropertyRegistry registry) {
-        registry.add("orchestrator.llm.api-key", () -> "test-key");
-        registry.add("orchestrator.llm.base-url", openAi::baseUrl);
-        registry.add("orchestrator.llm.model", () -> "gpt-4o-mini");
-    }
-
-    @AfterAll
-    static void stopStub() {
-        openAi.close();
-    }
-
-    @BeforeEach
-    void signIn() {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("admin", null,
-                "ROLE_" + Roles.ADMIN));
-        before = openAi.requests().size();
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContext.clearContext();
-    }
 
     @Test
     void a_narrative_that_retells_the_engines_numbers_is_the_answer() throws Exception {
@@ -90,7 +39,7 @@ class ProgressLlmIT {
         assertThat(run.output().get("narrative").asText()).isEqualTo(narrative);
         assertThat(run.output().get("metrics")).isEqualTo(objectMapper.valueToTree(rules.metrics()));
         // the model was shown the engine's numbers to retell
-        assertThat(openAi.requests().get(before).body().toString()).contains(String.valueOf(weight.weeklyRate()));
+        assertThat(openAi.requests().get(0).body().toString()).contains(String.valueOf(weight.weeklyRate()));
     }
 
     @Test
@@ -104,7 +53,7 @@ class ProgressLlmIT {
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("narrative").asText()).isEqualTo(right);
-        String repairRequest = openAi.requests().get(before + 1).body().toString();
+        String repairRequest = openAi.requests().get(1).body().toString();
         assertThat(repairRequest).contains("states the number 2.5");
     }
 
@@ -118,7 +67,7 @@ class ProgressLlmIT {
 
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(run.output().get("narrative").asText()).isEqualTo(rules.narrative());
-        assertThat(executions.steps(run.id())).anyMatch(step -> step.name().equals("check repaired answer")
+        assertThat(runs.steps(run.id())).anyMatch(step -> step.name().equals("check repaired answer")
                 && step.outputSummary() != null && step.outputSummary().contains("9.9"));
     }
 
@@ -131,9 +80,8 @@ class ProgressLlmIT {
     }
 
     private Run run() {
-        Agent agent = agents.create(new AgentDraft("progress-llm-" + UUID.randomUUID(),
-                AgentType.PROGRESS_MONITORING.code(), null, true, objectMapper.createObjectNode(), null));
-        return executions.run(RunRequest.forAgent(agent.name(), input(), false));
+        Agent agent = agent(AgentType.PROGRESS_MONITORING.code(), "{}");
+        return runs.run(RunRequest.forAgent(agent.name(), input(), false));
     }
 
     private JsonNode input() {

@@ -3,11 +3,9 @@ package com.fitnesscrm.orchestrator.workouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.LlmIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.execution.Run;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
@@ -16,57 +14,21 @@ import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngineTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Workout Optimizer's LLM layer against a local OpenAI stub: a plan that keeps every rule is the answer, with
  * the coach's explanation; one that breaks a rule is repaired once or replaced by the rules engine's plan.
  */
-@IntegrationTest
-class WorkoutLlmIT {
+class WorkoutLlmIT extends LlmIntegrationTest {
 
-    private static final OpenAiStub openAi = OpenAiStub.start();
     private static final WorkoutEngine ENGINE = new WorkoutEngine(ExerciseCatalogue.standard());
 
-    @Autowired
-    private RunService executions;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
-    private ObjectMapper objectMapper;
-
-    private int before;
-
-    @DynamicPropertySource
-    static void llmProvider(DynamicPropertyRegistry registry) {
-        registry.add("orchestrator.llm.api-key", () -> "test-key");
-        registry.add("orchestrator.llm.base-url", openAi::baseUrl);
-        registry.add("orchestrator.llm.model", () -> "gpt-4o-mini");
-    }
-
-    @AfterAll
-    static void stopStub() {
-        openAi.close();
-    }
-
+    /** The planner is a trainer's tool. */
     @BeforeEach
-    void signIn() {
-        securityContext.getContext().setAuthentication(new TestingAuthenticationToken("trainer", null,
-                "ROLE_" + Roles.TRAINER));
-        before = openAi.requests().size();
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContext.clearContext();
+    void signInAsTrainer() {
+        signInAs("trainer", Roles.TRAINER);
     }
 
     @Test
@@ -80,9 +42,9 @@ class WorkoutLlmIT {
         assertThat(run.engine()).isEqualTo("llm");
         assertThat(run.output().get("engine").asText()).isEqualTo("llm");
         assertThat(run.output().get("coach_explanation").asText()).startsWith("Three full-body days");
-        String question = openAi.requests().get(before).body().path("messages").toString();
+        String question = openAi.requests().get(0).body().path("messages").toString();
         assertThat(question).contains("pulling sets at least the pushing sets").contains("back_squat");
-        assertThat(openAi.requests().get(before).body().path("tools").toString()).contains("alternatives");
+        assertThat(openAi.requests().get(0).body().path("tools").toString()).contains("alternatives");
     }
 
     @Test
@@ -95,7 +57,7 @@ class WorkoutLlmIT {
 
         assertThat(run.engine()).isEqualTo("llm_repaired");
         assertThat(run.output().get("coach_explanation").asText()).isEqualTo("Balanced now.");
-        List<OpenAiStub.StubRequest> requests = openAi.requests().subList(before, openAi.requests().size());
+        List<OpenAiStub.StubRequest> requests = openAi.requests();
         assertThat(requests).hasSize(2);
         JsonNode messages = requests.get(1).body().path("messages");
         assertThat(messages.get(messages.size() - 1).path("content").asText())
@@ -123,7 +85,7 @@ class WorkoutLlmIT {
     }
 
     private Run run(JsonNode input) {
-        return executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
+        return runs.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(), input));
     }
 
     /** The rules engine's plan as a model would improve it: explained, and marked as the LLM's. */

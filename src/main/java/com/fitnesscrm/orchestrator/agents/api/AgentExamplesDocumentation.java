@@ -2,7 +2,6 @@ package com.fitnesscrm.orchestrator.agents.api;
 
 import com.fitnesscrm.orchestrator.agents.AgentExamples;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
-import com.fitnesscrm.orchestrator.agents.AgentType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -32,11 +31,7 @@ class AgentExamplesDocumentation implements OpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
-        LocalDate today = LocalDate.now(clock);
-        programs.all().forEach(program -> {
-            AgentType type = program.type();
-            AgentExamples.input(type.code(), today).ifPresent(input -> openApi.getComponents().addExamples(
-                    type.code(), new Example().summary(type.displayName() + ": example input").value(input)));
-        });
+        programs.examples(LocalDate.now(clock)).forEach((type, input) -> openApi.getComponents().addExamples(
+                type.code(), new Example().summary(type.displayName() + ": example input").value(input)));
     }
 }

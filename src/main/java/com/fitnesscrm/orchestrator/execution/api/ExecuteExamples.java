@@ -3,15 +3,12 @@ package com.fitnesscrm.orchestrator.execution.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.AgentExamples;
-import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
-import com.fitnesscrm.orchestrator.agents.AgentType;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -39,26 +36,20 @@ class ExecuteExamples implements OpenApiCustomizer {
             return;
         }
         MediaType json = execute.getPost().getRequestBody().getContent().get("application/json");
-        LocalDate today = LocalDate.now(clock);
-        for (AgentProgram<?, ?> program : programs.all()) {
-            AgentType type = program.type();
-            Optional<ObjectNode> input = AgentExamples.input(type.code(), today);
-            if (input.isEmpty()) {
-                continue;
-            }
+        programs.examples(LocalDate.now(clock)).forEach((type, input) -> {
             ObjectNode original = JsonNodeFactory.instance.objectNode().put("task_type", type.code());
-            original.set("input_data", input.get());
+            original.set("input_data", input);
             json.addExamples(type.code() + "_original", new Example()
                     .summary(type.displayName() + ", original shape")
                     .description("The main backend's body: runs the default agent of " + type.code() + ".")
                     .value(original));
             ObjectNode typed = JsonNodeFactory.instance.objectNode().put("agent", type.displayName());
-            typed.set("input", input.get().deepCopy());
+            typed.set("input", input.deepCopy());
             typed.put("mode", "sync");
             json.addExamples(type.code() + "_typed", new Example()
                     .summary(type.displayName() + ", typed shape")
                     .description("Names the agent; \"mode\": \"async\" answers 202 with Location instead.")
                     .value(typed));
-        }
+        });
     }
 }
