@@ -73,6 +73,7 @@ class WorkoutLlmIT extends LlmIntegrationTest {
         Run run = run(input);
 
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(openAi.requests()).as("the model was asked, then asked to repair").hasSize(2);
         assertThat(run.engine()).isEqualTo("rules");
         WorkoutPlan answer = objectMapper.treeToValue(run.output(), WorkoutPlan.class);
         assertThat(answer).isEqualTo(ENGINE.plan(WorkoutInputReader.read(input)));
