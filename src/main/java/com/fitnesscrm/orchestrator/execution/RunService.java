@@ -2,11 +2,7 @@ package com.fitnesscrm.orchestrator.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
-import com.fitnesscrm.orchestrator.agents.AgentProgram;
-import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
@@ -44,17 +40,15 @@ public class RunService {
     private final RunLifecycle lifecycle;
     private final RunQueries queries;
     private final AgentCatalog agents;
-    private final AgentPrograms programs;
     private final CurrentRequester currentRequester;
     private final ObjectMapper objectMapper;
 
     RunService(RunAdmission admission, RunLifecycle lifecycle, RunQueries queries, AgentCatalog agents,
-               AgentPrograms programs, CurrentRequester currentRequester, ObjectMapper objectMapper) {
+               CurrentRequester currentRequester, ObjectMapper objectMapper) {
         this.admission = admission;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.agents = agents;
-        this.programs = programs;
         this.currentRequester = currentRequester;
         this.objectMapper = objectMapper;
     }
@@ -181,24 +175,5 @@ public class RunService {
             throw new ConflictException("agent", "The agent '" + run.agentName() + "' has been deleted.");
         }
         return run(RunRequest.forAgent(String.valueOf(run.agentId()), run.input(), true));
-    }
-
-    /**
-     * The {@code results} object of the original {@code POST /api/execute} answer for a succeeded run, shaped by the
-     * agent's program so that the main backend's client reads it as before.
-     */
-    @PreAuthorize(Permissions.EXECUTE)
-    public ObjectNode legacyResults(Run run) {
-        AgentProgram<?, ?> program = programs.forType(run.taskType()).orElse(null);
-        ObjectNode results = JsonNodeFactory.instance.objectNode();
-        if (program == null || run.output() == null) {
-            results.set(run.taskType(), run.output());
-            return results;
-        }
-        return legacy(program, run);
-    }
-
-    private <I> ObjectNode legacy(AgentProgram<I, ?> program, Run run) {
-        return program.legacyResults(program.readInput(run.input()), run.output());
     }
 }

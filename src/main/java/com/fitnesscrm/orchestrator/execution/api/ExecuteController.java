@@ -41,9 +41,11 @@ class ExecuteController {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecuteController.class);
 
     private final RunService executions;
+    private final OriginalResults originalResults;
 
-    ExecuteController(RunService executions) {
+    ExecuteController(RunService executions, OriginalResults originalResults) {
         this.executions = executions;
+        this.originalResults = originalResults;
     }
 
     @PostMapping("/api/execute")
@@ -108,7 +110,7 @@ class ExecuteController {
         json.put("success", succeeded);
         json.put("execution_id", run.id());
         if (succeeded) {
-            json.set("results", executions.legacyResults(run));
+            json.set("results", originalResults.of(run));
         } else {
             json.put("error", run.error() == null ? "The run ended " + run.status().code() + "." : run.error());
         }
