@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -158,8 +159,8 @@ public final class VolumeChart {
 
     /** MV of the muscles it applies to for this plan's goal, level, days and minutes; empty where it does not. */
     private static Map<Muscle, Double> minimumVolumes(WorkoutPlan plan) {
-        Goal goal = Goal.find(plan.goal()).orElse(null);
-        FitnessLevel level = FitnessLevel.find(plan.fitnessLevel()).orElse(null);
+        Goal goal = Coded.find(Goal.class, plan.goal()).orElse(null);
+        FitnessLevel level = Coded.find(FitnessLevel.class, plan.fitnessLevel()).orElse(null);
         Map<Muscle, Double> mv = new EnumMap<>(Muscle.class);
         if (goal == null || level == null || plan.daysPerWeek() < 1 || plan.daysPerWeek() > 7) {
             return mv;

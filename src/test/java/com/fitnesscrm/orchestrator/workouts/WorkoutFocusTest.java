@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
@@ -38,7 +39,8 @@ class WorkoutFocusTest {
 
             for (String muscle : List.of("chest", "quads", "hamstrings", "glutes")) {
                 assertThat(more.get(muscle)).as(muscle + rest).isGreaterThan(plain.get(muscle))
-                        .isLessThanOrEqualTo(WorkoutEngine.maximumVolume(Muscle.find(muscle).orElseThrow()));
+                        .isLessThanOrEqualTo(WorkoutEngine.maximumVolume(
+                                Coded.find(Muscle.class, muscle).orElseThrow()));
             }
             assertThat(focused.focusAreas()).containsExactly("chest", "legs");
             assertThat(focused.unknownFocusAreas()).isEmpty();

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
 import com.fitnesscrm.orchestrator.workouts.FocusArea;
 import com.fitnesscrm.orchestrator.workouts.Goal;
@@ -73,7 +74,8 @@ final class RulesChecked {
         }
         for (String unknown : request.unknownFocusAreas()) {
             rules.add("Focus '" + unknown + "' ignored: not a muscle, body region, movement pattern or kind of "
-                    + "training the planner knows (" + FocusArea.codes() + "); listed in unknown_focus_areas");
+                    + "training the planner knows (" + Coded.codes(FocusArea.class)
+                    + "); listed in unknown_focus_areas");
         }
         return rules;
     }
