@@ -1,13 +1,13 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.base.Coded;
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,12 +2,12 @@ package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,16 +1,16 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.base.Coded;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.FocusArea;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.List;
 
 /**

@@ -1,9 +1,8 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
 import com.fitnesscrm.orchestrator.base.Coded;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.VolumeChart;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;

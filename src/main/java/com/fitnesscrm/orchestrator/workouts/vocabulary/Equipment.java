@@ -1,4 +1,4 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.vocabulary;
 
 import com.fitnesscrm.orchestrator.base.JsonCoded;
 
