@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import java.math.BigDecimal;
@@ -28,15 +29,11 @@ public record AgentConfig(String model, double temperature, String systemPrompt,
                           FallbackPolicy fallbackPolicy) {
 
     /** When the LLM layer fails or keeps breaking the rules after its repair attempt. */
-    public enum FallbackPolicy {
+    public enum FallbackPolicy implements Coded {
         /** Answer from the rules engine (engine {@code rules}); the run succeeds. */
         RULES,
         /** Fail the run with the reason. */
-        FAIL;
-
-        public String code() {
-            return name().toLowerCase();
-        }
+        FAIL
     }
 
     public static final Set<String> FIELDS = Set.of("model", "temperature", "system_prompt", "max_tokens",

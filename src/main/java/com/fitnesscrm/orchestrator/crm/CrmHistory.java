@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.crm;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,11 +51,7 @@ public record CrmHistory(long clientId, List<Reading> readings, LocalDate since,
     }
 
     /** The table a reading comes from; {@code code()} is the table's name. */
-    public enum Source {
-        MEASUREMENTS, PROGRESS_RECORDS;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Source implements Coded {
+        MEASUREMENTS, PROGRESS_RECORDS
     }
 }

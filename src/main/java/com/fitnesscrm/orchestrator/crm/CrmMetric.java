@@ -1,10 +1,12 @@
 package com.fitnesscrm.orchestrator.crm;
 
+import com.fitnesscrm.orchestrator.base.Coded;
+
 /**
  * A body metric the CRM records, in the canonical unit its values are given in. The codes are the Progress
  * Monitor's metric codes, so {@code Metric.byName(code)} finds its counterpart ({@code calf_cm} has none yet).
  */
-public enum CrmMetric {
+public enum CrmMetric implements Coded {
     WEIGHT_KG("weight_kg", "kg"),
     BODY_FAT_PCT("body_fat_pct", "%"),
     MUSCLE_MASS_KG("muscle_mass_kg", "kg"),
@@ -25,6 +27,7 @@ public enum CrmMetric {
         this.unit = unit;
     }
 
+    @Override
     public String code() {
         return code;
     }

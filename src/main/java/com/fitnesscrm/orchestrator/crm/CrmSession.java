@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.crm;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 
@@ -15,12 +16,8 @@ public record CrmSession(long id, long clientId, long trainerId, ZonedDateTime s
                          String statusText, Long recurringSessionId) {
 
     /** What became of a session; {@link #OTHER} is a status the CRM has that none of these names. */
-    public enum Status {
+    public enum Status implements Coded {
         SCHEDULED, COMPLETED, CANCELLED, NO_SHOW, OTHER;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         /**
          * The status a CRM text means: {@code no-show}, {@code No Show}, {@code missed} → NO_SHOW; {@code canceled} →

@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.execution;
 
-import java.util.Locale;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /**
  * A run in a page of {@code GET /api/executions}: its summary and, when the caller asked for them, its payloads.
@@ -15,12 +15,8 @@ public record ListedRun(RunSummary run, Payload input, Payload output) {
     }
 
     /** The payloads a caller may ask a list for ({@code ?include=input,output}). */
-    public enum Part {
-        INPUT, OUTPUT;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Part implements Coded {
+        INPUT, OUTPUT
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.execution;
 
-import java.util.Locale;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /** Which engine produced a run's output. */
-public enum OutputSource {
+public enum OutputSource implements Coded {
     /** The agent's rules engine (no LLM, or the LLM's answer was given up). */
     RULES,
     /** The LLM's first answer, which passed every rule. */
@@ -11,9 +11,5 @@ public enum OutputSource {
     /** The LLM's answer after one repair attempt listing the rules it broke. */
     LLM_REPAIRED,
     /** An earlier LLM answer for the same input and config version, within the agent's cache TTL. */
-    CACHE;
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    CACHE
 }

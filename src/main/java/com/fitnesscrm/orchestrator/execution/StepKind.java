@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.execution;
 
-import java.util.Locale;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /** What a step of a run was. */
-public enum StepKind {
+public enum StepKind implements Coded {
     /** A stage of the agent's own work, e.g. its rules engine. */
     NODE,
     /** One call to the LLM. */
@@ -15,9 +15,5 @@ public enum StepKind {
     /** A wait before trying again. */
     RETRY,
     /** The LLM's answer was given up for the rules engine's. */
-    FALLBACK;
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    FALLBACK
 }

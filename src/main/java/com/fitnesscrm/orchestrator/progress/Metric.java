@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param anomalyFloor  the smallest robust spread the anomaly test assumes, so a day-to-day swing that is normal
  *                      (about a kilo of water for body weight) is never called an anomaly in a very smooth series
  */
-public enum Metric {
+public enum Metric implements Coded {
     WEIGHT_KG("weight_kg", "kg", "weight", true, 0.5, 1.0, 0.25, 0.5, 0.45),
     BODY_FAT_PCT("body_fat_pct", "%", "body fat", false, 0.2, 0.5, 0.1, 0.25, 0.3),
     MUSCLE_MASS_KG("muscle_mass_kg", "kg", "muscle mass", false, 0.05, 0.2, 0.05, 0.2, 0.3),
@@ -50,6 +51,7 @@ public enum Metric {
         this.anomalyFloor = anomalyFloor;
     }
 
+    @Override
     public String code() {
         return code;
     }

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +55,8 @@ public record ProgressInput(String clientId, LocalDate asOf, List<Reading> readi
     public record Session(LocalDate date, SessionStatus status) {
     }
 
-    public enum SessionStatus {
-        COMPLETED, CANCELLED, NO_SHOW, SCHEDULED;
-
-        public String code() {
-            return name().toLowerCase();
-        }
+    public enum SessionStatus implements Coded {
+        COMPLETED, CANCELLED, NO_SHOW, SCHEDULED
     }
 
     /**

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.crm.CrmHistory;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
@@ -338,7 +339,7 @@ public final class ProgressInputReader {
     }
 
     static String metricNames() {
-        return String.join(", ", java.util.Arrays.stream(Metric.values()).map(Metric::code).toList());
+        return Coded.codes(Metric.class);
     }
 
     private interface ItemReader {

@@ -1,11 +1,11 @@
 package com.fitnesscrm.orchestrator.security;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What an API key may do; a key carries one or more. */
-public enum ApiKeyScope {
+public enum ApiKeyScope implements Coded {
     /** Run agents ({@code POST /api/execute}). */
     EXECUTE,
     /** Read agents, runs and health. */
@@ -15,10 +15,6 @@ public enum ApiKeyScope {
 
     /** Spring Security authorities of keys are {@code SCOPE_execute}, {@code SCOPE_read}, {@code SCOPE_admin}. */
     public static final String AUTHORITY_PREFIX = "SCOPE_";
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public String authority() {
         return AUTHORITY_PREFIX + code();

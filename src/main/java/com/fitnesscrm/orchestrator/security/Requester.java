@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.security;
 
-import java.util.Locale;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /**
  * Who asks for something right now: a signed-in user, an API key, or the system itself (a scheduled job, start-up
@@ -11,12 +11,8 @@ import java.util.Locale;
 public record Requester(String name, Kind kind, boolean admin) {
 
     /** What kind of caller; its {@link #code()} is what runs store as {@code requester_kind}. */
-    public enum Kind {
-        USER, API_KEY, SYSTEM;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Kind implements Coded {
+        USER, API_KEY, SYSTEM
     }
 
     static final Requester SYSTEM = new Requester("system", Kind.SYSTEM, false);

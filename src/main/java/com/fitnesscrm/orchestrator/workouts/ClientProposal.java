@@ -1,5 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts;
 
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import java.util.List;
 
 /**

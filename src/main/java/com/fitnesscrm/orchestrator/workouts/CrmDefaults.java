@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.workouts;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fitnesscrm.orchestrator.workouts.ClientProposal.ProposedContraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import java.util.List;
 
 /**

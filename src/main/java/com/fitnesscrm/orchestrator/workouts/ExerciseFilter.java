@@ -1,5 +1,9 @@
 package com.fitnesscrm.orchestrator.workouts;
 
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
+
 /**
  * What the Exercises view searches for; {@code null} fields do not filter.
  *

@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts;
 
 import com.fitnesscrm.orchestrator.workouts.ClientProposal.ProposedContraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,8 +1,14 @@
 package com.fitnesscrm.orchestrator.workouts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -11,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -86,8 +91,8 @@ public final class WorkoutInputReader {
         String clientId = clientId(input);
         Focus focus = focus(input);
         Optional<Goal> asked = goal(input);
-        Set<Contraindication> contraindications = enumSet(input, "contraindications", null, Contraindication::find,
-                Contraindication.codes(), EnumSet.noneOf(Contraindication.class));
+        Set<Contraindication> contraindications = enumSet(input, "contraindications", null,
+                Contraindication.class, EnumSet.noneOf(Contraindication.class));
         // A goal phrase among the focus areas is a guess: the CRM's recorded goal, read below, comes before it.
         Goal goal = asked.or(() -> goalAmongFocusAreas(input)).orElse(DEFAULT_GOAL);
         CrmDefaults fromCrm = null;
@@ -109,7 +114,7 @@ public final class WorkoutInputReader {
             }
         }
         return new WorkoutRequest(clientId, goal,
-                enumValue(input, "fitness_level", FitnessLevel::find, FitnessLevel.codes()).orElse(DEFAULT_LEVEL),
+                enumValue(input, "fitness_level", FitnessLevel.class).orElse(DEFAULT_LEVEL),
                 equipment(input), number(input, "days_per_week", "sessions_per_week", 1, 7, DEFAULT_DAYS),
                 number(input, "minutes_per_session", "time_per_session", 15, 180, DEFAULT_MINUTES),
                 number(input, "weeks", "duration_weeks", 1, 16, DEFAULT_WEEKS), contraindications, history(input),
@@ -167,7 +172,7 @@ public final class WorkoutInputReader {
         if (!parts.isEmpty() && unknown.size() == parts.size()) {
             throw new InvalidInputException(field, "No focus area in 'focus_areas' is known: " + String.join(", ",
                     unknown) + ". Name muscles, body regions, movement patterns or kinds of training, e.g. "
-                    + FocusArea.codes() + " (or leave it out).");
+                    + Coded.codes(FocusArea.class) + " (or leave it out).");
         }
         return new Focus(areas, unknown);
     }
@@ -196,7 +201,7 @@ public final class WorkoutInputReader {
     /** The goal a free text means, or empty when no word of it is known. */
     public static Optional<Goal> goalOfText(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('_', ' ');
-        Optional<Goal> exact = Goal.find(text);
+        Optional<Goal> exact = Coded.find(Goal.class, text);
         if (exact.isPresent()) {
             return exact;
         }
@@ -223,7 +228,7 @@ public final class WorkoutInputReader {
 
     /** The goal the request names, explicitly or in its {@code goals} text (recommendations); empty: none. */
     private static Optional<Goal> goal(JsonNode input) {
-        Optional<Goal> goal = enumValue(input, "goal", Goal::find, Goal.codes());
+        Optional<Goal> goal = enumValue(input, "goal", Goal.class);
         if (goal.isPresent()) {
             return goal;
         }
@@ -276,14 +281,14 @@ public final class WorkoutInputReader {
     }
 
     private static Set<Equipment> equipment(JsonNode input) {
-        Set<Equipment> equipment = enumSet(input, "equipment", "available_equipment", Equipment::find,
-                Equipment.codes(), EnumSet.copyOf(DEFAULT_EQUIPMENT));
+        Set<Equipment> equipment = enumSet(input, "equipment", "available_equipment", Equipment.class,
+                EnumSet.copyOf(DEFAULT_EQUIPMENT));
         equipment.add(Equipment.BODYWEIGHT);
         return equipment;
     }
 
-    private static <E extends Enum<E>> Optional<E> enumValue(JsonNode input, String field,
-                                                             Function<String, Optional<E>> find, String allowed) {
+    private static <E extends Enum<E> & Coded> Optional<E> enumValue(JsonNode input, String field, Class<E> type) {
+        String allowed = Coded.codes(type);
         JsonNode node = input.get(field);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -291,13 +296,13 @@ public final class WorkoutInputReader {
         if (!node.isTextual()) {
             throw new InvalidInputException(field, "'" + field + "' must be one of: " + allowed + ".");
         }
-        return Optional.of(find.apply(node.asText()).orElseThrow(() -> new InvalidInputException(field,
+        return Optional.of(Coded.find(type, node.asText()).orElseThrow(() -> new InvalidInputException(field,
                 "Unknown " + field + " '" + node.asText() + "'; allowed: " + allowed + ".")));
     }
 
-    private static <E extends Enum<E>> Set<E> enumSet(JsonNode input, String field, String olderName,
-                                                      Function<String, Optional<E>> find, String allowed,
-                                                      Set<E> fallback) {
+    private static <E extends Enum<E> & Coded> Set<E> enumSet(JsonNode input, String field, String olderName,
+                                                              Class<E> type, Set<E> fallback) {
+        String allowed = Coded.codes(type);
         String name = input.has(field) || olderName == null || !input.has(olderName) ? field : olderName;
         JsonNode node = input.get(name);
         if (node == null || node.isNull()) {
@@ -313,7 +318,7 @@ public final class WorkoutInputReader {
             if (!item.isTextual()) {
                 throw new InvalidInputException(path, "'" + path + "' must be one of: " + allowed + ".");
             }
-            values.add(find.apply(item.asText()).orElseThrow(() -> new InvalidInputException(path,
+            values.add(Coded.find(type, item.asText()).orElseThrow(() -> new InvalidInputException(path,
                     "Unknown " + name + " '" + item.asText() + "'; allowed: " + allowed + ".")));
         }
         return values.isEmpty() ? new java.util.HashSet<>() : EnumSet.copyOf(values);

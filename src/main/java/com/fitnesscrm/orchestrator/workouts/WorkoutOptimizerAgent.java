@@ -14,6 +14,7 @@ import com.fitnesscrm.orchestrator.agents.RunSteps;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.HashSet;

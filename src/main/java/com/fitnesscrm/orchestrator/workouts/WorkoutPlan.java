@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workouts;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
 import java.util.List;
 import java.util.Map;
 

@@ -2,14 +2,14 @@ package com.fitnesscrm.orchestrator.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
-import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
+import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

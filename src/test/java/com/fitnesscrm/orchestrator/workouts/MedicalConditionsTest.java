@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fitnesscrm.orchestrator.workouts.ClientProposal.ProposedContraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
 import org.junit.jupiter.api.Test;
 
 class MedicalConditionsTest {

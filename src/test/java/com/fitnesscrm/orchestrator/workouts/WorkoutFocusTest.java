@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,8 @@ class WorkoutFocusTest {
 
             for (String muscle : List.of("chest", "quads", "hamstrings", "glutes")) {
                 assertThat(more.get(muscle)).as(muscle + rest).isGreaterThan(plain.get(muscle))
-                        .isLessThanOrEqualTo(WorkoutEngine.maximumVolume(Muscle.find(muscle).orElseThrow()));
+                        .isLessThanOrEqualTo(WorkoutEngine.maximumVolume(
+                                Coded.find(Muscle.class, muscle).orElseThrow()));
             }
             assertThat(focused.focusAreas()).containsExactly("chest", "legs");
             assertThat(focused.unknownFocusAreas()).isEmpty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunFilter;
@@ -21,11 +22,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,8 +82,7 @@ class ExecutionsController {
                     @RequestParam(required = false) List<String> include) {
         RunStatus wanted = status == null || status.isBlank() ? null : RunStatus.fromCode(status)
                 .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
-                        + "statuses are " + Arrays.stream(RunStatus.values()).map(RunStatus::code)
-                        .collect(Collectors.joining(", ")) + "."));
+                        + "statuses are " + Coded.codes(RunStatus.class) + "."));
         Map<ListedRun.Part, String> parts = parts(include);
         RunPage result = executions.page(new RunFilter(agentId, wanted, instant("from", from),
                 instant("to", to)), page, perPage, parts.keySet());

@@ -1,12 +1,13 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,14 +96,13 @@ public final class ExerciseCatalogue {
             throw new IllegalStateException(RESOURCE + " line " + number + ": 10 cells expected, found " + cells.length);
         }
         try {
-            return new Exercise(cells[0], cells[1], Pattern.find(cells[2]).orElseThrow(() -> bad("pattern", cells[2])),
-                    Mechanics.find(cells[3]).orElseThrow(() -> bad("mechanics", cells[3])),
-                    list(cells[4], code -> Muscle.find(code).orElseThrow(() -> bad("muscle", code))),
-                    list(cells[5], code -> Muscle.find(code).orElseThrow(() -> bad("muscle", code))),
-                    list(cells[6], code -> Equipment.find(code).orElseThrow(() -> bad("equipment", code))),
-                    FitnessLevel.find(cells[7]).orElseThrow(() -> bad("level", cells[7])), cells[8],
-                    list(cells[9], code -> Contraindication.find(code)
-                            .orElseThrow(() -> bad("contraindication", code))));
+            return new Exercise(cells[0], cells[1], value("pattern", Pattern.class, cells[2]),
+                    value("mechanics", Mechanics.class, cells[3]),
+                    list(cells[4], code -> value("muscle", Muscle.class, code)),
+                    list(cells[5], code -> value("muscle", Muscle.class, code)),
+                    list(cells[6], code -> value("equipment", Equipment.class, code)),
+                    value("level", FitnessLevel.class, cells[7]), cells[8],
+                    list(cells[9], code -> value("contraindication", Contraindication.class, code)));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
         }
@@ -112,7 +112,8 @@ public final class ExerciseCatalogue {
         return cell.isBlank() ? List.of() : Arrays.stream(cell.split("\\|")).map(parse).toList();
     }
 
-    private static IllegalArgumentException bad(String what, String value) {
-        return new IllegalArgumentException("unknown " + what + " '" + value + "'");
+    private static <E extends Enum<E> & Coded> E value(String what, Class<E> type, String code) {
+        return Coded.find(type, code).orElseThrow(() -> new IllegalArgumentException("unknown " + what + " '" + code
+                + "'"));
     }
 }

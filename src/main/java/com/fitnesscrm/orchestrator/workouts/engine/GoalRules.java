@@ -1,10 +1,10 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.FocusArea;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -171,7 +171,7 @@ final class PlanWriter {
         return (load == Math.rint(load) ? String.valueOf((long) load) : String.valueOf(load)) + " kg";
     }
 
-    static <E extends Enum<E>> List<String> codes(List<E> values) {
-        return values.stream().map(Codes::code).toList();
+    static <E extends Enum<E> & Coded> List<String> codes(List<E> values) {
+        return values.stream().map(Coded::code).toList();
     }
 }

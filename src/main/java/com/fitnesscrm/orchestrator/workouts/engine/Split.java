@@ -1,10 +1,10 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * ×2, 5 upper/lower + push/pull/legs, 6 push/pull/legs ×2, 7 the same plus an active-recovery day. A template's
  * slots are in priority order: when a session is too long, the last ones go first.
  */
-enum Split {
+enum Split implements Coded {
     FULL_BODY(List.of(Templates.FULL_ONE)),
     FULL_BODY_AB(List.of(Templates.FULL_A, Templates.FULL_B)),
     FULL_BODY_ABC(List.of(Templates.FULL_A, Templates.FULL_B, Templates.FULL_C)),
@@ -28,10 +28,6 @@ enum Split {
 
     Split(List<Template> sessions) {
         this.sessions = sessions;
-    }
-
-    String code() {
-        return Codes.code(this);
     }
 
     static Split forDays(int days) {

@@ -1,8 +1,8 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

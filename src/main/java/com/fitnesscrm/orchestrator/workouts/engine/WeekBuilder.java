@@ -1,15 +1,15 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FocusArea;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
 import com.fitnesscrm.orchestrator.workouts.engine.Split.Slot;
 import com.fitnesscrm.orchestrator.workouts.engine.Split.Template;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

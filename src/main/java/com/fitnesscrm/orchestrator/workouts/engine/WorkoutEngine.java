@@ -1,9 +1,9 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
-import com.fitnesscrm.orchestrator.workouts.Codes;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FocusArea;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
@@ -14,6 +9,11 @@ import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -491,7 +491,8 @@ final class WorkoutValidator {
 
     private static void add(Map<Muscle, Double> volume, List<String> muscles, double sets) {
         if (muscles != null) {
-            muscles.forEach(code -> Muscle.find(code).ifPresent(muscle -> volume.merge(muscle, sets, Double::sum)));
+            muscles.forEach(code -> Coded.find(Muscle.class, code)
+                    .ifPresent(muscle -> volume.merge(muscle, sets, Double::sum)));
         }
     }
 
@@ -505,7 +506,7 @@ final class WorkoutValidator {
                 .mapToInt(PlannedExercise::sets).sum();
     }
 
-    private static <E extends Enum<E>> List<String> codes(java.util.Collection<E> values) {
-        return values.stream().map(Codes::code).toList();
+    private static <E extends Enum<E> & Coded> List<String> codes(java.util.Collection<E> values) {
+        return values.stream().map(Coded::code).toList();
     }
 }

@@ -3,14 +3,15 @@ package com.fitnesscrm.orchestrator.workouts.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
 import com.fitnesscrm.orchestrator.workouts.ExerciseFilter;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.Mechanics;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Mechanics;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -121,13 +122,17 @@ public class ExerciseTable {
     }
 
     private Exercise exercise(ResultSet row, int number) throws SQLException {
-        return new Exercise(row.getString("id"), row.getString("name"), Pattern.find(row.getString("pattern"))
-                .orElseThrow(), Mechanics.find(row.getString("mechanics")).orElseThrow(),
-                list(row.getString("primary_muscles"), code -> Muscle.find(code).orElseThrow()),
-                list(row.getString("secondary_muscles"), code -> Muscle.find(code).orElseThrow()),
-                list(row.getString("equipment"), code -> Equipment.find(code).orElseThrow()),
-                FitnessLevel.find(row.getString("level")).orElseThrow(), row.getString("substitution_group"),
-                list(row.getString("contraindications"), code -> Contraindication.find(code).orElseThrow()));
+        return new Exercise(row.getString("id"), row.getString("name"), value(Pattern.class, row.getString("pattern")),
+                value(Mechanics.class, row.getString("mechanics")),
+                list(row.getString("primary_muscles"), code -> value(Muscle.class, code)),
+                list(row.getString("secondary_muscles"), code -> value(Muscle.class, code)),
+                list(row.getString("equipment"), code -> value(Equipment.class, code)),
+                value(FitnessLevel.class, row.getString("level")), row.getString("substitution_group"),
+                list(row.getString("contraindications"), code -> value(Contraindication.class, code)));
+    }
+
+    private static <E extends Enum<E> & Coded> E value(Class<E> type, String code) {
+        return Coded.find(type, code).orElseThrow();
     }
 
     private <T> List<T> list(String json, Function<String, T> parse) {

@@ -1,8 +1,8 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.VolumeChart;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -45,7 +45,7 @@ class PlanCards extends Div {
     /** @param export the plan's Export CSV link, shown in the plan's toolbar beside its title; or {@code null} */
     PlanCards(WorkoutPlan plan, String engine, Anchor export) {
         addClassName("workout-plan");
-        H3 title = new H3(PlanInputForm.label(Goal.find(plan.goal()).orElseThrow())
+        H3 title = new H3(PlanInputForm.label(Coded.find(Goal.class, plan.goal()).orElseThrow())
                 + " plan · " + splitLabel(plan.split()) + " · " + plan.weeks().size() + " weeks");
         // The toolbar is a row of its own, so nothing of it overlaps the chart below.
         HorizontalLayout toolbar = new HorizontalLayout(title);

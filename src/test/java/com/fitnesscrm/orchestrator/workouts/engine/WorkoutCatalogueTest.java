@@ -2,11 +2,11 @@ package com.fitnesscrm.orchestrator.workouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -2,18 +2,19 @@ package com.fitnesscrm.orchestrator.workouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fitnesscrm.orchestrator.workouts.Contraindication;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.FitnessLevel;
-import com.fitnesscrm.orchestrator.workouts.FocusArea;
-import com.fitnesscrm.orchestrator.workouts.Goal;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FocusArea;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -65,7 +66,7 @@ class WorkoutEnginePropertyTest {
                 .weeklySetsPerMuscle().get(0).sets();
         Map<String, Double> with = ENGINE.plan(request).weeklySetsPerMuscle().get(0).sets();
         for (Map.Entry<String, Double> entry : with.entrySet()) {
-            Muscle muscle = Muscle.find(entry.getKey()).orElseThrow();
+            Muscle muscle = Coded.find(Muscle.class, entry.getKey()).orElseThrow();
             double floor = request.focusMuscles().contains(muscle) ? without.get(entry.getKey())
                     : Math.min(without.get(entry.getKey()), GoalRules.minimumVolume(request, muscle));
             assertThat(entry.getValue()).as("seed %d, %s with the focus", seed, entry.getKey())
@@ -109,8 +110,8 @@ class WorkoutEnginePropertyTest {
             }
             assertThat(pulling).as("seed %d, week %d pulling vs pushing", seed, week.week()).isGreaterThanOrEqualTo(pushing);
             for (Map.Entry<String, Double> entry : plan.weeklySetsPerMuscle().get(week.week() - 1).sets().entrySet()) {
-                assertThat(entry.getValue()).isLessThanOrEqualTo(GoalRules.MRV.get(Muscle.find(entry.getKey())
-                        .orElseThrow()));
+                assertThat(entry.getValue()).isLessThanOrEqualTo(
+                        GoalRules.MRV.get(Coded.find(Muscle.class, entry.getKey()).orElseThrow()));
             }
         }
         assertThat(ENGINE.plan(request)).as("deterministic").isEqualTo(plan);

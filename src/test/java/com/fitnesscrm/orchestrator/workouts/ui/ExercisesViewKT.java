@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.KaribuTest;
 import com.fitnesscrm.orchestrator.security.UserRole;
-import com.fitnesscrm.orchestrator.workouts.Equipment;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
-import com.fitnesscrm.orchestrator.workouts.Muscle;
-import com.fitnesscrm.orchestrator.workouts.Pattern;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Pattern;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.formlayout.FormLayout;

@@ -1,11 +1,16 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
 import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngineTest;
-import com.fitnesscrm.orchestrator.workouts.ui.PlanCsv;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.FitnessLevel;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Goal;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,12 +1,12 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.ui;
 
-import com.fitnesscrm.orchestrator.workouts.engine.WorkoutEngine;
+import com.fitnesscrm.orchestrator.workouts.VolumeLandmarks;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Weekly hard sets per muscle as an SVG bar chart drawn on the server: one row per muscle, one bar per run of
@@ -14,9 +14,9 @@ import java.util.Set;
  * another), each bar labelled with its number, an axis with ticks in sets / week, the muscle's MRV as a red mark and,
  * where the MV rule applies, its MV as a dashed one, with a legend. Shown through an {@code <img>}, where SVG cannot
  * run scripts; every text is XML-escaped all the same. {@link #description} says the same in words, for the image's
- * alternative text.
+ * alternative text. The marks come from {@link VolumeLandmarks}.
  */
-public final class VolumeChart {
+final class VolumeChart {
 
     private static final int WIDTH = 640;
     private static final int LABEL = 96;
@@ -59,9 +59,10 @@ public final class VolumeChart {
         return series;
     }
 
-    public static String svg(WorkoutPlan plan) {
+    static String svg(WorkoutPlan plan) {
         List<Series> series = series(plan);
-        Map<Muscle, Double> mv = minimumVolumes(plan);
+        VolumeLandmarks landmarks = VolumeLandmarks.of(plan);
+        Map<Muscle, Double> mv = landmarks.minimum();
         double top = Math.max(26, series.stream().flatMap(s -> s.sets().values().stream())
                 .mapToDouble(Double::doubleValue).max().orElse(0));
         int axisMax = (int) Math.ceil(top / 5) * 5;
@@ -127,7 +128,7 @@ public final class VolumeChart {
                                 + muscle.code().replace('_', ' '))));
                 svg.append(text(LABEL + value * scale + 3, barY + BAR - 1, "start", "#202124", 10, number(value)));
             }
-            int mrv = WorkoutEngine.maximumVolume(muscle);
+            int mrv = landmarks.maximum().get(muscle);
             svg.append(line(LABEL + mrv * scale, LABEL + mrv * scale, y + 2, y + rowHeight - 2, MRV_COLOUR, false)
                     .replace("/>", "><title>MRV " + mrv + "</title></line>"));
             if (mv.containsKey(muscle)) {
@@ -141,7 +142,7 @@ public final class VolumeChart {
     }
 
     /** The chart in words: each bar's number, per run of weeks, and what the marks mean. */
-    public static String description(WorkoutPlan plan) {
+    static String description(WorkoutPlan plan) {
         StringBuilder text = new StringBuilder("Weekly sets per muscle for each week of the plan, in sets / week");
         for (Series bar : series(plan)) {
             text.append(". ").append(bar.label()).append(": ");
@@ -152,27 +153,8 @@ public final class VolumeChart {
             }
             text.append(String.join(", ", values));
         }
-        return text.append(". Red marks: each muscle's MRV").append(minimumVolumes(plan).isEmpty() ? ""
+        return text.append(". Red marks: each muscle's MRV").append(VolumeLandmarks.of(plan).minimum().isEmpty() ? ""
                 : "; dashed marks: its MV").append('.').toString();
-    }
-
-    /** MV of the muscles it applies to for this plan's goal, level, days and minutes; empty where it does not. */
-    private static Map<Muscle, Double> minimumVolumes(WorkoutPlan plan) {
-        Goal goal = Goal.find(plan.goal()).orElse(null);
-        FitnessLevel level = FitnessLevel.find(plan.fitnessLevel()).orElse(null);
-        Map<Muscle, Double> mv = new EnumMap<>(Muscle.class);
-        if (goal == null || level == null || plan.daysPerWeek() < 1 || plan.daysPerWeek() > 7) {
-            return mv;
-        }
-        WorkoutRequest request = new WorkoutRequest(null, goal, level, Set.of(), plan.daysPerWeek(),
-                plan.minutesPerSession(), 1, Set.of(), List.of());
-        for (Muscle muscle : Muscle.values()) {
-            double minimum = WorkoutEngine.minimumVolume(request, muscle);
-            if (minimum > 0) {
-                mv.put(muscle, minimum);
-            }
-        }
-        return mv;
     }
 
     private static String colour(List<Series> series, int index) {

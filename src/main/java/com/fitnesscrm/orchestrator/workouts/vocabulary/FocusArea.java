@@ -1,6 +1,6 @@
-package com.fitnesscrm.orchestrator.workouts;
+package com.fitnesscrm.orchestrator.workouts.vocabulary;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fitnesscrm.orchestrator.base.JsonCoded;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Set;
  * {@link #words} reads the free text the main backend sends: synonyms, case, blanks, underscores and hyphens.
  * Decision note 0015 says why each maps as it does.
  */
-public enum FocusArea {
+public enum FocusArea implements JsonCoded {
     CHEST(Set.of(Muscle.CHEST), "chest", "pecs", "pectorals", "pec"),
     BACK(Set.of(Muscle.BACK), "back", "lats", "lat", "upper back"),
     SHOULDERS(Set.of(Muscle.SIDE_DELTS, Muscle.REAR_DELTS), "shoulders", "shoulder", "delts", "deltoids"),
@@ -73,12 +73,6 @@ public enum FocusArea {
         this.synonyms = List.of(synonyms);
     }
 
-    /** The value in JSON (Jackson reads it back by the same code). */
-    @JsonValue
-    public String code() {
-        return Codes.code(this);
-    }
-
     /** The muscles that get more weekly sets for this focus; empty for a kind of training or the full body. */
     public Set<Muscle> muscles() {
         return muscles;
@@ -123,11 +117,6 @@ public enum FocusArea {
             index += matched;
         }
         return found;
-    }
-
-    /** The allowed codes, comma-separated, for error messages. */
-    public static String codes() {
-        return Codes.list(FocusArea.class);
     }
 
     private static String normalise(String text) {
