@@ -2,7 +2,7 @@ package com.fitnesscrm.orchestrator.execution;
 
 import com.fitnesscrm.orchestrator.base.Coded;
 
-/** Which engine produced a run's output. */
+/** Which part of the agent produced a run's output (the run's {@code engine} column and JSON field). */
 public enum OutputSource implements Coded {
     /** The agent's rules engine (no LLM, or the LLM's answer was given up). */
     RULES,

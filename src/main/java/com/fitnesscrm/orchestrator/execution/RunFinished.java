@@ -10,5 +10,5 @@ package com.fitnesscrm.orchestrator.execution;
  * @param agentId {@code null} when not known at the write (a cancel) or the agent was deleted
  * @param engine  who wrote the output, {@code null} without one
  */
-public record RunFinished(long executionId, Integer agentId, RunStatus status, String engine) {
+public record RunFinished(long runId, Integer agentId, RunStatus status, String engine) {
 }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param payloads what the page's payloads cost of its budget; {@code null} when no payload was asked for
  */
-public record RunPage(List<ListedRun> executions, long total, int page, int perPage, Payloads payloads)
+public record RunPage(List<ListedRun> runs, long total, int page, int perPage, Payloads payloads)
         implements AutoCloseable {
 
     public int pages() {

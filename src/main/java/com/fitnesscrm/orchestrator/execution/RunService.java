@@ -34,8 +34,6 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(Permissions.READ)
 public class RunService {
 
-    public static final int MAX_PAGE_SIZE = RunQueries.MAX_PAGE_SIZE;
-
     private final RunAdmission admission;
     private final RunLifecycle lifecycle;
     private final RunQueries queries;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.crm.CrmClient;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
-import com.fitnesscrm.orchestrator.security.Permissions;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
+import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -31,13 +31,13 @@ import org.springframework.stereotype.Service;
 @PreAuthorize(Permissions.EXECUTE)
 public class ProgressService {
 
-    private final RunService executions;
+    private final RunService runs;
     private final ProgressMonitorAgent agent;
     private final CrmDirectory crm;
     private final Clock clock;
 
-    ProgressService(RunService executions, ProgressMonitorAgent agent, CrmDirectory crm, Clock clock) {
-        this.executions = executions;
+    ProgressService(RunService runs, ProgressMonitorAgent agent, CrmDirectory crm, Clock clock) {
+        this.runs = runs;
         this.agent = agent;
         this.crm = crm;
         this.clock = clock;
@@ -58,7 +58,7 @@ public class ProgressService {
         }
         TypedRun<ProgressReport> run;
         try {
-            run = executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input),
+            run = runs.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input),
                     ProgressReport.class);
         } catch (RuntimeException e) {
             if (read != null) {
@@ -85,7 +85,7 @@ public class ProgressService {
      * @throws com.fitnesscrm.orchestrator.execution.RunNotSucceeded the run gave no result
      */
     public TypedRun<ProgressReport> predict(JsonNode input, String idempotencyKey) {
-        return executions.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input)
+        return runs.run(RunRequest.forTaskType(AgentType.PROGRESS_MONITORING.code(), input)
                 .withIdempotencyKey(idempotencyKey), ProgressReport.class);
     }
 

@@ -6,8 +6,8 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
@@ -32,7 +32,7 @@ public class WorkoutService {
 
     public static final int MAX_PAGE = 200;
 
-    private final RunService executions;
+    private final RunService runs;
     private final ExerciseTable exercises;
     private final SavedPlanTable savedPlans;
     private final ObjectMapper objectMapper;
@@ -40,11 +40,11 @@ public class WorkoutService {
     private final Clock clock;
     private final CrmDirectory crm;
 
-    WorkoutService(RunService executions, ExerciseTable exercises, SavedPlanTable savedPlans,
+    WorkoutService(RunService runs, ExerciseTable exercises, SavedPlanTable savedPlans,
                    ObjectMapper objectMapper, CurrentRequester requester, Clock clock,
                    CrmDirectory crm) {
         this.crm = crm;
-        this.executions = executions;
+        this.runs = runs;
         this.exercises = exercises;
         this.savedPlans = savedPlans;
         this.objectMapper = objectMapper;
@@ -71,7 +71,7 @@ public class WorkoutService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public GeneratedPlan generate(JsonNode input, String idempotencyKey) {
-        TypedRun<WorkoutPlan> run = executions.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
+        TypedRun<WorkoutPlan> run = runs.run(RunRequest.forTaskType(AgentType.WORKOUT_OPTIMIZATION.code(),
                 input).withIdempotencyKey(idempotencyKey), WorkoutPlan.class);
         return new GeneratedPlan(run.id(), run.run().input(), run.output(), run.engine());
     }

@@ -64,6 +64,6 @@ class RunFinishedEventIT extends RunIntegrationTest {
     }
 
     private List<RunFinished> finished(long id) {
-        return events.stream(RunFinished.class).filter(event -> event.executionId() == id).toList();
+        return events.stream(RunFinished.class).filter(event -> event.runId() == id).toList();
     }
 }

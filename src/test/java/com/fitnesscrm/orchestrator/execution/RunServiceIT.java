@@ -74,7 +74,7 @@ class RunServiceIT extends RunIntegrationTest {
                 .isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("Scheduling Intelligence")
                 .hasMessageContaining("not installed");
-        RunSummary recorded = runs.page(RunFilter.any(), 1, 1).executions().get(0).run();
+        RunSummary recorded = runs.page(RunFilter.any(), 1, 1).runs().get(0).run();
         assertThat(runs.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);
         assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
         assertThat(recorded.error()).contains("not installed");

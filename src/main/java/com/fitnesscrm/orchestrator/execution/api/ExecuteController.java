@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
-import com.fitnesscrm.orchestrator.execution.RunRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -40,11 +40,11 @@ class ExecuteController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExecuteController.class);
 
-    private final RunService executions;
+    private final RunService runs;
     private final OriginalResults originalResults;
 
-    ExecuteController(RunService executions, OriginalResults originalResults) {
-        this.executions = executions;
+    ExecuteController(RunService runs, OriginalResults originalResults) {
+        this.runs = runs;
         this.originalResults = originalResults;
     }
 
@@ -103,7 +103,7 @@ class ExecuteController {
             throw new InvalidInputException("task_type", "'task_type' is required (or use the typed body with "
                     + "'agent').");
         }
-        Run run = executions.run(RunRequest.forTaskType(taskType.asText(), object(body, "input_data"))
+        Run run = runs.run(RunRequest.forTaskType(taskType.asText(), object(body, "input_data"))
                 .withIdempotencyKey(key));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         boolean succeeded = run.status() == RunStatus.SUCCEEDED;
@@ -129,9 +129,9 @@ class ExecuteController {
         if (!mode.equals("sync") && !mode.equals("async")) {
             throw new InvalidInputException("mode", "'mode' must be 'sync' or 'async'.");
         }
-        Run run = executions.run(new RunRequest(agent.asText(), null, object(body, "input"),
+        Run run = runs.run(new RunRequest(agent.asText(), null, object(body, "input"),
                 mode.equals("async"), key));
-        ObjectNode json = RunJson.of(run, run.status().isFinished() ? executions.steps(run.id()) : null);
+        ObjectNode json = RunJson.of(run, run.status().isFinished() ? runs.steps(run.id()) : null);
         if (mode.equals("async") && !run.status().isFinished()) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
                     .body(json);

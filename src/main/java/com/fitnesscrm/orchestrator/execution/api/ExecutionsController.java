@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunFilter;
 import com.fitnesscrm.orchestrator.execution.RunPage;
 import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
-import com.fitnesscrm.orchestrator.execution.ListedRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -46,10 +46,10 @@ class ExecutionsController {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final RunService executions;
+    private final RunService runs;
 
-    ExecutionsController(RunService executions) {
-        this.executions = executions;
+    ExecutionsController(RunService runs) {
+        this.runs = runs;
     }
 
     @GetMapping
@@ -84,7 +84,7 @@ class ExecutionsController {
                 .orElseThrow(() -> new InvalidInputException("status", "Unknown status '" + status + "'; the "
                         + "statuses are " + Coded.codes(RunStatus.class) + "."));
         Map<ListedRun.Part, String> parts = parts(include);
-        RunPage result = executions.page(new RunFilter(agentId, wanted, instant("from", from),
+        RunPage result = runs.page(new RunFilter(agentId, wanted, instant("from", from),
                 instant("to", to)), page, perPage, parts.keySet());
         if (result.payloads() != null) {
             // The payloads' memory is held until the answer has been written, not only built (PayloadMemory).
@@ -93,7 +93,7 @@ class ExecutionsController {
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode array = json.putArray("executions");
-        result.executions().forEach(run -> array.add(RunJson.listed(run, parts)));
+        result.runs().forEach(run -> array.add(RunJson.listed(run, parts)));
         json.put("total", result.total());
         json.put("page", result.page());
         json.put("per_page", result.perPage());
@@ -135,8 +135,8 @@ class ExecutionsController {
             content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
     @ApiResponse(responseCode = "404", description = "No run with this id.")
     ObjectNode get(@PathVariable long id) {
-        Run run = executions.get(id);
-        return RunJson.of(run, executions.steps(id));
+        Run run = runs.get(id);
+        return RunJson.of(run, runs.steps(id));
     }
 
     @PostMapping("/{id}/cancel")
@@ -148,8 +148,8 @@ class ExecutionsController {
     @ApiResponse(responseCode = "404", description = "No run with this id.")
     @ApiResponse(responseCode = "409", description = "The run has already finished.")
     ObjectNode cancel(@PathVariable long id) {
-        Run run = executions.cancel(id);
-        return RunJson.of(run, executions.steps(id));
+        Run run = runs.cancel(id);
+        return RunJson.of(run, runs.steps(id));
     }
 
     @PostMapping("/{id}/rerun")
@@ -175,7 +175,7 @@ class ExecutionsController {
             throw new InvalidInputException(field, "A rerun runs the run's own input and config again and takes no "
                     + "body; to run other input, POST it to /api/execute.");
         }
-        Run run = executions.rerun(id);
+        Run run = runs.rerun(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
                 .body(RunJson.of(run, null));
     }

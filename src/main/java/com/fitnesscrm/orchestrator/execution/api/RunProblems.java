@@ -1,8 +1,8 @@
 package com.fitnesscrm.orchestrator.execution.api;
 
 import com.fitnesscrm.orchestrator.base.api.ProblemResponses;
-import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

@@ -279,9 +279,9 @@ class AgentRunner {
                     noPrice, true);
         }
 
-        RunOutcome outcome(JsonNode output, OutputSource engine, String inputHash) {
-            return new RunOutcome(output, engine, model, tokensIn, tokensOut, unpriced ? null : cost, unpriced,
-                    engine == OutputSource.RULES ? null : inputHash);
+        RunOutcome outcome(JsonNode output, OutputSource source, String inputHash) {
+            return new RunOutcome(output, source, model, tokensIn, tokensOut, unpriced ? null : cost, unpriced,
+                    source == OutputSource.RULES ? null : inputHash);
         }
     }
 }

@@ -26,11 +26,12 @@ class AsyncRuns {
     private static final Logger log = LoggerFactory.getLogger(AsyncRuns.class);
 
     @Bean
-    OneTimeTask<Long> agentRunTask(ObjectProvider<RunLifecycle> engine) {
+    // Lazy: RunLifecycle needs this task to queue runs, so it cannot be injected here directly.
+    OneTimeTask<Long> agentRunTask(ObjectProvider<RunLifecycle> lifecycle) {
         return Tasks.oneTime(TASK_NAME, Long.class)
                 // runQueued records every fault of the run itself; what reaches here is e.g. the database gone.
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))
-                .execute((instance, context) -> engine.getObject().runQueued(instance.getData()));
+                .execute((instance, context) -> lifecycle.getObject().runQueued(instance.getData()));
     }
 
     /** Schedules a queued run to execute now; joins the caller's transaction. */

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 public class RunAdmission {
 
     /** The column's size (V0008); printable ASCII only, so it is stored and shown as sent. */
-    public static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final Logger log = LoggerFactory.getLogger(RunAdmission.class);
 
     private final RunStore runs;

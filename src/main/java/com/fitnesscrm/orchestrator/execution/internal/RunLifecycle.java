@@ -105,14 +105,14 @@ public class RunLifecycle {
      * Executes a queued async run: the durable scheduler calls this, once per run, or again when the node that had
      * it died. Never throws for a fault of the run itself; it is recorded instead.
      */
-    public void runQueued(long id) {
+    void runQueued(long id) {
         Instant runningAt = clock.instant();
         Optional<Run> claimed = store.markRunning(id, runningAt);
         if (claimed.isEmpty()) {
             return; // cancelled, or finished by a node that did not live to delete its task
         }
-        Run execution = claimed.get();
-        int attempt = execution.attempts();
+        Run queued = claimed.get();
+        int attempt = queued.attempts();
         StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id,
                 attempt > 1 ? store.nextStepSeq(id) : 1);
         if (attempt > 1) {
@@ -121,7 +121,7 @@ public class RunLifecycle {
         }
         RunResult result;
         try {
-            result = execute(id, admission.readmit(execution), steps, runningAt);
+            result = execute(id, admission.readmit(queued), steps, runningAt);
         } catch (RunFailedException e) {
             result = failed(RunStatus.FAILED, e.getMessage(), runningAt, null);
         }
@@ -131,11 +131,11 @@ public class RunLifecycle {
             store.requeue(id);
             throw new IllegalStateException("Run " + id + " was interrupted by the node shutting down; requeued.");
         }
-        store.finish(id, execution.agentId(), result, steps.drain());
+        store.finish(id, queued.agentId(), result, steps.drain());
     }
 
     /** Interrupts a run executing on this node; the caller has already marked it cancelled. */
-    void interrupt(long id) {
+    private void interrupt(long id) {
         Running run = running.get(id);
         if (run != null) {
             run.steps().cancel();
@@ -143,7 +143,10 @@ public class RunLifecycle {
         }
     }
 
-    /** Stops a run in the database and, if it executes here, interrupts it. */
+    /**
+     * Stops a run in the database and, if it executes here, interrupts it; a queued run's scheduler task is removed
+     * too, so no node picks it up.
+     */
     public boolean cancel(long id, String reason) {
         boolean stopped = store.stop(id, RunStatus.CANCELLED, reason, clock.instant());
         if (stopped) {
@@ -164,7 +167,7 @@ public class RunLifecycle {
         try {
             RunOutcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new RunResult(RunStatus.SUCCEEDED, json(outcome.output()), null,
-                    outcome.engine().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
+                    outcome.source().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
                     outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
                     admitted.agent().configVersion(), outcome.output());
         } catch (TimeoutException e) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunQueries {
 
-    public static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_PAGE_SIZE = 100;
     private static final long MAX_OFFSET = 10_000_000;
     /** A grid's page; {@code GET /api/executions} pages are at most {@link #MAX_PAGE_SIZE}. */
     private static final int MAX_GRID_PAGE = 500;

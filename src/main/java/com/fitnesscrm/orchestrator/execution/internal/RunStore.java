@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
+import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunFilter;
 import com.fitnesscrm.orchestrator.execution.RunFinished;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunStep;
 import com.fitnesscrm.orchestrator.execution.RunSummary;
-import com.fitnesscrm.orchestrator.execution.ListedRun;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -85,7 +85,7 @@ class RunStore {
 
     /** A run about to be written, with the agent's name, type and config version as they are now. */
     NewRun newRun(Agent agent, String mode, String inputJson, String requestedBy, String requesterKind,
-                         String idempotencyKey, Instant now) {
+                  String idempotencyKey, Instant now) {
         return new NewRun(agent.id(), agent.name(), agent.type(), agent.configVersion(), mode, inputJson,
                 requestedBy, requesterKind, idempotencyKey, now);
     }
@@ -196,7 +196,7 @@ class RunStore {
      */
     Optional<Run> markRunning(long id, Instant now) {
         return jdbc.query("UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1 "
-                + "WHERE id = ? AND status IN ('queued', 'running') RETURNING " + COLUMNS, this::execution, ts(now), id)
+                + "WHERE id = ? AND status IN ('queued', 'running') RETURNING " + COLUMNS, this::run, ts(now), id)
                 .stream().findFirst();
     }
 
@@ -290,13 +290,13 @@ class RunStore {
     }
 
     Optional<Run> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE id = ?", this::execution, id)
+        return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE id = ?", this::run, id)
                 .stream().findFirst();
     }
 
     Optional<Run> findByIdempotencyKey(String requestedBy, String key) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ai_agent_executions WHERE requested_by = ? "
-                + "AND idempotency_key = ?", this::execution, requestedBy, key).stream().findFirst();
+                + "AND idempotency_key = ?", this::run, requestedBy, key).stream().findFirst();
     }
 
 
@@ -330,7 +330,7 @@ class RunStore {
      * A payload is its JSON text as PostgreSQL writes it, the same text its size was measured on.
      */
     List<ListedRun> pageWithPayloads(RunFilter filter, int offset, int limit, boolean input,
-                                            boolean output, long budgetBytes) {
+                                     boolean output, long budgetBytes) {
         Where where = where(filter);
         List<Object> args = new ArrayList<>(List.of(input, budgetBytes, output, budgetBytes, input, output));
         args.addAll(where.args());
@@ -443,7 +443,7 @@ class RunStore {
         return new Where(sql.isEmpty() ? "" : " WHERE" + sql.substring(4), args);
     }
 
-    private Run execution(ResultSet rs, int row) throws SQLException {
+    private Run run(ResultSet rs, int row) throws SQLException {
         return new Run(summary(rs, row), json(rs.getString("input_data")), json(rs.getString("output_data")));
     }
 

@@ -44,7 +44,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     static final Duration REFRESH = Duration.ofMillis(500);
 
-    private final transient RunService executions;
+    private final transient RunService runs;
     private final transient Clock clock;
     private final PushRefresher refresher = new PushRefresher(REFRESH);
     final H2 title = new H2();
@@ -58,8 +58,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final Div body = new Div();
     private Run run;
 
-    public RunDetailView(RunService executions, Clock clock) {
-        this.executions = executions;
+    public RunDetailView(RunService runs, Clock clock) {
+        this.runs = runs;
         this.clock = clock;
         setWidthFull();
         input.setId("run-input");
@@ -92,7 +92,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         refresher.stop(); // the same view may be reused for another run
         long id = event.getRouteParameters().getLong("id").orElseThrow();
         try {
-            show(executions.get(id));
+            show(runs.get(id));
             watchWhileUnfinished();
         } catch (NotFoundException e) {
             showMissing(id);
@@ -107,7 +107,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         output.show(shown.output());
         error.setText(shown.error() == null ? "" : "Error: " + shown.error());
         error.setVisible(shown.error() != null);
-        timeline.show(shown, executions.steps(shown.id()), clock.instant());
+        timeline.show(shown, runs.steps(shown.id()), clock.instant());
         cancel.setVisible(!shown.status().isFinished());
         if (shown.status().isFinished()) {
             refresher.stop();
@@ -130,7 +130,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         if (run == null) {
             return false;
         }
-        show(executions.get(run.id()));
+        show(runs.get(run.id()));
         return !run.status().isFinished();
     }
 
@@ -159,7 +159,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void cancel() {
         try {
-            show(executions.cancel(run.id()));
+            show(runs.cancel(run.id()));
             notify("Run #" + run.id() + " is cancelled", NotificationVariant.LUMO_SUCCESS);
         } catch (ConflictException | NotFoundException refused) {
             notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
@@ -169,7 +169,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void runAgain() {
         try {
-            navigate(executions.rerun(run.id()).id());
+            navigate(runs.rerun(run.id()).id());
         } catch (ConflictException | InvalidInputException | UnavailableException | NotFoundException refused) {
             notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
         }

@@ -53,7 +53,7 @@ public class RunsView extends VerticalLayout {
         }
     }
 
-    private final transient RunService executions;
+    private final transient RunService runs;
     private final transient AgentService agents;
     private final transient Clock clock;
     final ComboBox<Agent> agent = new ComboBox<>("Agent");
@@ -61,13 +61,13 @@ public class RunsView extends VerticalLayout {
     final Select<TimeRange> range = new Select<>();
     final Grid<RunSummary> grid = new Grid<>(RunSummary.class, false);
 
-    public RunsView(RunService executions, AgentService agents, Clock clock) {
-        this.executions = executions;
+    public RunsView(RunService runs, AgentService agents, Clock clock) {
+        this.runs = runs;
         this.agents = agents;
         this.clock = clock;
         setSizeFull();
         add(createToolbar(), createFilters(), createGrid());
-        grid.setItems(query -> executions.list(filter(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> runs.list(filter(), query.getOffset(), query.getLimit()).stream());
     }
 
     private ViewToolbar createToolbar() {

@@ -11,17 +11,17 @@ import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.execution.Run;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunRejectedException;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.RunService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ public class TryItDialog extends Dialog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(TryItDialog.class);
 
-    private final transient RunService executions;
+    private final transient RunService runs;
     private final transient BackgroundWork background;
     private final Agent agent;
     private final Button run = new Button("Run", event -> run());
@@ -51,8 +51,8 @@ public class TryItDialog extends Dialog {
     final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Mode");
     final Div result = new Div();
 
-    TryItDialog(RunService executions, BackgroundWork background, Agent agent, LocalDate today) {
-        this.executions = executions;
+    TryItDialog(RunService runs, BackgroundWork background, Agent agent, LocalDate today) {
+        this.runs = runs;
         this.background = background;
         this.agent = agent;
         setHeaderTitle("Try " + agent.name());
@@ -98,7 +98,7 @@ public class TryItDialog extends Dialog {
         result.removeAll();
         RunRequest request = RunRequest.forAgent(String.valueOf(agent.id()), json, ASYNC.equals(mode.getValue()));
         setRunning(true);
-        background.start(this, () -> executions.run(request), finished -> {
+        background.start(this, () -> runs.run(request), finished -> {
             setRunning(false);
             showRun(finished);
         }, failure -> {

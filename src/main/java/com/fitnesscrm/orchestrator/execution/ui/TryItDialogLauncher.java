@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 class TryItDialogLauncher implements TryItDialogs {
 
-    private final RunService executions;
+    private final RunService runs;
     private final BackgroundWork background;
     private final Clock clock;
 
-    TryItDialogLauncher(RunService executions, BackgroundWork background, Clock clock) {
-        this.executions = executions;
+    TryItDialogLauncher(RunService runs, BackgroundWork background, Clock clock) {
+        this.runs = runs;
         this.background = background;
         this.clock = clock;
     }
 
     @Override
     public void open(Agent agent) {
-        new TryItDialog(executions, background, agent, LocalDate.now(clock)).open();
+        new TryItDialog(runs, background, agent, LocalDate.now(clock)).open();
     }
 }

@@ -1,8 +1,8 @@
 package com.fitnesscrm.orchestrator.workouts.engine;
 
 import com.fitnesscrm.orchestrator.base.Coded;
-import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Dose;
 import com.fitnesscrm.orchestrator.workouts.engine.GoalRules.Role;

@@ -1,7 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
-import com.fitnesscrm.orchestrator.workouts.ClientProposal.ProposedContraindication;
 import com.fitnesscrm.orchestrator.workouts.ClientProposal;
+import com.fitnesscrm.orchestrator.workouts.ClientProposal.ProposedContraindication;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

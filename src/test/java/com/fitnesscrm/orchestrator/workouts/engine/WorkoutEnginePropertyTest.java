@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
-import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;

@@ -3,10 +3,10 @@ package com.fitnesscrm.orchestrator.workouts.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.workouts.Exercise;
+import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.PlannedExercise;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Session;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan.Week;
-import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutRequest;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Contraindication;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Equipment;
