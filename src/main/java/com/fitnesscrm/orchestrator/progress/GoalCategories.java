@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.crm.CrmGoal;

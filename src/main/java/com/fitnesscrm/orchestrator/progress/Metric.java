@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.base.Coded;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Numbers;
 import java.util.Map;
 
 /**

@@ -24,14 +24,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Progress Monitor ({@code progress_monitoring}): the {@link ProgressEngine} computes every number; the LLM
- * layer only rewrites {@code narrative} and {@code motivation} from them, and {@link ProgressCheck} rejects an
+ * layer only rewrites {@code narrative} and {@code motivation} from them, and {@link ProgressEngine#check} rejects an
  * answer that states a number or date the engine did not compute (one repair, then the engine's own sentences).
  */
 @Component
 public class ProgressMonitorAgent implements AgentProgram<ProgressInput, ProgressReport> {
 
     private final ProgressEngine engine = new ProgressEngine();
-    private final ProgressCheck check = new ProgressCheck(engine);
     /** CRM sessions read for adherence: the recent past and what is booked ahead. */
     static final int SESSION_DAYS_BACK = 90;
     static final int SESSION_DAYS_AHEAD = 60;
@@ -98,7 +97,7 @@ public class ProgressMonitorAgent implements AgentProgram<ProgressInput, Progres
 
     @Override
     public List<String> check(ProgressInput input, ProgressReport output) {
-        return check.check(input, output);
+        return engine.check(input, output);
     }
 
     @Override

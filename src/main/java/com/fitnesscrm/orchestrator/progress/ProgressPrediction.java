@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.progress;
 
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

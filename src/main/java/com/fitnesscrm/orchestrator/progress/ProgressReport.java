@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The Progress Monitor's answer: the JSON the main backend and the views read. Every number is the engine's; the LLM layer
- * may only rewrite {@code narrative} and {@code motivation}, and {@link ProgressCheck} holds it to that.
+ * may only rewrite {@code narrative} and {@code motivation}, and {@code ProgressEngine.check} holds it to that.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProgressReport(String clientId, LocalDate asOf, Map<String, MetricAnalysis> metrics,

@@ -121,7 +121,7 @@ class ProgressCrmMergeTest {
         assertThat(prediction.status()).isEqualTo("stale");
         assertThat(prediction.estimatedDate()).isNull();
         assertThat(prediction.estimatedWeeks()).isNull();
-        assertThat(new ProgressCheck(new ProgressEngine()).check(input, report)).isEmpty();
+        assertThat(new ProgressEngine().check(input, report)).isEmpty();
     }
 
     @Test

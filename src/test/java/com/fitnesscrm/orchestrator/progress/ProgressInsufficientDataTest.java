@@ -30,7 +30,7 @@ class ProgressInsufficientDataTest {
         ProgressReport report = engine.report(input);
 
         assertThat(report.narrative()).isNotBlank();
-        assertThat(new ProgressCheck(engine).check(input, report)).isEmpty();
+        assertThat(engine.check(input, report)).isEmpty();
         assertThat(ProgressPrediction.of(report).status()).isEqualTo("insufficient_data");
     }
 

@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.progress.engine;
 
-import com.fitnesscrm.orchestrator.progress.Numbers;
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Session;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.SessionStatus;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Adherence;

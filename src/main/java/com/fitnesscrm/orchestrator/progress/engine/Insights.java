@@ -1,7 +1,7 @@
 package com.fitnesscrm.orchestrator.progress.engine;
 
 import com.fitnesscrm.orchestrator.progress.Metric;
-import com.fitnesscrm.orchestrator.progress.Numbers;
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.Adherence;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.LiftTrend;

@@ -1,6 +1,6 @@
 package com.fitnesscrm.orchestrator.progress.engine;
 
-import com.fitnesscrm.orchestrator.progress.Numbers;
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.LiftSet;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.LiftTrend;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.SessionBest;

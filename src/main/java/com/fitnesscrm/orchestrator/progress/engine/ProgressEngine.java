@@ -1,7 +1,7 @@
 package com.fitnesscrm.orchestrator.progress.engine;
 
 import com.fitnesscrm.orchestrator.progress.Metric;
-import com.fitnesscrm.orchestrator.progress.Numbers;
+import com.fitnesscrm.orchestrator.base.Numbers;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Point;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Series;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis;
@@ -52,6 +52,14 @@ public final class ProgressEngine {
 
     public ProgressReport report(ProgressInput input) {
         return analyse(input).report();
+    }
+
+    /**
+     * The rules every answer must pass, this engine's and an LLM's alike (see {@code ProgressCheck}): the broken
+     * ones as sentences, none for an answer that may be given.
+     */
+    public List<String> check(ProgressInput input, ProgressReport answer) {
+        return new ProgressCheck(this).check(input, answer);
     }
 
     public ProgressAnalysis analyse(ProgressInput input) {

@@ -3,7 +3,6 @@ package com.fitnesscrm.orchestrator.progress.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.progress.Metric;
-import com.fitnesscrm.orchestrator.progress.ProgressCheck;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
 import com.fitnesscrm.orchestrator.progress.ProgressInput;
@@ -23,7 +22,6 @@ class ProgressEnginePropertiesTest {
     private static final int SERIES = 300;
     private static final LocalDate DAY0 = LocalDate.of(2026, 3, 1);
     private final ProgressEngine engine = new ProgressEngine();
-    private final ProgressCheck check = new ProgressCheck(engine);
 
     @Test
     void the_engines_own_report_always_passes_its_check() {
@@ -33,7 +31,7 @@ class ProgressEnginePropertiesTest {
                     40 + random.nextDouble() * 110);
             ProgressReport report = engine.report(input);
 
-            assertThat(check.check(input, report)).as("seed %d", seed).isEmpty();
+            assertThat(engine.check(input, report)).as("seed %d", seed).isEmpty();
         }
     }
 

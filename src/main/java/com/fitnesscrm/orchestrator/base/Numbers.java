@@ -1,4 +1,4 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.base;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,10 +1,12 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Goal;
 import com.fitnesscrm.orchestrator.progress.ProgressInput.Reading;
-import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
+import com.fitnesscrm.orchestrator.progress.Metric;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

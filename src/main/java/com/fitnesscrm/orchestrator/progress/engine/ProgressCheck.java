@@ -1,9 +1,11 @@
-package com.fitnesscrm.orchestrator.progress;
+package com.fitnesscrm.orchestrator.progress.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fitnesscrm.orchestrator.progress.engine.ProgressEngine;
+import com.fitnesscrm.orchestrator.base.Numbers;
+import com.fitnesscrm.orchestrator.progress.ProgressInput;
+import com.fitnesscrm.orchestrator.progress.ProgressReport;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  * and every number or date the text states is one of the report's (a rounding of it, its absolute value, a
  * fraction as a percentage, or weeks until a date).
  */
-public final class ProgressCheck {
+final class ProgressCheck {
 
     private static final Set<String> STATUSES = Set.of("on_track", "reached", "plateau", "wrong_direction",
             "insufficient_data", "stale");
@@ -35,11 +37,11 @@ public final class ProgressCheck {
 
     private final ProgressEngine engine;
 
-    public ProgressCheck(ProgressEngine engine) {
+    ProgressCheck(ProgressEngine engine) {
         this.engine = engine;
     }
 
-    public List<String> check(ProgressInput input, ProgressReport output) {
+    List<String> check(ProgressInput input, ProgressReport output) {
         List<String> violations = new ArrayList<>();
         ProgressReport expected = engine.report(input);
         same(violations, "client_id", expected.clientId(), output.clientId());
