@@ -16,10 +16,15 @@ import com.fitnesscrm.orchestrator.security.Roles;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The runtime through its service: every run recorded, refusals clear, async runs durable, cancels honoured. */
 class RunServiceIT extends RunIntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void a_sync_run_answers_with_the_rules_engines_output_and_is_recorded_with_its_steps() {
@@ -68,15 +73,19 @@ class RunServiceIT extends RunIntegrationTest {
     }
 
     @Test
-    void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
+    void an_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
+        // A row of the original service's (or of a newer build's) type that this build has no engine for.
+        jdbc.update("INSERT INTO ai_agents (name, type) VALUES ('Nutrition coach', 'nutrition_planning') "
+                + "ON CONFLICT DO NOTHING");
         long before = runs.page(RunFilter.any(), 1, 1).total();
-        assertThatThrownBy(() -> runs.run(RunRequest.forTaskType("scheduling", json("{}"))))
+        assertThatThrownBy(() -> runs.run(RunRequest.forAgent("Nutrition coach", json("{}"), false)))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("Scheduling Intelligence")
+                .hasMessageContaining("nutrition_planning")
                 .hasMessageContaining("not installed");
         RunSummary recorded = runs.page(RunFilter.any(), 1, 1).runs().get(0).run();
         assertThat(runs.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);
         assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(recorded.agentName()).isEqualTo("Nutrition coach");
         assertThat(recorded.error()).contains("not installed");
     }
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -46,6 +47,8 @@ class RestApiIT {
     private ApiKeyService apiKeys;
     @Autowired
     private SecurityContextHolderStrategy securityContext;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void health_is_open_to_monitors_and_says_agents_run_on_rules_without_a_key() throws Exception {
@@ -198,11 +201,14 @@ class RestApiIT {
 
     @Test
     void an_agent_without_an_installed_engine_answers_503_that_says_so() throws Exception {
+        // A row of a type this build has no engine for (the original service's, or a newer build's).
+        jdbc.update("INSERT INTO ai_agents (name, type) VALUES ('Nutrition planner', 'nutrition_planning') "
+                + "ON CONFLICT DO NOTHING");
         HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
-                "{\"task_type\": \"scheduling\", \"input_data\": {\"client_id\": 1}}");
+                "{\"agent\": \"Nutrition planner\", \"input\": {\"client_id\": 1}}");
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode body = assertProblem(response);
-        assertThat(body.get("detail").asText()).contains("Scheduling Intelligence").contains("not installed");
+        assertThat(body.get("detail").asText()).contains("nutrition_planning").contains("not installed");
         assertThat(body.get("success").asBoolean()).isFalse();
     }
 
