@@ -5,6 +5,8 @@ import com.fitnesscrm.orchestrator.codeanalysis.CodeFindings;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeIssue;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSource;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSource.AnalysisType;
+import com.fitnesscrm.orchestrator.codeanalysis.ErrorAnalysis;
+import com.fitnesscrm.orchestrator.codeanalysis.ErrorSource;
 import com.fitnesscrm.orchestrator.codeanalysis.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,39 @@ public final class CodeAnalysisEngine {
             issues = issues.stream().filter(i -> i.category().equals(Category.SECURITY.code())).toList();
         }
         return new CodeFindings(language, issues, notes);
+    }
+
+    /**
+     * Parses, groups and explains one error. The language is the one sent, else told from the trace; a message that
+     * holds a secret (a DSN with its password) is redacted like code.
+     */
+    public ErrorAnalysis analyseError(ErrorSource error) {
+        Traces.Trace trace = Traces.parse(error.stackTrace(), error.language(), error.type(), error.error());
+        if (trace.chain().size() == 1 && trace.rootCause().frames().isEmpty() && error.error() != null
+                && !error.error().isBlank() && trace.rootCause().message().isBlank()) {
+            Traces.Failure only = trace.rootCause();
+            trace = new Traces.Trace(trace.language(), List.of(new Traces.Failure(only.type(), error.error().strip(),
+                    List.of())), 0, 0);
+        }
+        return ErrorRules.analyse(trace, this::redact);
+    }
+
+    /** The errors in a log, one analysis each, in the order they appear. */
+    public List<ErrorAnalysis> analyseLog(String log) {
+        List<ErrorAnalysis> errors = new ArrayList<>();
+        for (String block : Traces.splitLog(log == null ? "" : log)) {
+            Language language = Traces.detect(block);
+            String firstLine = block.lines().findFirst().orElse("").strip();
+            String type = null;
+            String message = firstLine;
+            java.util.regex.Matcher header = Traces.JAVA_HEADER.matcher(firstLine);
+            if (language == Language.UNKNOWN && header.find()) {
+                type = header.group(1);
+                message = header.group(2) == null ? "" : header.group(2);
+            }
+            errors.add(analyseError(new ErrorSource(message, block, type, language)));
+        }
+        return errors;
     }
 
     /** Every secret literal in the text, for callers that must redact text the engine did not analyse. */
