@@ -80,7 +80,8 @@ final class PythonRules {
         String receiver = code.receiver(i);
         boolean method = code.is(i - 1, ".");
 
-        if (SQL_SINKS.contains(last) && method && first != null) {
+        // SQLAlchemy's text() is usually imported bare; the others are methods of a cursor, session or queryset.
+        if (SQL_SINKS.contains(last) && (method || last.equals("text")) && first != null) {
             Shape shape = code.shape(first);
             boolean tainted = code.tainted(first);
             if ((shape == Shape.BUILT && PythonRules.SQL.matcher(code.literalText(first)).find())

@@ -62,6 +62,17 @@ class PythonRulesTest {
     }
 
     @Test
+    void sqlalchemy_text_of_a_built_string_is_an_injection_but_text_with_bind_parameters_is_not() {
+        List<CodeIssue> issues = python("""
+                def find(session, name):
+                    bad = session.execute(text("SELECT * FROM clients WHERE name = '" + name + "'"))
+                    good = session.execute(text("SELECT * FROM clients WHERE name = :name"), {"name": name})
+                    return bad, good
+                """);
+        assertThat(only(issues, "sql_injection").line()).isEqualTo(2);
+    }
+
+    @Test
     void sql_text_inside_a_comment_or_a_log_string_does_not_fire() {
         assertThat(python("""
                 def a(cur, x):
