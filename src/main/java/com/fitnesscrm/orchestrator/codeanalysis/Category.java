@@ -1,18 +1,8 @@
 package com.fitnesscrm.orchestrator.codeanalysis;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /** The original service's issue categories. */
-public enum Category {
+public enum Category implements Coded {
     SECURITY, BUG, PERFORMANCE, STYLE;
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Category> find(String code) {
-        return Arrays.stream(values()).filter(c -> c.code().equals(code)).findFirst();
-    }
 }

@@ -1,7 +1,6 @@
 package com.fitnesscrm.orchestrator.codeanalysis;
 
-import java.util.Locale;
-import java.util.Optional;
+import com.fitnesscrm.orchestrator.base.Coded;
 
 /**
  * A piece of code to review: the main backend's CI posts each changed file as {@code {code, file_path, language?,
@@ -16,20 +15,7 @@ public record CodeSource(String code, String filePath, Language language, Analys
      * {@code comprehensive} (what CI sends): every rule incl. PMD's quality rules; {@code security}: only security
      * findings; {@code quick}: our own rules and the secrets, without PMD.
      */
-    public enum AnalysisType {
+    public enum AnalysisType implements Coded {
         COMPREHENSIVE, SECURITY, QUICK;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Optional<AnalysisType> find(String code) {
-            for (AnalysisType type : values()) {
-                if (type.code().equals(code)) {
-                    return Optional.of(type);
-                }
-            }
-            return Optional.empty();
-        }
     }
 }

@@ -1,11 +1,12 @@
 package com.fitnesscrm.orchestrator.codeanalysis;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /** A language the Code Analyzer has rules for; {@link #UNKNOWN} gets only the language-neutral rules (secrets). */
-public enum Language {
+public enum Language implements Coded {
     PYTHON(".py", ".pyw"),
     JAVA(".java"),
     JAVASCRIPT(".js", ".jsx", ".mjs", ".cjs"),
@@ -16,10 +17,6 @@ public enum Language {
 
     Language(String... extensions) {
         this.extensions = extensions;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** By its code or a common alias ({@code py}, {@code js}, {@code ts}, {@code node}); empty when not one of ours. */

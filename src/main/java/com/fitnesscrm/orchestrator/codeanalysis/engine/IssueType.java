@@ -1,13 +1,13 @@
 package com.fitnesscrm.orchestrator.codeanalysis.engine;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.codeanalysis.Category;
-import java.util.Locale;
 
 /**
  * The issue types our own rules report, spelled as issue 15 lists them ({@link #code()}). PMD's rules bring more
  * (e.g. {@code return_from_finally}); those are named in {@link PmdRules}.
  */
-enum IssueType {
+enum IssueType implements Coded {
     SQL_INJECTION(Category.SECURITY),
     COMMAND_INJECTION(Category.SECURITY),
     CODE_INJECTION(Category.SECURITY),
@@ -29,9 +29,5 @@ enum IssueType {
 
     IssueType(Category category) {
         this.category = category;
-    }
-
-    String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
