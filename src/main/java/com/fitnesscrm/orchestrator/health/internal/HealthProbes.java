@@ -105,8 +105,9 @@ public class HealthProbes {
         this.diskPaths = List.copyOf(paths);
     }
 
+    /** The check's time, to the microsecond PostgreSQL keeps: the stored and the in-memory check say the same. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public HealthReadings.Database database() {
