@@ -32,7 +32,25 @@ final class AgentSchemas {
             @JsonProperty("cache_ttl_seconds") @Schema(description = "0: no cache.", minimum = "0", example = "0")
             Integer cacheTtlSeconds,
             @JsonProperty("fallback_policy") @Schema(description = "When the LLM gives no valid answer: answer from "
-                    + "the rules, or fail the run.", allowableValues = {"rules", "fail"}) String fallbackPolicy) {
+                    + "the rules, or fail the run.", allowableValues = {"rules", "fail"}) String fallbackPolicy,
+            @Schema(description = "When the Health Checker calls this agent's recent runs a warning or critical.")
+            Health health) {
+    }
+
+    @Schema(name = "AgentHealthThresholds", description = "Failure rates count failed and timed-out runs of the last "
+            + "hour; rejected input is not the agent's failure.")
+    record Health(
+            @JsonProperty("failure_rate_warning") @Schema(minimum = "0", maximum = "1", example = "0.05")
+            Double failureRateWarning,
+            @JsonProperty("failure_rate_critical") @Schema(minimum = "0", maximum = "1", example = "0.2")
+            Double failureRateCritical,
+            @JsonProperty("p95_warning_ms") @Schema(description = "null: half of timeout_seconds.") Integer p95WarningMs,
+            @JsonProperty("p95_critical_ms") @Schema(description = "null: 90 % of timeout_seconds.")
+            Integer p95CriticalMs,
+            @JsonProperty("slo_success_rate") @Schema(minimum = "0.5", maximum = "0.99999", example = "0.99")
+            Double sloSuccessRate,
+            @JsonProperty("min_runs") @Schema(description = "Fewer runs in the hour are too few to judge a rate by.",
+                    minimum = "1", example = "5") Integer minRuns) {
     }
 
     @Schema(name = "Agent", description = "An agent, in the original service's shape plus config_version and "

@@ -1,0 +1,103 @@
+package com.fitnesscrm.orchestrator.health;
+
+import com.fitnesscrm.orchestrator.agents.RunSteps;
+import com.fitnesscrm.orchestrator.health.engine.HealthEngine;
+import com.fitnesscrm.orchestrator.health.engine.HealthLimits;
+import com.fitnesscrm.orchestrator.health.engine.HealthReadings;
+import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
+import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One health check: every probe, then the {@link HealthEngine}'s judgement, stored as one row per component in
+ * {@code ai_system_health}. Called by the Health Checker agent's runs and by the scheduled check. No method security: the scheduled check runs with no one signed in, and a run's caller
+ * was checked when the run was asked for. The latest full check is kept in memory, so that the status can still be
+ * told while the database is away.
+ */
+@Component
+public class HealthChecker {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthChecker.class);
+
+    private final HealthProbes probes;
+    private final HealthHistory history;
+    private final HealthSettings settings;
+    private final HealthEngine engine = new HealthEngine();
+    private final HealthLimits limits;
+    private final AtomicReference<HealthReport> latest = new AtomicReference<>();
+
+    HealthChecker(HealthProbes probes, HealthHistory history, HealthSettings settings) {
+        this.probes = probes;
+        this.history = history;
+        this.settings = settings;
+        this.limits = HealthLimits.DEFAULTS.withDisk(settings.diskWarningPercent(), settings.diskCriticalPercent());
+    }
+
+    /** The scheduled check: checks, stores, and trims the rows older than {@code HEALTH_RETENTION_DAYS}. */
+    public HealthReport scheduledCheck() {
+        HealthReport report = check(Set.of(), null);
+        try {
+            int trimmed = history.trim(report.checkedAt().minus(Duration.ofDays(settings.retentionDays())));
+            if (trimmed > 0) {
+                log.debug("Trimmed {} health rows older than {} days", trimmed, settings.retentionDays());
+            }
+        } catch (DataAccessException e) {
+            log.debug("Trimming the health rows failed: {}", e.getMostSpecificCause().getMessage());
+        }
+        return report;
+    }
+
+    /**
+     * Checks every component now. {@code scope} (component names, empty: all) only filters the report; every probe
+     * runs so that the kept latest check stays whole.
+     */
+    public HealthReport check(Set<String> scope, RunSteps steps) {
+        HealthReadings.Database database = step(steps, "probe database", probes::database);
+        HealthReadings.Jvm jvm = step(steps, "probe jvm", probes::jvm);
+        List<HealthReadings.Disk> disks = step(steps, "probe disk", probes::disks);
+        HealthReadings.Scheduler scheduler = step(steps, "probe scheduler", probes::scheduler);
+        HealthReadings.RunEngine runEngine = step(steps, "probe run engine", probes::runEngine);
+        HealthProbes.AgentReadings agents = step(steps, "probe agents' runs", probes::agents);
+        HealthReadings.Llm llm = step(steps, "probe llm", () -> probes.llm(agents));
+        HealthReadings.MainBackend mainBackend = step(steps, "probe main backend", probes::mainBackend);
+        HealthReadings.Crm crm = step(steps, "probe crm", probes::crm);
+        HealthReadings readings = new HealthReadings(probes.now(), database, jvm, disks, scheduler, runEngine, llm,
+                mainBackend, crm, agents.agents(), agents.error());
+        HealthReport report = step(steps, "evaluate", () -> engine.evaluate(readings, limits));
+        latest.set(report);
+        try {
+            history.save(report);
+        } catch (DataAccessException e) {
+            // The database is away, which the report says; the check is kept in memory until it is back.
+            log.warn("The health check could not be stored: {}", e.getMostSpecificCause().getMessage());
+        }
+        return scoped(report, scope);
+    }
+
+    /** The latest check of this node, if it made one. */
+    public java.util.Optional<HealthReport> latest() {
+        return java.util.Optional.ofNullable(latest.get());
+    }
+
+    static HealthReport scoped(HealthReport report, Set<String> scope) {
+        if (scope == null || scope.isEmpty()) {
+            return report;
+        }
+        List<ComponentHealth> components = report.components().stream()
+                .filter(component -> scope.contains(component.component())).toList();
+        return new HealthReport(HealthStatus.worst(components.stream().map(ComponentHealth::status).toList()),
+                components, report.recommendations(), report.remediations(), report.checkedAt());
+    }
+
+    private static <T> T step(RunSteps steps, String name, Supplier<T> probe) {
+        return steps == null ? probe.get() : steps.node(name, probe);
+    }
+}
