@@ -9,6 +9,9 @@ import com.fitnesscrm.orchestrator.health.HealthCheckRow;
 import com.fitnesscrm.orchestrator.health.HealthCheckService;
 import com.fitnesscrm.orchestrator.health.HealthOverview;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +40,9 @@ class HealthStatusController {
             + "rows of ai_system_health (one per component per check), newest first, at most `limit` (default 50, "
             + "at most 500); total: how many are listed. overall, components and checked_at: the latest check. "
             + "Statuses are healthy, warning or critical.")
+    @ApiResponse(responseCode = "200", description = "The latest rows and the latest check.",
+            content = @Content(schema = @Schema(implementation = HealthSchemas.Status.class)))
+    @ApiResponse(responseCode = "422", description = "'limit' is not a whole number from 1 to 500.")
     ObjectNode status(@RequestParam(name = "limit", required = false) String limit) {
         HealthOverview overview = health.overview(limit(limit));
         ObjectNode json = objectMapper.createObjectNode();
