@@ -70,9 +70,9 @@ class RunServiceIT extends RunIntegrationTest {
     @Test
     void an_original_agent_whose_engine_is_not_installed_answers_unavailable_and_records_why() {
         long before = runs.page(RunFilter.any(), 1, 1).total();
-        assertThatThrownBy(() -> runs.run(RunRequest.forTaskType("scheduling", json("{}"))))
+        assertThatThrownBy(() -> runs.run(RunRequest.forTaskType("code_analysis", json("{}"))))
                 .isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("Scheduling Intelligence")
+                .hasMessageContaining("Code Analyzer")
                 .hasMessageContaining("not installed");
         RunSummary recorded = runs.page(RunFilter.any(), 1, 1).executions().get(0).run();
         assertThat(runs.page(RunFilter.any(), 1, 1).total()).isEqualTo(before + 1);

@@ -199,10 +199,10 @@ class RestApiIT {
     @Test
     void an_agent_without_an_installed_engine_answers_503_that_says_so() throws Exception {
         HttpResponse<String> response = send("POST", "/api/execute", MAIN_BACKEND_KEY,
-                "{\"task_type\": \"scheduling\", \"input_data\": {\"client_id\": 1}}");
+                "{\"task_type\": \"code_analysis\", \"input_data\": {\"client_id\": 1}}");
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode body = assertProblem(response);
-        assertThat(body.get("detail").asText()).contains("Scheduling Intelligence").contains("not installed");
+        assertThat(body.get("detail").asText()).contains("Code Analyzer").contains("not installed");
         assertThat(body.get("success").asBoolean()).isFalse();
     }
 
