@@ -37,10 +37,27 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
     private final ObjectMapper objectMapper;
     private final CrmDirectory crm;
 
-    public SchedulingAgent(Clock clock, ObjectMapper objectMapper, CrmDirectory crm) {
+    /** The week optimiser's limit when the input gives none ({@code orchestrator.scheduling.week-time-limit}). */
+    private final java.time.Duration weekTimeLimit;
+    /**
+     * The rules' week plans of recent runs, so the check can hold an LLM answer to them without solving again (a
+     * solve takes seconds and, time-limited, need not repeat exactly). Bounded; a miss checks the rules alone.
+     */
+    private final java.util.Map<SchedulingInput, SchedulingOutput> weekPlans = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<SchedulingInput, SchedulingOutput> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    public SchedulingAgent(Clock clock, ObjectMapper objectMapper, CrmDirectory crm,
+                           @org.springframework.beans.factory.annotation.Value(
+                                   "${orchestrator.scheduling.week-time-limit:5s}") java.time.Duration weekTimeLimit) {
         this.clock = clock;
         this.objectMapper = objectMapper;
         this.crm = crm;
+        this.weekTimeLimit = weekTimeLimit;
     }
 
     @Override
@@ -58,16 +75,24 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
     /** Reads the input with "now" from the app's clock; what the request leaves out comes from the CRM. */
     @Override
     public SchedulingInput readInput(JsonNode input) {
-        return SchedulingInputReader.read(input, clock.instant(), crmReads());
+        return SchedulingInputReader.read(input, clock.instant(), crmReads(), weekTimeLimit);
     }
 
     @Override
     public SchedulingOutput runRules(SchedulingInput input, RunSteps steps) {
+        if (input.optimisesWeek()) {
+            SchedulingOutput plan = steps.node("optimise week (Timefold)", () -> engine.optimiseWeek(input));
+            weekPlans.put(input, plan);
+            return plan;
+        }
         return steps.node("suggest slots", () -> engine.suggest(input));
     }
 
     @Override
     public List<String> check(SchedulingInput input, SchedulingOutput output) {
+        if (input.optimisesWeek()) {
+            return check.checkWeek(input, output, weekPlans.get(input));
+        }
         return check.check(input, output);
     }
 
@@ -83,7 +108,9 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
     @Override
     public ObjectNode legacyResults(SchedulingInput input, JsonNode output) {
         ObjectNode results = JsonNodeFactory.instance.objectNode();
-        JsonNode suggestions = output.path("suggestions");
+        // A week's answer has no suggestions: its list is the assignments.
+        JsonNode suggestions = input.optimisesWeek() ? output.path("week").path("assignments")
+                : output.path("suggestions");
         results.set(type().code(), suggestions.isArray() ? suggestions : JsonNodeFactory.instance.arrayNode());
         results.set("schedule", output);
         return results;
@@ -146,7 +173,9 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
         Instant end = session.end() != null && session.end().isAfter(session.start()) ? session.end().toInstant()
                 : start.plusSeconds(60L * (session.durationMinutes() != null && session.durationMinutes() > 0
                 ? session.durationMinutes() : SchedulingInput.DEFAULT_SESSION_MINUTES));
-        return new Booking(start, end, session.clientId(), status(session.status()));
+        Status status = "confirmed".equalsIgnoreCase(String.valueOf(session.statusText()).strip())
+                ? Status.CONFIRMED : status(session.status());
+        return new Booking(start, end, session.clientId(), status);
     }
 
     private static List<Attendance> attendance(List<CrmSession> sessions) {

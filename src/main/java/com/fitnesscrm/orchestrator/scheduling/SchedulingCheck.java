@@ -68,6 +68,39 @@ final class SchedulingCheck {
         return violations;
     }
 
+    /**
+     * A week's answer: no assignment breaks a hard rule (judged afresh), and, when the rules' plan of this input is
+     * known, everything but the assignments' {@code reasons} is that plan's.
+     */
+    List<String> checkWeek(SchedulingInput input, SchedulingOutput output, SchedulingOutput rules) {
+        List<String> violations = new ArrayList<>(engine.weekViolations(input, output.week()));
+        if (rules != null && output.week() != null) {
+            var mine = rules.week();
+            var theirs = output.week();
+            if (theirs.assignments().size() != mine.assignments().size()) {
+                violations.add("The answer has " + theirs.assignments().size() + " assignments; the optimiser made "
+                        + mine.assignments().size() + ": keep every one, add none.");
+            }
+            for (int i = 0; i < Math.min(theirs.assignments().size(), mine.assignments().size()); i++) {
+                var a = mine.assignments().get(i);
+                var b = theirs.assignments().get(i);
+                if (a.clientId() != b.clientId() || !sameInstant(a.start(), b.start()) || !sameInstant(a.end(), b.end())
+                        || a.score() != b.score() || !Objects.equals(a.movedFrom(), b.movedFrom())) {
+                    violations.add("assignments[" + i + "] was changed; it is client " + a.clientId() + " at "
+                            + a.start() + "–" + a.end() + ".");
+                }
+            }
+            same(violations, "week.unassigned", mine.unassigned(), theirs.unassigned());
+            same(violations, "week.conflicts", mine.conflicts(), theirs.conflicts());
+            same(violations, "week.objective", mine.objective(), theirs.objective());
+            same(violations, "suggestions", rules.suggestions(), output.suggestions());
+        }
+        if (output.engine() == null || !ENGINES.contains(output.engine())) {
+            violations.add("engine must be one of " + ENGINES + ", not " + output.engine());
+        }
+        return violations;
+    }
+
     /** One sentence naming no clock time but the slot's own; reasons present and not blank. */
     private static List<String> words(String at, Suggestion theirs, Suggestion slot) {
         List<String> violations = new ArrayList<>();

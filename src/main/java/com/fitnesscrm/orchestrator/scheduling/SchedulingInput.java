@@ -32,7 +32,8 @@ public record SchedulingInput(Long clientId, Long trainerId, ZoneId zone, Instan
                               List<Booking> existingSessions, List<Booking> trainerHistory,
                               List<Attendance> clientHistory, List<Attendance> gymHistory,
                               List<Window> preferredWindows, List<String> preferredTimes, List<String> fromCrm,
-                              Map<String, Integer> sources) {
+                              Map<String, Integer> sources, LocalDate week, List<Request> requests,
+                              java.time.Duration timeLimit) {
 
     public static final int DEFAULT_SESSION_MINUTES = 60;
     public static final int DEFAULT_COUNT = 3;
@@ -41,7 +42,29 @@ public record SchedulingInput(Long clientId, Long trainerId, ZoneId zone, Instan
     /** How far back the trainer's working hours are learned from. */
     public static final int LEARNING_WEEKS = 26;
 
+    /** The week optimiser's default time limit, well inside the main backend's 30 s timeout. */
+    public static final java.time.Duration DEFAULT_TIME_LIMIT = java.time.Duration.ofSeconds(5);
+
+    /** Slot suggestions only (no week to optimise). */
+    public SchedulingInput(Long clientId, Long trainerId, ZoneId zone, Instant now, LocalDate from, LocalDate to,
+                           int sessionMinutes, int count, int bufferMinutes, Integer maxSessionsPerDay,
+                           Integer minHoursBetween, List<Availability> availability, List<Booking> existingSessions,
+                           List<Booking> trainerHistory, List<Attendance> clientHistory, List<Attendance> gymHistory,
+                           List<Window> preferredWindows, List<String> preferredTimes, List<String> fromCrm,
+                           Map<String, Integer> sources) {
+        this(clientId, trainerId, zone, now, from, to, sessionMinutes, count, bufferMinutes, maxSessionsPerDay,
+                minHoursBetween, availability, existingSessions, trainerHistory, clientHistory, gymHistory,
+                preferredWindows, preferredTimes, fromCrm, sources, null, List.of(), DEFAULT_TIME_LIMIT);
+    }
+
+    /** Whether this input asks for a week's optimisation ({@code week}) rather than slot suggestions. */
+    public boolean optimisesWeek() {
+        return week != null;
+    }
+
     public SchedulingInput {
+        requests = requests == null ? List.of() : List.copyOf(requests);
+        timeLimit = timeLimit == null ? DEFAULT_TIME_LIMIT : timeLimit;
         availability = List.copyOf(availability);
         existingSessions = List.copyOf(existingSessions);
         trainerHistory = List.copyOf(trainerHistory);
@@ -67,6 +90,26 @@ public record SchedulingInput(Long clientId, Long trainerId, ZoneId zone, Instan
         public boolean blocks() {
             return status != Status.CANCELLED;
         }
+
+        /** Whether the week optimiser must leave it where it is: confirmed, done, or already begun. */
+        public boolean pinned(Instant now) {
+            return status == Status.CONFIRMED || status == Status.COMPLETED || status == Status.NO_SHOW
+                    || start.isBefore(now);
+        }
+    }
+
+    /**
+     * A client's sessions to place in the week.
+     *
+     * @param minHoursBetween hours between the starts of two of them; {@code null}: not two on one day
+     */
+    public record Request(long clientId, int sessionsPerWeek, Integer sessionMinutes, List<Window> preferredWindows,
+                          List<String> preferredTimes, Integer minHoursBetween) {
+
+        public Request {
+            preferredWindows = preferredWindows == null ? List.of() : List.copyOf(preferredWindows);
+            preferredTimes = preferredTimes == null ? List.of() : List.copyOf(preferredTimes);
+        }
     }
 
     /** A past session of a client and whether they came. */
@@ -79,7 +122,7 @@ public record SchedulingInput(Long clientId, Long trainerId, ZoneId zone, Instan
 
     /** What became of a session, as the CRM's statuses normalise. */
     public enum Status {
-        SCHEDULED, COMPLETED, NO_SHOW, CANCELLED;
+        SCHEDULED, CONFIRMED, COMPLETED, NO_SHOW, CANCELLED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -68,6 +68,11 @@ public final class SchedulingInputReader {
     }
 
     public static SchedulingInput read(JsonNode json, Instant now, Crm crm) {
+        return read(json, now, crm, SchedulingInput.DEFAULT_TIME_LIMIT);
+    }
+
+    /** As {@link #read(JsonNode, Instant, Crm)}, with the week optimiser's time limit when the input gives none. */
+    public static SchedulingInput read(JsonNode json, Instant now, Crm crm, java.time.Duration defaultTimeLimit) {
         if (json == null || !json.isObject()) {
             throw new InvalidInputException("", "The input must be a JSON object.");
         }
@@ -107,6 +112,20 @@ public final class SchedulingInputReader {
                         + 1) + " days; at most " + SchedulingInput.MAX_HORIZON_DAYS + ".");
             }
         }
+        LocalDate week = json.hasNonNull("week") ? week(json.get("week")) : null;
+        List<SchedulingInput.Request> requests = new ArrayList<>();
+        each(json, "requests", "requests", (item, path) -> requests.add(request(item, path)));
+        if (!requests.isEmpty() && week == null) {
+            throw new InvalidInputException("week", "Requests are placed in a week: give \"week\" (2026-W50 or "
+                    + "a Monday's date).");
+        }
+        if (week != null) {
+            from = week;
+            to = week.plusDays(6);
+        }
+        Integer limitSeconds = optionalInteger(json, "time_limit_seconds", "time_limit_seconds", 1, 25);
+        java.time.Duration timeLimit = limitSeconds != null ? java.time.Duration.ofSeconds(limitSeconds)
+                : defaultTimeLimit;
         Integer maxPerDay = null;
         int buffer = 0;
         List<Availability> availability = new ArrayList<>();
@@ -167,7 +186,7 @@ public final class SchedulingInputReader {
         note(fromCrm, sources, "gym_history", gymHistory.size());
         return new SchedulingInput(clientId, trainerId, zone, now, from, to, sessionMinutes, count, buffer, maxPerDay,
                 minHoursBetween, availability, existing, trainerHistory, clientHistory, gymHistory, windows, phrases,
-                fromCrm, sources);
+                fromCrm, sources, week, requests, timeLimit);
     }
 
     private static void note(List<String> fromCrm, Map<String, Integer> sources, String what, int count) {
@@ -310,6 +329,47 @@ public final class SchedulingInputReader {
                 + "sat, sun).");
     }
 
+    /** {@code "2026-W50"} or a Monday's date. */
+    private static LocalDate week(JsonNode node) {
+        String text = node.asText().strip();
+        java.util.regex.Matcher iso = java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})").matcher(text);
+        try {
+            if (iso.matches()) {
+                return LocalDate.of(Integer.parseInt(iso.group(1)), 1, 4)
+                        .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(iso.group(2)))
+                        .with(DayOfWeek.MONDAY);
+            }
+            LocalDate date = LocalDate.parse(text);
+            if (date.getDayOfWeek() != DayOfWeek.MONDAY) {
+                throw new InvalidInputException("week", "'" + text + "' is a " + date.getDayOfWeek().toString()
+                        .toLowerCase(Locale.ROOT) + "; a week is given as 2026-W50 or its Monday's date.");
+            }
+            return date;
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("week", "'" + text + "' is not a week such as 2026-W50 or a Monday's "
+                    + "date.");
+        }
+    }
+
+    private static SchedulingInput.Request request(JsonNode item, String path) {
+        Long client = id(item, path + ".client_id");
+        if (client == null) {
+            throw new InvalidInputException(path + ".client_id", "'" + path + ".client_id' is required.");
+        }
+        Integer perWeek = optionalInteger(item, "sessions_per_week", path + ".sessions_per_week", 1, 14);
+        if (perWeek == null) {
+            throw new InvalidInputException(path + ".sessions_per_week", "'" + path + ".sessions_per_week' is "
+                    + "required (1 to 14).");
+        }
+        Integer minutes = optionalInteger(item, "session_minutes", path + ".session_minutes", 15, 240);
+        Integer minHours = optionalInteger(item, "min_hours_between", path + ".min_hours_between", 0, 24 * 7);
+        List<Window> windows = new ArrayList<>();
+        each(item, "preferred_windows", path + ".preferred_windows", (w, p) -> windows.add(window(w, p)));
+        List<String> phrases = new ArrayList<>();
+        phrases(item.get("preferred_times"), path + ".preferred_times", phrases);
+        return new SchedulingInput.Request(client, perWeek, minutes, windows, phrases, minHours);
+    }
+
     private static Availability availability(JsonNode item, String path) {
         DayOfWeek weekday = item.hasNonNull("weekday") ? weekday(item.get("weekday"), path + ".weekday") : null;
         LocalDate date = null;
@@ -370,12 +430,13 @@ public final class SchedulingInputReader {
     static Status status(JsonNode node, String path) {
         String text = node.asText().strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return switch (text) {
-            case "scheduled", "confirmed", "booked", "pending", "upcoming" -> Status.SCHEDULED;
+            case "scheduled", "booked", "pending", "upcoming" -> Status.SCHEDULED;
+            case "confirmed" -> Status.CONFIRMED;
             case "completed", "complete", "attended", "done" -> Status.COMPLETED;
             case "cancelled", "canceled", "late_cancel", "late_cancelled" -> Status.CANCELLED;
             case "no_show", "noshow", "missed", "absent" -> Status.NO_SHOW;
             default -> throw new InvalidInputException(path, "'" + node.asText() + "' is not a status (scheduled, "
-                    + "completed, no_show, cancelled).");
+                    + "confirmed, completed, no_show, cancelled).");
         };
     }
 

@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.scheduling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -21,7 +22,19 @@ public record SchedulingOutput(Long clientId, Long trainerId, String timezone, S
                                int sessionMinutes, List<Suggestion> suggestions, String availabilitySource,
                                List<Block> availability, List<String> preferencesUnderstood,
                                List<String> preferencesNotUnderstood, ShowRates showRates, List<String> notes,
-                               List<String> fromCrm, Map<String, Integer> sources, String engine) {
+                               List<String> fromCrm, Map<String, Integer> sources, String engine,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) WeekPlan week) {
+
+    /** Slot suggestions, no week. */
+    public SchedulingOutput(Long clientId, Long trainerId, String timezone, String horizonFrom, String horizonTo,
+                            int sessionMinutes, List<Suggestion> suggestions, String availabilitySource,
+                            List<Block> availability, List<String> preferencesUnderstood,
+                            List<String> preferencesNotUnderstood, ShowRates showRates, List<String> notes,
+                            List<String> fromCrm, Map<String, Integer> sources, String engine) {
+        this(clientId, trainerId, timezone, horizonFrom, horizonTo, sessionMinutes, suggestions, availabilitySource,
+                availability, preferencesUnderstood, preferencesNotUnderstood, showRates, notes, fromCrm, sources,
+                engine, null);
+    }
 
     public SchedulingOutput {
         suggestions = List.copyOf(suggestions);
@@ -35,7 +48,52 @@ public record SchedulingOutput(Long clientId, Long trainerId, String timezone, S
     public SchedulingOutput withSuggestions(List<Suggestion> newSuggestions, String newEngine) {
         return new SchedulingOutput(clientId, trainerId, timezone, horizonFrom, horizonTo, sessionMinutes,
                 newSuggestions, availabilitySource, availability, preferencesUnderstood, preferencesNotUnderstood,
-                showRates, notes, fromCrm, sources, newEngine);
+                showRates, notes, fromCrm, sources, newEngine, week);
+    }
+
+    /**
+     * A week laid out by the optimiser.
+     *
+     * @param week        its Monday
+     * @param assignments the sessions placed, by start
+     * @param unassigned  the requested sessions that found no place, with why
+     * @param conflicts   what was wrong with the week as given, with the moves that fix it
+     * @param objective   the soft scores and {@code hard_violations} (always 0 in an answer we give)
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record WeekPlan(String week, List<Assignment> assignments, List<Unassigned> unassigned,
+                           List<Conflict> conflicts, Objective objective) {
+    }
+
+    /** A placed session; {@code movedFrom} is its start as given when the optimiser moved it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Assignment(long clientId, String start, String end, double score, List<String> reasons,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String movedFrom) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Unassigned(long clientId, String reason) {
+    }
+
+    /** {@code type}: overlap, buffer or daily_cap; the sessions by start; the moves that fix it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Conflict(String type, String description, List<String> sessions, List<Move> moves) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Move(Long clientId, String from, String to) {
+    }
+
+    /**
+     * @param slotScore      the placed sessions' slot scores summed (show-up × quality, as for suggestions)
+     * @param balancePenalty the sum over days of (sessions − the week's mean)², lower is more even
+     * @param moved          existing sessions moved
+     * @param total          slotScore − 0.1 × balancePenalty − 1 × moved, what the optimiser maximises after
+     *                       placing as many sessions as it can
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Objective(int hardViolations, int unassigned, double slotScore, double balancePenalty, int moved,
+                            double total) {
     }
 
     /** A working block: a weekday's ({@code mon}…{@code sun}) or a date's, {@code "07:00"} to {@code "12:00"}. */

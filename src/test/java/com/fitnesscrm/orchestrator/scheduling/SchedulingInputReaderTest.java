@@ -52,7 +52,7 @@ class SchedulingInputReaderTest {
 
         assertThat(input.existingSessions().get(0).start()).isEqualTo(Instant.parse("2026-12-08T14:00:00Z"));
         assertThat(input.existingSessions().get(1).start()).isEqualTo(Instant.parse("2026-12-08T08:00:00Z"));
-        assertThat(input.existingSessions().get(1).status()).isEqualTo(SchedulingInput.Status.SCHEDULED);
+        assertThat(input.existingSessions().get(1).status()).isEqualTo(SchedulingInput.Status.CONFIRMED);
     }
 
     @Test

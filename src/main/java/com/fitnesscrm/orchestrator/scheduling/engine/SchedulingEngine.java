@@ -51,6 +51,84 @@ public final class SchedulingEngine {
                 notes, input.fromCrm(), input.sources(), ENGINE);
     }
 
+    /**
+     * Lays out the input's {@code week} with Timefold: its requests placed, its movable sessions improved, its
+     * conflicts listed with the moves that fix them. No suggestions; the list the main backend reads is the
+     * assignments (see {@code SchedulingAgent.legacyResults}).
+     */
+    public SchedulingOutput optimiseWeek(SchedulingInput input) {
+        Plan plan = plan(input);
+        ShowRates gym = new ShowRates(List.of(), input.gymHistory(), input.zone(), input.now());
+        SchedulingOutput.WeekPlan week = new WeekOptimiser().optimise(input, plan.rates, gym);
+        List<String> notes = new ArrayList<>();
+        if (!week.unassigned().isEmpty()) {
+            notes.add(week.unassigned().size() + " requested sessions found no place this week.");
+        }
+        return new SchedulingOutput(input.clientId(), input.trainerId(), input.zone().getId(),
+                input.week().toString(), input.week().plusDays(6).toString(), input.sessionMinutes(), List.of(),
+                plan.hours.source().code(), blocks(plan.hours), plan.understood, plan.notUnderstood,
+                new SchedulingOutput.ShowRates(round(plan.rates.clientRate()), round(plan.rates.gymRate()),
+                        plan.rates.clientCounted(), plan.rates.gymCounted()),
+                notes, input.fromCrm(), input.sources(), ENGINE, week);
+    }
+
+    /**
+     * Every hard rule a week's assignments break, judged afresh: each against the fixed calendar (with the others
+     * as extra sessions), and the objective's {@code hard_violations}.
+     */
+    public List<String> weekViolations(SchedulingInput input, SchedulingOutput.WeekPlan week) {
+        List<String> broken = new ArrayList<>();
+        if (week == null) {
+            broken.add("A week optimisation must answer with its week.");
+            return broken;
+        }
+        if (week.objective() == null || week.objective().hardViolations() != 0) {
+            broken.add("objective.hard_violations must be 0.");
+        }
+        List<SchedulingInput.Booking> fixed = input.existingSessions().stream()
+                .filter(b -> !inWeek(input, b) || b.pinned(input.now())).toList();
+        SchedulingInput weekInput = new SchedulingInput(null, input.trainerId(), input.zone(), input.now(),
+                input.week(), input.week().plusDays(6), input.sessionMinutes(), input.count(),
+                input.bufferMinutes(), input.maxSessionsPerDay(), null, input.availability(), fixed,
+                input.trainerHistory(), List.of(), List.of(), List.of(), List.of(), List.of(), input.sources());
+        Calendar calendar = new Calendar(weekInput, WorkingHours.of(input.availability().isEmpty()
+                ? new SchedulingInput(null, null, input.zone(), input.now(), input.week(), input.week().plusDays(6),
+                60, 1, 0, null, null, List.of(), input.existingSessions(), input.trainerHistory(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), java.util.Map.of()) : weekInput));
+        List<SchedulingInput.Booking> placed = new ArrayList<>();
+        for (SchedulingOutput.Assignment a : week.assignments()) {
+            placed.add(new SchedulingInput.Booking(OffsetDateTime.parse(a.start()).toInstant(),
+                    OffsetDateTime.parse(a.end()).toInstant(), a.clientId(), SchedulingInput.Status.SCHEDULED));
+        }
+        for (int i = 0; i < placed.size(); i++) {
+            SchedulingInput.Booking b = placed.get(i);
+            List<SchedulingInput.Booking> others = new ArrayList<>(placed);
+            others.remove(i);
+            long client = b.clientId();
+            List<SchedulingInput.Booking> sameClient = new ArrayList<>(others.stream()
+                    .filter(o -> o.clientId() == client).toList());
+            fixed.stream().filter(f -> f.blocks() && f.clientId() != null && f.clientId() == client)
+                    .forEach(sameClient::add);
+            Integer hours = input.requests().stream().filter(r -> r.clientId() == client)
+                    .map(SchedulingInput.Request::minHoursBetween).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            String why = calendar.breaks(b.start(), b.end(), others, hours == null ? List.of() : sameClient, hours);
+            if (why == null && hours == null && sameClient.stream().anyMatch(o -> calendar.date(o.start())
+                    .equals(calendar.date(b.start())) && !o.start().equals(b.start()))) {
+                why = "is on the same day as another session of the client";
+            }
+            if (why != null) {
+                broken.add("The assignment " + week.assignments().get(i).start() + " " + why + ".");
+            }
+        }
+        return broken;
+    }
+
+    private static boolean inWeek(SchedulingInput input, SchedulingInput.Booking b) {
+        var date = b.start().atZone(input.zone()).toLocalDate();
+        return b.blocks() && !date.isBefore(input.week()) && !date.isAfter(input.week().plusDays(6));
+    }
+
     /** Every free slot of the horizon, best first, unspread (for tests of the ranking). */
     List<Suggestion> rankAll(SchedulingInput input) {
         Plan plan = plan(input);

@@ -106,7 +106,8 @@ final class ShowRates {
     private static Map<Cell, int[]> counts(List<Attendance> sessions, ZoneId zone, Instant now) {
         Map<Cell, int[]> counts = new HashMap<>();
         for (Attendance session : sessions) {
-            if (session.status() == null || session.status() == Status.SCHEDULED || session.start().isAfter(now)) {
+            if (session.status() == null || session.status() == Status.SCHEDULED
+                    || session.status() == Status.CONFIRMED || session.start().isAfter(now)) {
                 continue;
             }
             ZonedDateTime local = session.start().atZone(zone);

@@ -131,6 +131,35 @@ class SchedulingApiIT {
     }
 
     @Test
+    void the_main_backends_week_check_lists_the_conflicts_with_moves_and_keeps_confirmed_sessions() throws Exception {
+        LocalDate monday = LocalDate.now(clock).plusWeeks(1).with(DayOfWeek.MONDAY);
+        String tuesday = monday.plusDays(1).toString();
+        HttpResponse<String> response = post("/api/execute", """
+                {"task_type": "scheduling", "input_data": {"trainer_id": 3, "week": "%s",
+                 "trainer": {"timezone": "Europe/Berlin", "max_sessions_per_day": 4,
+                   "availability": [{"weekday": "tue", "start": "07:00", "end": "12:00"},
+                                    {"weekday": "wed", "start": "07:00", "end": "12:00"}]},
+                 "time_limit_seconds": 2,
+                 "existing_sessions": [
+                   {"start": "%sT09:00", "end": "%sT10:00", "client_id": 4, "status": "confirmed"},
+                   {"start": "%sT09:30", "end": "%sT10:30", "client_id": 5, "status": "scheduled"}]}}"""
+                .formatted(monday, tuesday, tuesday, tuesday, tuesday));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("success").asBoolean()).isTrue();
+        assertThat(body.at("/results/scheduling").isArray()).isTrue();
+        JsonNode week = body.at("/results/schedule/week");
+        assertThat(week.get("week").asText()).isEqualTo(monday.toString());
+        assertThat(week.at("/objective/hard_violations").asInt()).isZero();
+        assertThat(week.at("/conflicts/0/type").asText()).isEqualTo("overlap");
+        assertThat(week.at("/conflicts/0/moves/0/client_id").asLong()).isEqualTo(5);
+        assertThat(week.at("/conflicts/0/moves/0/from").asText()).startsWith(tuesday + "T09:30");
+        assertThat(week.at("/conflicts/0/moves/0/to").asText()).isNotBlank();
+        assertThat(body.at("/results/scheduling")).noneMatch(a -> a.get("client_id").asLong() == 4);
+    }
+
+    @Test
     void invalid_input_is_422_problem_json_naming_the_field() throws Exception {
         assertField("""
                 {"client_id": 7, "existing_sessions": [{"start": "2026-12-08T10:00", "end": "2026-12-08T09:00"}]}""",
@@ -145,6 +174,10 @@ class SchedulingApiIT {
         assertField("""
                 {"trainer": {"availability": [{"weekday": "mon", "start": "12:00", "end": "07:00"}]}}""",
                 "trainer.availability[0].end");
+        assertField("""
+                {"week": "2026-12-08", "requests": [{"client_id": 1, "sessions_per_week": 2}]}""", "week");
+        assertField("""
+                {"week": "2026-W50", "requests": [{"client_id": 1}]}""", "requests[0].sessions_per_week");
     }
 
     private void assertField(String body, String field) throws Exception {

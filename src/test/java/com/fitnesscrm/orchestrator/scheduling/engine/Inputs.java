@@ -39,11 +39,14 @@ final class Inputs {
     List<Attendance> gymHistory = new ArrayList<>();
     List<Window> windows = new ArrayList<>();
     List<String> preferredTimes = new ArrayList<>();
+    LocalDate week;
+    List<SchedulingInput.Request> requests = new ArrayList<>();
+    java.time.Duration timeLimit = java.time.Duration.ofSeconds(2);
 
     SchedulingInput build() {
         return new SchedulingInput(clientId, 3L, zone, now, from, to, sessionMinutes, count, buffer, maxPerDay,
                 minHoursBetween, availability, existing, trainerHistory, clientHistory, gymHistory, windows,
-                preferredTimes, List.of(), Map.of());
+                preferredTimes, List.of(), Map.of(), week, requests, timeLimit);
     }
 
     Inputs weekdays(String start, String end) {
