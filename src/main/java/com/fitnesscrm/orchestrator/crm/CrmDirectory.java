@@ -49,6 +49,12 @@ public interface CrmDirectory {
     /** A trainer's sessions starting in [{@code from}, {@code to}), as {@link #sessions}. */
     List<CrmSession> trainerSessions(long trainerId, Instant from, Instant to);
 
+    /**
+     * Every client's sessions starting in [{@code from}, {@code to}), as {@link #sessions}: the newest
+     * {@code orchestrator.crm.max-rows-per-source} of them (the gym's show-up rates).
+     */
+    List<CrmSession> allSessions(Instant from, Instant to);
+
     /** The client's standing bookings (active or not), newest first. */
     List<CrmRecurringSession> recurringSessions(long clientId);
 

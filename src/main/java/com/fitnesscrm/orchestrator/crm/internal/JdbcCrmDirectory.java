@@ -328,14 +328,20 @@ class JdbcCrmDirectory implements CrmDirectory {
         return sessions("trainer_id", trainerId, from, to);
     }
 
+    @Override
+    public List<CrmSession> allSessions(Instant from, Instant to) {
+        return sessions(null, 0, from, to);
+    }
+
+    /** Sessions of one client or trainer ({@code column} = id), or of everyone ({@code column} null). */
     private List<CrmSession> sessions(String column, long id, Instant from, Instant to) {
         CrmSchema schema = discovery.schema();
         if (!schema.usable(CrmTable.SESSIONS)) {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(schema.select(CrmTable.SESSIONS, "s"))
-                .append(" FROM sessions s WHERE s.").append(column).append(" = ?");
-        List<Object> args = new ArrayList<>(List.of(id));
+                .append(" FROM sessions s WHERE ").append(column == null ? "TRUE" : "s." + column + " = ?");
+        List<Object> args = new ArrayList<>(column == null ? List.of() : List.of(id));
         if (from != null) {
             sql.append(" AND s.session_date >= ?");
             args.add(LocalDateTime.ofInstant(from, db.zone()));
