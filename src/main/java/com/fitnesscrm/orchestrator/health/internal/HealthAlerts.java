@@ -13,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public class HealthAlerts {
     private final AlertDelivery delivery;
     private final Clock clock;
     private final AtomicReference<Channels> channels;
-    private final ThreadPoolExecutor senders;
+    private final Map<String, ThreadPoolExecutor> senders;
     private volatile Duration firstRetry = Duration.ofSeconds(1);
 
     /** Where alerts go: the settings, and the mail sender when SMTP is configured. */
@@ -66,14 +65,10 @@ public class HealthAlerts {
         if (!settings.emailTo().isEmpty() && channels.get().mail() == null) {
             log.warn("ALERT_EMAIL_TO is set but SMTP is not (spring.mail.host, SPRING_MAIL_HOST): no alert e-mails.");
         }
-        AtomicInteger count = new AtomicInteger();
-        // Two senders, so that a slow webhook does not hold the e-mails back; past 100 waiting deliveries, new ones
-        // are logged as failed rather than kept in memory without bound.
-        this.senders = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100), task -> {
-            Thread thread = new Thread(task, "health-alert-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // One sender per channel, so that a slow webhook does not hold the e-mails back while each channel's alerts
+        // arrive in the order they were decided (a recovery never before its change); past 100 waiting deliveries,
+        // new ones are logged as failed rather than kept in memory without bound.
+        this.senders = Map.of("webhook", sender("webhook"), "email", sender("email"));
     }
 
     /**
@@ -120,7 +115,7 @@ public class HealthAlerts {
     private void send(Channels current, long id, String channel, AlertRules.Decision decision, Instant checkedAt) {
         Map<String, Object> event = AlertDelivery.event(id, decision, checkedAt);
         try {
-            senders.execute(() -> deliver(current, id, channel, event));
+            senders.get(channel).execute(() -> deliver(current, id, channel, event));
         } catch (RejectedExecutionException e) {
             log.warn("Alert {} ({}) not sent: too many alerts are waiting to be sent", id, channel);
             alerts.attemptFailed(id, 0, "not sent: too many alerts were waiting", true);
@@ -171,8 +166,16 @@ public class HealthAlerts {
         }
     }
 
+    private static ThreadPoolExecutor sender(String channel) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100), task -> {
+            Thread thread = new Thread(task, "health-alert-" + channel);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @PreDestroy
     void stop() {
-        senders.shutdownNow();
+        senders.values().forEach(ThreadPoolExecutor::shutdownNow);
     }
 }
