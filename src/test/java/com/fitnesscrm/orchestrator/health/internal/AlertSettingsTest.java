@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** What the application refuses to start with, each refusal naming the variable. */
 class AlertSettingsTest {
@@ -52,6 +54,23 @@ class AlertSettingsTest {
                 .hasMessageContaining("ALERT_REPEAT_HOURS");
         assertThat(new AlertSettings(null, null, null, List.of(" ops@example.com "), null, 0.5).repeat())
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void the_application_does_not_start_with_an_unknown_format_and_says_which_variable() {
+        new ApplicationContextRunner().withUserConfiguration(Binding.class)
+                .withPropertyValues("orchestrator.alerts.webhook-url=https://example.com/hook",
+                        "orchestrator.alerts.webhook-format=xml")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("ALERT_WEBHOOK_FORMAT must be one of slack, json, not 'xml'"));
+        new ApplicationContextRunner().withUserConfiguration(Binding.class)
+                .withPropertyValues("orchestrator.alerts.webhook-url=https://example.com/hook")
+                .run(context -> assertThat(context).hasNotFailed().getBean(AlertSettings.class)
+                        .extracting(AlertSettings::format).isEqualTo(AlertSettings.Format.SLACK));
+    }
+
+    @EnableConfigurationProperties(AlertSettings.class)
+    static class Binding {
     }
 
     private static AlertSettings settings(String url, String format, String secret) {
