@@ -69,13 +69,20 @@ public class HealthCheckService {
         return runs.run(RunRequest.forTaskType(AgentType.HEALTH_CHECK.code(), input), HealthReport.class).output();
     }
 
-    /** The newest {@value #ALERT_ROWS} alerts, each channel's delivery on its own row, newest first. */
+    /**
+     * The newest {@value #ALERT_ROWS} alerts, each channel's delivery on its own row, newest first; none while the
+     * database is away (the view says so from the overview).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public List<HealthAlert> alerts() {
-        return alerts.newest(ALERT_ROWS);
+        try {
+            return alerts.newest(ALERT_ROWS);
+        } catch (DataAccessException e) {
+            return List.of();
+        }
     }
 
-    /** Each component's worst status per bucket of {@code window}, up to now. */
+    /** Each component's worst status per bucket of {@code window}, up to now; no component while the database is away. */
     @PreAuthorize("hasRole('ADMIN')")
     public HealthTimeline timeline(HealthTimeline.Window window) {
         Instant now = clock.instant();
@@ -85,7 +92,13 @@ public class HealthCheckService {
         int buckets = (int) (window.length().toSeconds() / bucketSeconds);
         Instant from = to.minus(window.bucket().multipliedBy(buckets));
         Map<String, List<HealthStatus>> components = new LinkedHashMap<>();
-        history.worstPerBucket(from, window.bucket()).forEach((component, worst) -> {
+        Map<String, Map<Integer, HealthStatus>> stored;
+        try {
+            stored = history.worstPerBucket(from, window.bucket());
+        } catch (DataAccessException e) {
+            stored = Map.of();
+        }
+        stored.forEach((component, worst) -> {
             List<HealthStatus> statuses = new ArrayList<>(Collections.nCopies(buckets, (HealthStatus) null));
             worst.forEach((bucket, status) -> {
                 if (bucket >= 0 && bucket < buckets) {

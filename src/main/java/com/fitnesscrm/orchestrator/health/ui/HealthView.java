@@ -1,6 +1,9 @@
 package com.fitnesscrm.orchestrator.health.ui;
 
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
+import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
 import com.fitnesscrm.orchestrator.health.ComponentHealth;
 import com.fitnesscrm.orchestrator.health.HealthCheckService;
 import com.fitnesscrm.orchestrator.health.HealthOverview;
@@ -30,6 +33,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Health Checker for admins (docs/decisions/0021, "The Health view"): a tile per component of the latest check,
@@ -42,6 +47,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Roles.ADMIN)
 public class HealthView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(HealthView.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
@@ -143,8 +149,16 @@ public class HealthView extends VerticalLayout {
         }, failure -> {
             checkNow.setEnabled(true);
             checkNow.setText("Check now");
-            Notification.show("The check did not finish: " + failure.getMessage(), 8000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            String message;
+            if (failure instanceof RunNotSucceeded || failure instanceof ConflictException
+                    || failure instanceof UnavailableException || failure instanceof BackgroundWork.BusyException) {
+                message = failure.getMessage(); // e.g. the Health Checker agent is disabled
+            } else {
+                log.error("Check now failed", failure);
+                message = "The check could not be made because of a fault on the server; it is in the server's log.";
+            }
+            Notification.show(message, 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         });
     }
 }
