@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
 import com.fitnesscrm.orchestrator.execution.ui.RunDetailView;
 import com.fitnesscrm.orchestrator.execution.ui.RunsView;
+import com.fitnesscrm.orchestrator.health.ui.HealthView;
 import com.fitnesscrm.orchestrator.progress.ui.ClientProgressView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
@@ -35,7 +36,7 @@ class RoleAccessKT extends KaribuTest {
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
         assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
-                "workouts/plans/1", "exercises", "client-progress");
+                "workouts/plans/1", "exercises", "client-progress", "health");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -80,6 +81,19 @@ class RoleAccessKT extends KaribuTest {
     }
 
     @Test
+    void an_admin_opens_the_health_view_and_a_trainer_is_refused_it() {
+        login(UserRole.ADMIN);
+        UI.getCurrent().navigate("health");
+        assertThat(currentView()).isInstanceOf(HealthView.class);
+
+        startNewSession();
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("health");
+        assertThat(currentView()).isNotInstanceOf(HealthView.class);
+        assertThatThrownBy(() -> _get(HealthView.class)).hasMessageContaining("AccessDeniedException");
+    }
+
+    @Test
     void trainers_and_admins_open_the_trainer_tools() {
         for (UserRole role : List.of(UserRole.TRAINER, UserRole.ADMIN)) {
             startNewSession();
@@ -97,7 +111,7 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Agents", "Runs", "API keys", "Users");
+                "Client progress", "Agents", "Runs", "Health", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -1,10 +1,21 @@
 package com.fitnesscrm.orchestrator.health;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.health.internal.AlertLog;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,12 +32,82 @@ public class HealthCheckService {
     public static final int DEFAULT_ROWS = 50;
     public static final int MAX_ROWS = 500;
 
+    public static final int ALERT_ROWS = 100;
+
     private final HealthHistory history;
     private final HealthChecker checker;
+    private final AlertLog alerts;
+    private final RunService runs;
+    private final Clock clock;
 
-    HealthCheckService(HealthHistory history, HealthChecker checker) {
+    HealthCheckService(HealthHistory history, HealthChecker checker, AlertLog alerts, RunService runs, Clock clock) {
         this.history = history;
         this.checker = checker;
+        this.alerts = alerts;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /**
+     * The overall status of the latest check, for everyone signed in (a trainer's dashboard shows it in words, without
+     * the components); empty before the first check. While the database is away: critical.
+     */
+    public Optional<HealthStatus> overall() {
+        try {
+            List<HealthCheckRow> latestCheck = history.latestCheck();
+            return latestCheck.isEmpty() ? Optional.empty() : Optional.of(HealthStatus.worst(
+                    latestCheck.stream().map(row -> row.component().status()).toList()));
+        } catch (DataAccessException e) {
+            return Optional.of(HealthStatus.CRITICAL);
+        }
+    }
+
+    /** "Check now": a recorded run of the Health Checker, like {@code /api/execute} with {@code health_check}. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public HealthReport checkNow() {
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("timestamp", clock.instant().toString());
+        return runs.run(RunRequest.forTaskType(AgentType.HEALTH_CHECK.code(), input), HealthReport.class).output();
+    }
+
+    /**
+     * The newest {@value #ALERT_ROWS} alerts, each channel's delivery on its own row, newest first; none while the
+     * database is away (the view says so from the overview).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<HealthAlert> alerts() {
+        try {
+            return alerts.newest(ALERT_ROWS);
+        } catch (DataAccessException e) {
+            return List.of();
+        }
+    }
+
+    /** Each component's worst status per bucket of {@code window}, up to now; no component while the database is away. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public HealthTimeline timeline(HealthTimeline.Window window) {
+        Instant now = clock.instant();
+        long bucketSeconds = window.bucket().toSeconds();
+        // whole buckets, the last one holding now
+        Instant to = Instant.ofEpochSecond((now.getEpochSecond() / bucketSeconds + 1) * bucketSeconds);
+        int buckets = (int) (window.length().toSeconds() / bucketSeconds);
+        Instant from = to.minus(window.bucket().multipliedBy(buckets));
+        Map<String, List<HealthStatus>> components = new LinkedHashMap<>();
+        Map<String, Map<Integer, HealthStatus>> stored;
+        try {
+            stored = history.worstPerBucket(from, window.bucket());
+        } catch (DataAccessException e) {
+            stored = Map.of();
+        }
+        stored.forEach((component, worst) -> {
+            List<HealthStatus> statuses = new ArrayList<>(Collections.nCopies(buckets, (HealthStatus) null));
+            worst.forEach((bucket, status) -> {
+                if (bucket >= 0 && bucket < buckets) {
+                    statuses.set(bucket, status);
+                }
+            });
+            components.put(component, statuses);
+        });
+        return new HealthTimeline(from, window.bucket(), buckets, components);
     }
 
     /**

@@ -5,8 +5,10 @@ import com.fitnesscrm.orchestrator.health.engine.HealthEngine;
 import com.fitnesscrm.orchestrator.health.engine.HealthLimits;
 import com.fitnesscrm.orchestrator.health.engine.HealthReadings;
 import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
+import com.fitnesscrm.orchestrator.health.internal.HealthAlerts;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,14 +31,16 @@ public class HealthChecker {
 
     private final HealthProbes probes;
     private final HealthHistory history;
+    private final HealthAlerts alerts;
     private final HealthSettings settings;
     private final HealthEngine engine = new HealthEngine();
     private final HealthLimits limits;
     private final AtomicReference<HealthReport> latest = new AtomicReference<>();
 
-    HealthChecker(HealthProbes probes, HealthHistory history, HealthSettings settings) {
+    HealthChecker(HealthProbes probes, HealthHistory history, HealthAlerts alerts, HealthSettings settings) {
         this.probes = probes;
         this.history = history;
+        this.alerts = alerts;
         this.settings = settings;
         this.limits = HealthLimits.DEFAULTS.withDisk(settings.diskWarningPercent(), settings.diskCriticalPercent());
     }
@@ -45,7 +49,9 @@ public class HealthChecker {
     public HealthReport scheduledCheck() {
         HealthReport report = check(Set.of(), null);
         try {
-            int trimmed = history.trim(report.checkedAt().minus(Duration.ofDays(settings.retentionDays())));
+            Instant before = report.checkedAt().minus(Duration.ofDays(settings.retentionDays()));
+            int trimmed = history.trim(before);
+            alerts.trim(before);
             if (trimmed > 0) {
                 log.debug("Trimmed {} health rows older than {} days", trimmed, settings.retentionDays());
             }
@@ -78,7 +84,10 @@ public class HealthChecker {
         } catch (DataAccessException e) {
             // The database is away, which the report says; the check is kept in memory until it is back.
             log.warn("The health check could not be stored: {}", e.getMostSpecificCause().getMessage());
+            return scoped(report, scope);
         }
+        // Off this thread once recorded: a slow or failing receiver never holds up or fails the check.
+        alerts.afterCheck(report);
         return scoped(report, scope);
     }
 

@@ -3,6 +3,8 @@ package com.fitnesscrm.orchestrator.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fitnesscrm.orchestrator.IntegrationTest;
+import com.fitnesscrm.orchestrator.health.internal.HealthAlerts;
+import com.fitnesscrm.orchestrator.health.internal.WebhookReceiver;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Faults injected into a running application, each seen at the next check on the right component with the right
  * status: the main backend's health URL down and back (a local HTTP server), a disk past a configured threshold,
  * a Quartz job that stops firing, the connection pool exhausted, and the database out of reach (every connection
- * taken, so the app cannot reach it) while {@code /api/health-status}'s service still answers. Its own context: the properties below are its own.
+ * taken, so the app cannot reach it) while {@code /api/health-status}'s service still answers; and the main
+ * backend's outage alerted once, its recovery once, to a local webhook receiver. Its own context: the properties below are its own.
  */
 @IntegrationTest
 class HealthFaultsIT {
@@ -56,6 +59,8 @@ class HealthFaultsIT {
     private HealthCheckService health;
     @Autowired
     private SecurityContextHolderStrategy securityContext;
+    @Autowired
+    private HealthAlerts alerts;
 
     @DynamicPropertySource
     static void health(DynamicPropertyRegistry registry) {
@@ -86,6 +91,35 @@ class HealthFaultsIT {
 
         mainBackendStatus.set(200);
         assertThat(component("main_backend").status()).isEqualTo(HealthStatus.HEALTHY);
+    }
+
+    @Test
+    void the_main_backend_going_down_is_alerted_once_and_its_recovery_once_however_many_checks_see_it()
+            throws Exception {
+        mainBackendStatus.set(200);
+        checker.check(Set.of(), null); // settles what was last alerted: earlier tests may have left it critical
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.use(alerts, "slack", null, List.of(), null);
+            try {
+                mainBackendStatus.set(503);
+                component("main_backend");
+                component("main_backend");
+                component("main_backend");
+                mainBackendStatus.set(200);
+                component("main_backend");
+                component("main_backend");
+
+                List<WebhookReceiver.Received> posts = receiver.awaitAbout("main_backend is",
+                        got -> got.size() >= 2);
+                Thread.sleep(300); // nothing more arrives
+                assertThat(receiver.about("main_backend is")).hasSize(2);
+                assertThat(posts.get(0).body()).contains("main_backend is critical (was healthy)")
+                        .contains("HTTP 503");
+                assertThat(posts.get(1).body()).contains("main_backend is healthy again (was critical)");
+            } finally {
+                WebhookReceiver.reset(alerts);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.dashboard.ui;
 
 import com.fitnesscrm.orchestrator.crm.CrmService;
+import com.fitnesscrm.orchestrator.health.HealthCheckService;
 import com.fitnesscrm.orchestrator.health.SystemStatus;
 import com.fitnesscrm.orchestrator.health.SystemStatusService;
 import com.fitnesscrm.orchestrator.health.SystemSummary;
@@ -27,7 +28,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The live state of the orchestrator: every component in detail for admins, whether it works for trainers.
+ * The live state of the orchestrator: every component in detail for admins, whether it works for trainers, and the
+ * Health Checker's overall status (with a link to the Health view for admins only).
  * {@code /gui}, where the original service kept its GUI, opens it too. Refreshes itself every 15 seconds while open.
  */
 @Route("")
@@ -43,14 +45,17 @@ public class DashboardView extends VerticalLayout {
 
     private final transient SystemStatusService status;
     private final transient CrmService crm;
+    private final transient HealthCheckService health;
     private final boolean admin;
     private final Div cards = new Div();
     private final Span checkedAt = new Span();
     private Registration polling;
 
-    public DashboardView(SystemStatusService status, CrmService crm, AuthenticationContext authentication) {
+    public DashboardView(SystemStatusService status, CrmService crm, HealthCheckService health,
+                         AuthenticationContext authentication) {
         this.status = status;
         this.crm = crm;
+        this.health = health;
         this.admin = authentication.hasRole(Roles.ADMIN);
         cards.addClassName("status-cards");
         add(createHeader(), cards);
@@ -78,7 +83,8 @@ public class DashboardView extends VerticalLayout {
     /** Every component in detail, for admins. */
     void show(SystemStatus snapshot) {
         cards.removeAll();
-        cards.add(StatusCards.database(snapshot.database()), StatusCards.scheduler(snapshot.scheduler()),
+        cards.add(StatusCards.health(health.overall(), true),
+                StatusCards.database(snapshot.database()), StatusCards.scheduler(snapshot.scheduler()),
                 StatusCards.application(snapshot.application()), StatusCards.llm(snapshot.llm()),
                 StatusCards.crm(crm.status()));
         showCheckedAt(snapshot.checkedAt());
@@ -87,7 +93,8 @@ public class DashboardView extends VerticalLayout {
     /** Whether the system works, without infrastructure details, for everyone else. */
     void show(SystemSummary summary) {
         cards.removeAll();
-        cards.add(StatusCards.summary(summary), StatusCards.llm(summary.llm()));
+        cards.add(StatusCards.summary(summary), StatusCards.health(health.overall(), false),
+                StatusCards.llm(summary.llm()));
         showCheckedAt(summary.checkedAt());
     }
 

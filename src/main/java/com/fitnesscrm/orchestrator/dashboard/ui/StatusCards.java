@@ -3,12 +3,16 @@ package com.fitnesscrm.orchestrator.dashboard.ui;
 import com.fitnesscrm.orchestrator.base.ui.StatusCard;
 import com.fitnesscrm.orchestrator.base.ui.StatusCard.Level;
 import com.fitnesscrm.orchestrator.crm.CrmStatus;
+import com.fitnesscrm.orchestrator.health.HealthStatus;
 import com.fitnesscrm.orchestrator.health.SystemStatus;
 import com.fitnesscrm.orchestrator.health.SystemSummary;
+import com.fitnesscrm.orchestrator.health.ui.HealthView;
+import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The dashboard's cards, one per component, built from a status snapshot. */
@@ -115,6 +119,35 @@ final class StatusCards {
         return card.row("Database", summary.databaseReachable() ? "Working" : "Not reachable")
                 .row("Scheduler", summary.schedulerRunning() ? "Working" : "Not running")
                 .row("Version", summary.version());
+    }
+
+    /**
+     * The Health Checker's overall status. Admins: the status word and a link to the Health view. Everyone else: a
+     * plain sentence, no component, number or link (docs/decisions/0021, "The Health view").
+     */
+    static StatusCard health(Optional<HealthStatus> overall, boolean admin) {
+        if (overall.isEmpty()) {
+            StatusCard card = new StatusCard("health-card", admin ? "Health checks" : "System health", Level.INFO,
+                    "Not checked yet");
+            return admin ? card.row("Details", new RouterLink("Open Health", HealthView.class)) : card;
+        }
+        HealthStatus status = overall.get();
+        Level level = switch (status) {
+            case HEALTHY -> Level.OK;
+            case WARNING -> Level.WARNING;
+            case CRITICAL -> Level.DOWN;
+        };
+        if (!admin) {
+            return new StatusCard("health-card", "System health", level, switch (status) {
+                case HEALTHY -> "Everything is working normally";
+                case WARNING -> "Working, but some parts need attention";
+                case CRITICAL -> "Some parts are not working; the admins can see the details";
+            });
+        }
+        RouterLink open = new RouterLink("Open Health", HealthView.class);
+        open.setId("open-health");
+        String word = status.code().substring(0, 1).toUpperCase(Locale.ROOT) + status.code().substring(1);
+        return new StatusCard("health-card", "Health checks", level, "Overall: " + word).row("Details", open);
     }
 
     private static String millis(Duration duration) {

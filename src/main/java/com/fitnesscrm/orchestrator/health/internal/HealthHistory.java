@@ -10,7 +10,10 @@ import com.fitnesscrm.orchestrator.health.HealthStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -55,6 +58,24 @@ public class HealthHistory {
         return jdbc.query("SELECT id, component, status, message, metrics::text AS metrics, checked_at "
                 + "FROM ai_system_health WHERE checked_at = (SELECT max(checked_at) FROM ai_system_health) "
                 + "ORDER BY id", this::row);
+    }
+
+    /**
+     * Each component's worst status per bucket of {@code bucket} from {@code from} on, as bucket numbers (0: the
+     * first) to statuses; the components in the order their rows were first written.
+     */
+    public Map<String, Map<Integer, HealthStatus>> worstPerBucket(Instant from, Duration bucket) {
+        Map<String, Map<Integer, HealthStatus>> worst = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT component, floor(extract(epoch FROM checked_at - ?) / ?)::int AS bucket,
+                       max(CASE status WHEN 'healthy' THEN 0 WHEN 'critical' THEN 2 ELSE 1 END) AS worst
+                FROM ai_system_health WHERE checked_at >= ?
+                GROUP BY component, bucket ORDER BY min(min(id)) OVER (PARTITION BY component), component, bucket""",
+                (ResultSet rs) -> {
+                    worst.computeIfAbsent(rs.getString("component"), c -> new TreeMap<>())
+                            .put(rs.getInt("bucket"), HealthStatus.values()[rs.getInt("worst")]);
+                }, Timestamp.from(from), bucket.toSeconds(), Timestamp.from(from));
+        return worst;
     }
 
     /** Deletes the rows checked before {@code before}; returns how many. */

@@ -1,5 +1,10 @@
 package com.fitnesscrm.orchestrator.progress.ui;
 
+import static com.fitnesscrm.orchestrator.base.ui.Svg.circle;
+import static com.fitnesscrm.orchestrator.base.ui.Svg.line;
+import static com.fitnesscrm.orchestrator.base.ui.Svg.rect;
+import static com.fitnesscrm.orchestrator.base.ui.Svg.text;
+
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Point;
 import com.fitnesscrm.orchestrator.progress.ProgressAnalysis.Series;
 import com.fitnesscrm.orchestrator.progress.ProgressReport.GoalForecast;
@@ -229,33 +234,6 @@ final class ProgressChart {
         double y(double value) {
             return TOP + (HEIGHT - TOP - BOTTOM) * (top - value) / (top - bottom);
         }
-    }
-
-    private static String rect(double x, double y, double w, double h, String fill, String opacity, String css) {
-        return String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                + "fill=\"%s\" fill-opacity=\"%s\"/>", css, x, y, w, h, fill, opacity);
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String stroke, String width,
-                               String dash, String css) {
-        return String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                + "stroke=\"%s\" stroke-width=\"%s\"%s/>", css, x1, y1, x2, y2, stroke, width,
-                dash == null ? "" : " stroke-dasharray=\"" + dash + "\"");
-    }
-
-    private static String circle(double x, double y, double r, String fill, String stroke, String css) {
-        return String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s/>",
-                css, x, y, r, fill, stroke == null ? "" : " stroke=\"" + stroke + "\" stroke-width=\"2\"");
-    }
-
-    private static String text(double x, double y, String content, String fill, String css, String anchor) {
-        return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" fill=\"%s\"%s>%s</text>", css, x,
-                y, fill, anchor == null ? "" : " text-anchor=\"" + anchor + "\"", escape(content));
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
     }
 
     /** A value with as many decimals as {@code step} needs (2.5 → one, 0.25 → two, 5 → none). */

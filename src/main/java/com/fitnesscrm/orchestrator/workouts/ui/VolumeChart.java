@@ -1,5 +1,7 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
+import static com.fitnesscrm.orchestrator.base.ui.Svg.escape;
+
 import com.fitnesscrm.orchestrator.workouts.VolumeLandmarks;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.vocabulary.Muscle;
@@ -178,10 +180,5 @@ final class VolumeChart {
     static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value)
                 : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
     }
 }

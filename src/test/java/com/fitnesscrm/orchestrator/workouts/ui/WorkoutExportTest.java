@@ -51,7 +51,7 @@ class WorkoutExportTest {
         assertThat(svg.split("<title>Weeks 1–5: ", -1)).hasSize(Muscle.values().length + 1);
         assertThat(svg.split("<title>Week 6 · deload: ", -1)).hasSize(Muscle.values().length + 1);
         assertThat(svg).contains(">side delts<").contains("MRV 26").doesNotContain("<script");
-        assertThat(VolumeChart.escape("<img src=x onerror='a'>&")).isEqualTo(
+        assertThat(com.fitnesscrm.orchestrator.base.ui.Svg.escape("<img src=x onerror='a'>&")).isEqualTo(
                 "&lt;img src=x onerror=&apos;a&apos;&gt;&amp;");
     }
 }
