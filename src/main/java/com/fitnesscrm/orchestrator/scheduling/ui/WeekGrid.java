@@ -3,7 +3,6 @@ package com.fitnesscrm.orchestrator.scheduling.ui;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingInput.Booking;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingOutput;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
@@ -125,8 +124,10 @@ class WeekGrid extends Div {
     private static Component availabilityCell(SchedulingOutput.Block block) {
         Div cell = new Div(new Span("Available " + block.start() + "–" + block.end()));
         cell.addClassName("schedule-available");
+        cell.getElement().setAttribute("title", "Available " + block.start() + "–" + block.end());
+        // The label at the block's foot: a slot at the start of the day would cover it there.
         cell.getStyle().set("background", "var(--lumo-base-color)").set("color", "var(--lumo-secondary-text-color)")
-                .set("padding", "0 var(--lumo-space-xs)");
+                .set("padding", "0 var(--lumo-space-xs)").set("display", "flex").set("align-items", "flex-end");
         return cell;
     }
 
@@ -141,23 +142,37 @@ class WeekGrid extends Div {
         return cell;
     }
 
+    /**
+     * A slot: its time and show-up on the face (the column says the day), the whole of it — day, time, probability
+     * and band — as its accessible name, and the reasons as its tooltip. Not a Vaadin button, whose label cannot wrap
+     * in a narrow column without theme CSS; a focusable element with the button role, answering Enter and Space.
+     */
     private Component slotCell(Slot slot) {
-        Button cell = new Button(slot.text(), click -> onSlotClick.accept(slot));
+        Span time = new Span(TIME.format(slot.start()) + "–" + TIME.format(slot.end()));
+        time.getStyle().set("font-weight", "600");
+        Span show = new Span(slot.showProbability() == null ? "client " + slot.clientId()
+                : Slot.percent(slot.showProbability()) + " show-up");
+        Div cell = new Div(time, new Span(" "), show);
         Slot.Band band = slot.band();
         cell.addClassName("schedule-slot");
         cell.addClassName("schedule-slot-" + band.name().toLowerCase(Locale.ROOT));
-        cell.getElement().setAttribute("title", String.join("\n", slot.reasons()));
+        cell.getElement().setAttribute("role", "button").setAttribute("tabindex", "0")
+                .setAttribute("aria-label", slot.text())
+                .setAttribute("title", slot.text() + "\n" + String.join("\n", slot.reasons()));
+        cell.addClickListener(click -> onSlotClick.accept(slot));
+        cell.getElement().addEventListener("keydown", key -> onSlotClick.accept(slot))
+                .setFilter("event.key === 'Enter' || event.key === ' '");
         String colour = switch (band) {
             case HIGH -> "var(--lumo-success-color)";
             case MEDIUM -> "var(--lumo-warning-color, hsl(40, 95%, 45%))";
             case LOW -> "var(--lumo-error-color)";
             case NONE -> "var(--lumo-primary-color)";
         };
-        cell.getStyle().set("background", "color-mix(in srgb, " + colour + " 18%, var(--lumo-base-color))")
-                .set("border-left", "4px solid " + colour).set("color", "var(--lumo-body-text-color)")
-                .set("height", "100%").set("min-height", "0").set("margin", "0").set("z-index", "2")
-                .set("font-size", "var(--lumo-font-size-xs)").set("white-space", "normal")
-                .set("justify-content", "flex-start");
+        cell.getStyle().set("background", "color-mix(in srgb, " + colour + " 22%, var(--lumo-base-color))")
+                .set("border-left", "4px solid " + colour).set("border-radius", "var(--lumo-border-radius-s)")
+                .set("color", "var(--lumo-body-text-color)").set("padding", "0 var(--lumo-space-xs)")
+                .set("cursor", "pointer").set("z-index", "2").set("overflow", "hidden")
+                .set("line-height", "var(--lumo-line-height-xs)");
         return cell;
     }
 }

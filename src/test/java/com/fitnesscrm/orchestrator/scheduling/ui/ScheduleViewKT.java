@@ -17,7 +17,6 @@ import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -90,17 +89,24 @@ class ScheduleViewKT extends KaribuTest {
         suggest(view);
 
         // Tuesday 07:00–11:00 and Thursday 08:00–11:00 free, two slots at least 2 h apart on each.
-        List<Button> slots = _find(Button.class, spec -> spec.withClasses("schedule-slot"));
+        List<Div> slots = _find(Div.class, spec -> spec.withClasses("schedule-slot"));
         assertThat(slots).hasSize(4);
-        for (Button slot : slots) {
-            Matcher words = PERCENT.matcher(slot.getText());
-            assertThat(words.find()).as(slot.getText()).isTrue();
+        for (Div slot : slots) {
+            String name = name(slot);
+            Matcher words = PERCENT.matcher(name);
+            assertThat(words.find()).as(name).isTrue();
             int percent = Integer.parseInt(words.group(1));
             String band = percent >= 80 ? "high" : percent >= 60 ? "medium" : "low";
-            assertThat(words.group(2)).as(slot.getText()).isEqualTo(band);
-            assertThat(slot.getClassNames()).as(slot.getText()).contains("schedule-slot-" + band);
-            assertThat(slot.getText()).matches("(Tue|Thu) .*");
-            assertThat(slot.getElement().getAttribute("title")).as("reasons on hover").isNotBlank();
+            assertThat(words.group(2)).as(name).isEqualTo(band);
+            assertThat(slot.getClassNames()).as(name).contains("schedule-slot-" + band);
+            assertThat(name).matches("(Tue|Thu) \\d+ Dec \\d\\d:\\d\\d–\\d\\d:\\d\\d · .*");
+            // The face says the time and the probability too; the column says the day.
+            Matcher time = Pattern.compile("\\d\\d:\\d\\d–\\d\\d:\\d\\d").matcher(name);
+            assertThat(time.find()).isTrue();
+            assertThat(slot.getElement().getTextRecursively()).isEqualTo(time.group() + " " + percent + " % show-up");
+            assertThat(slot.getElement().getAttribute("role")).isEqualTo("button");
+            assertThat(slot.getElement().getAttribute("title")).as("reasons on hover").contains(name)
+                    .contains("\n");
         }
         // Thursdays, which Tom keeps, show a higher show-up than Tuesdays, which he misses.
         assertThat(percent(slots, "Thu")).isGreaterThan(percent(slots, "Tue"));
@@ -171,8 +177,8 @@ class ScheduleViewKT extends KaribuTest {
         assertThat(assignments.stream().filter(a -> a.getText().contains("client 1"))).hasSize(2);
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("schedule-objective"))
                 .getText()).contains("0 hard violations");
-        assertThat(_find(Button.class, spec -> spec.withClasses("schedule-slot")).stream()
-                .filter(b -> b.getText().contains("client 1"))).hasSize(2);
+        assertThat(_find(Div.class, spec -> spec.withClasses("schedule-slot")).stream()
+                .filter(slot -> name(slot).contains("client 1"))).hasSize(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sessions", Integer.class)).isEqualTo(sessionsBefore);
     }
 
@@ -186,7 +192,7 @@ class ScheduleViewKT extends KaribuTest {
         TextField zone = _get(TextField.class, spec -> spec.withId("schedule-timezone"));
         assertThat(zone.isInvalid()).isTrue();
         assertThat(zone.getErrorMessage()).contains("Mars/Olympus").doesNotContain("Exception");
-        assertThat(_find(Button.class, spec -> spec.withClasses("schedule-slot"))).isEmpty();
+        assertThat(_find(Div.class, spec -> spec.withClasses("schedule-slot"))).isEmpty();
     }
 
     @Test
@@ -223,8 +229,13 @@ class ScheduleViewKT extends KaribuTest {
         awaitPush(view.suggest::isEnabled);
     }
 
-    private static int percent(List<Button> slots, String day) {
-        return slots.stream().filter(s -> s.getText().startsWith(day)).map(s -> PERCENT.matcher(s.getText()))
+    private static String name(Div slot) {
+        return slot.getElement().getAttribute("aria-label");
+    }
+
+    private static int percent(List<Div> slots, String day) {
+        return slots.stream().map(ScheduleViewKT::name).filter(name -> name.startsWith(day))
+                .map(PERCENT::matcher)
                 .filter(Matcher::find).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
     }
 
