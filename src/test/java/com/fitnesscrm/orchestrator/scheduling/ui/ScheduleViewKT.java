@@ -10,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fitnesscrm.orchestrator.KaribuTest;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.crm.CrmTables;
-import com.fitnesscrm.orchestrator.security.UserAccount;
 import com.fitnesscrm.orchestrator.security.UserRole;
-import com.fitnesscrm.orchestrator.security.UserService;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The Schedule view on the main backend's schema ({@link CrmTables}): trainer 1 (Maria Coach) has worked Tuesdays and
@@ -54,14 +51,9 @@ class ScheduleViewKT extends KaribuTest {
     @Autowired
     private CrmDirectory directory;
     @Autowired
-    private UserService users;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
-    @Autowired
     private Clock clock;
 
     private CrmTables crm;
-    private Long linkedUser;
     private LocalDate nextMonday;
 
     @AfterEach
@@ -69,16 +61,12 @@ class ScheduleViewKT extends KaribuTest {
         if (crm != null) {
             crm.close();
         }
-        if (linkedUser != null) {
-            login(UserRole.ADMIN);
-            users.linkCrmTrainer(linkedUser, null);
-        }
     }
 
     @Test
     void a_linked_trainer_sees_themselves_preselected_and_the_crm_clients_slots_in_the_week_worded_and_coloured() {
         loadCrm();
-        linkTrainerUserToMaria();
+        linkTrainerToCrmTrainer(1); // Maria Coach
         login(UserRole.TRAINER);
         ScheduleView view = open();
 
@@ -264,16 +252,5 @@ class ScheduleViewKT extends KaribuTest {
         jdbc.update("INSERT INTO sessions (trainer_id, client_id, session_date, end_time, duration, session_type, "
                 + "status, created_at) VALUES (1, ?, ?, ?, 60, 'personal', ?, now())", client, start,
                 start.plusHours(1), status);
-    }
-
-    private void linkTrainerUserToMaria() {
-        login(UserRole.TRAINER); // creates the trainer user on first use
-        login(UserRole.ADMIN);
-        UserAccount trainer = users.list().stream().filter(user -> user.username().equals(TRAINER_USERNAME))
-                .findFirst().orElseThrow();
-        users.linkCrmTrainer(trainer.id(), 1L);
-        linkedUser = trainer.id();
-        securityContext.clearContext();
-        startNewSession();
     }
 }
