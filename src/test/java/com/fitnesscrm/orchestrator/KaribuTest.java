@@ -33,6 +33,8 @@ public abstract class KaribuTest {
 
     protected static final String TRAINER_USERNAME = "kt-trainer";
     private static Routes routes;
+    /** The trainer user linked to a CRM trainer by {@link #linkTrainerToCrmTrainer}, unlinked after the test. */
+    private Long linkedTrainer;
 
     @Autowired
     protected ApplicationContext context;
@@ -55,6 +57,14 @@ public abstract class KaribuTest {
         // AuthenticationContext) at its own strategy; every view test puts it back to this context's.
         SecurityContextHolder.setContextHolderStrategy(securityContext);
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void unlinkTrainer() {
+        if (linkedTrainer != null) {
+            asAdmin(() -> userService.linkCrmTrainer(linkedTrainer, null));
+            linkedTrainer = null;
+        }
     }
 
     @AfterEach
@@ -99,16 +109,38 @@ public abstract class KaribuTest {
         UI.getCurrent().navigate("");
     }
 
+    /**
+     * Links the trainer user ({@link #login(UserRole) login(TRAINER)}'s) to a CRM trainer, as an admin does in the
+     * Users view, for this test only; nobody is signed in afterwards.
+     */
+    protected void linkTrainerToCrmTrainer(long crmTrainerId) {
+        ensureTrainerExists();
+        asAdmin(() -> {
+            long trainer = userService.list().stream().filter(user -> user.username().equals(TRAINER_USERNAME))
+                    .findFirst().orElseThrow().id();
+            userService.linkCrmTrainer(trainer, crmTrainerId);
+            linkedTrainer = trainer;
+        });
+    }
+
     private String ensureTrainerExists() {
         try {
             userDetailsService.loadUserByUsername(TRAINER_USERNAME);
         } catch (UsernameNotFoundException e) {
-            UserDetails admin = userDetailsService.loadUserByUsername("admin");
-            securityContext.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-            userService.create(TRAINER_USERNAME, "trainer-password-for-tests", UserRole.TRAINER);
-            securityContext.clearContext();
+            asAdmin(() -> userService.create(TRAINER_USERNAME, "trainer-password-for-tests", UserRole.TRAINER));
         }
         return TRAINER_USERNAME;
+    }
+
+    /** Runs {@code work} as the first admin, outside any browser session, and leaves nobody signed in. */
+    private void asAdmin(Runnable work) {
+        UserDetails admin = userDetailsService.loadUserByUsername("admin");
+        securityContext.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        try {
+            work.run();
+        } finally {
+            securityContext.clearContext();
+        }
     }
 }

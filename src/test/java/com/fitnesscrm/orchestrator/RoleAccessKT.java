@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.execution.ui.RunDetailView;
 import com.fitnesscrm.orchestrator.execution.ui.RunsView;
 import com.fitnesscrm.orchestrator.health.ui.HealthView;
 import com.fitnesscrm.orchestrator.progress.ui.ClientProgressView;
+import com.fitnesscrm.orchestrator.scheduling.ui.ScheduleView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
@@ -36,7 +37,7 @@ class RoleAccessKT extends KaribuTest {
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
         assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
-                "workouts/plans/1", "exercises", "client-progress", "health");
+                "workouts/plans/1", "exercises", "client-progress", "schedule", "health");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -77,7 +78,7 @@ class RoleAccessKT extends KaribuTest {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress");
+                "Client progress", "Schedule");
     }
 
     @Test
@@ -104,6 +105,8 @@ class RoleAccessKT extends KaribuTest {
             assertThat(currentView()).as(role.name()).isInstanceOf(ExercisesView.class);
             UI.getCurrent().navigate("client-progress");
             assertThat(currentView()).as(role.name()).isInstanceOf(ClientProgressView.class);
+            UI.getCurrent().navigate("schedule");
+            assertThat(currentView()).as(role.name()).isInstanceOf(ScheduleView.class);
         }
     }
 
@@ -111,7 +114,7 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Agents", "Runs", "Health", "API keys", "Users");
+                "Client progress", "Schedule", "Agents", "Runs", "Health", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -168,7 +168,7 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
         };
     }
 
-    private static Booking booking(CrmSession session) {
+    static Booking booking(CrmSession session) {
         Instant start = session.start().toInstant();
         Instant end = session.end() != null && session.end().isAfter(session.start()) ? session.end().toInstant()
                 : start.plusSeconds(60L * (session.durationMinutes() != null && session.durationMinutes() > 0

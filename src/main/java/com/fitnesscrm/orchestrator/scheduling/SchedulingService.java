@@ -2,10 +2,14 @@ package com.fitnesscrm.orchestrator.scheduling;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.TypedRun;
+import com.fitnesscrm.orchestrator.scheduling.SchedulingInput.Booking;
 import com.fitnesscrm.orchestrator.security.Permissions;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +19,11 @@ import org.springframework.stereotype.Service;
 public class SchedulingService {
 
     private final RunService runs;
+    private final CrmDirectory crm;
 
-    SchedulingService(RunService runs) {
+    SchedulingService(RunService runs, CrmDirectory crm) {
         this.runs = runs;
+        this.crm = crm;
     }
 
     /**
@@ -29,5 +35,13 @@ public class SchedulingService {
     public TypedRun<SchedulingOutput> suggest(JsonNode input, String idempotencyKey) {
         return runs.run(RunRequest.forTaskType(AgentType.SCHEDULING.code(), input).withIdempotencyKey(idempotencyKey),
                 SchedulingOutput.class);
+    }
+
+    /**
+     * The trainer's CRM sessions starting in [{@code from}, {@code to}), as the engine sees them (the Schedule view's
+     * week); empty without a CRM.
+     */
+    public List<Booking> trainerSessions(long trainerId, Instant from, Instant to) {
+        return crm.trainerSessions(trainerId, from, to).stream().map(SchedulingAgent::booking).toList();
     }
 }

@@ -3,6 +3,7 @@ package com.fitnesscrm.orchestrator.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.LlmIntegrationTest;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentType;
@@ -76,6 +77,69 @@ class SchedulingLlmIT extends LlmIntegrationTest {
         assertThat(run.output().get("suggestions")).isEqualTo(objectMapper.valueToTree(rules.suggestions()));
         assertThat(runs.steps(run.id())).anyMatch(step -> step.name().equals("check repaired answer")
                 && step.outputSummary() != null && step.outputSummary().contains("2030-01-01T03:00+01:00"));
+    }
+
+    @Test
+    void a_week_whose_reasons_are_reworded_keeps_the_optimisers_assignments_and_takes_the_new_words()
+            throws Exception {
+        SchedulingOutput rules = weekRules();
+        ObjectNode reworded = objectMapper.valueToTree(rules);
+        reworded.put("engine", "llm");
+        for (JsonNode assignment : reworded.at("/week/assignments")) {
+            ((ObjectNode) assignment).putArray("reasons").add("Tuesday early suits your trainer and you.");
+        }
+        openAi.answer(objectMapper.writeValueAsString(reworded), 900, 200);
+
+        Run run = runWeek();
+
+        assertThat(run.engine()).isEqualTo("llm");
+        JsonNode first = run.output().at("/week/assignments/0");
+        assertThat(first.get("reasons").get(0).asText()).isEqualTo("Tuesday early suits your trainer and you.");
+        assertThat(first.get("start").asText()).isEqualTo(rules.week().assignments().get(0).start());
+        assertThat(run.output().at("/week/objective")).isEqualTo(objectMapper.valueToTree(rules.week().objective()));
+    }
+
+    @Test
+    void a_week_answer_that_moves_an_assignment_is_thrown_out_and_the_optimisers_words_are_kept() throws Exception {
+        SchedulingOutput rules = weekRules();
+        ObjectNode moved = objectMapper.valueToTree(rules);
+        moved.put("engine", "llm");
+        ObjectNode first = (ObjectNode) moved.at("/week/assignments/0");
+        first.put("start", OffsetDateTime.parse(first.get("start").asText()).plusHours(1).toString());
+        first.put("end", OffsetDateTime.parse(first.get("end").asText()).plusHours(1).toString());
+        first.putArray("reasons").add("An hour later is nicer.");
+        String answer = objectMapper.writeValueAsString(moved);
+        openAi.answer(answer, 900, 200).answer(answer, 900, 200);
+
+        Run run = runWeek();
+
+        assertThat(run.engine()).isEqualTo("rules");
+        assertThat(objectMapper.treeToValue(run.output().get("week"), SchedulingOutput.WeekPlan.class))
+                .isEqualTo(rules.week());
+        assertThat(openAi.requests().get(1).body().toString()).contains("assignments[0] was changed");
+    }
+
+    /** The optimiser's plan of the week input: one session, and one hour it can go in, so any solve finds it. */
+    private SchedulingOutput weekRules() {
+        return new SchedulingEngine().optimiseWeek(program.readInput(weekInput()));
+    }
+
+    private Run runWeek() {
+        Agent agent = agent(AgentType.SCHEDULING.code(), "{}");
+        return runs.run(RunRequest.forAgent(agent.name(), weekInput(), false));
+    }
+
+    /** Next week, a trainer free only on Tuesday 07:00–08:00, client 7 asking for one session. */
+    private JsonNode weekInput() {
+        LocalDate monday = LocalDate.now(clock).plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
+        var input = objectMapper.createObjectNode().put("trainer_id", 3).put("week", monday.toString())
+                .put("time_limit_seconds", 1);
+        input.putObject("trainer").put("timezone", "Europe/Berlin").putArray("availability").addObject()
+                .put("weekday", "tue").put("start", "07:00").put("end", "08:00");
+        input.putArray("requests").addObject().put("client_id", 7).put("sessions_per_week", 1);
+        input.putArray("existing_sessions");
+        input.putObject("client").putArray("history");
+        return input;
     }
 
     /** The first slot an hour later, all else kept. */

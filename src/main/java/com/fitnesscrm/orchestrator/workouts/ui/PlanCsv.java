@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.workouts.ui;
 
+import com.fitnesscrm.orchestrator.base.ui.CsvCells;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public final class PlanCsv {
     }
 
     public static String of(WorkoutPlan plan) {
-        StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append("\r\n");
+        StringBuilder csv = new StringBuilder(CsvCells.row(HEADER));
         for (WorkoutPlan.Week week : plan.weeks()) {
             for (WorkoutPlan.Session session : week.sessions()) {
                 for (WorkoutPlan.PlannedExercise exercise : session.exercises()) {
@@ -25,18 +26,10 @@ public final class PlanCsv {
                             exercise.suggestedLoadKg() == null ? "" : exercise.suggestedLoadKg(),
                             exercise.progression() == null ? "" : exercise.progression(),
                             exercise.reason() == null ? "" : exercise.reason());
-                    csv.append(String.join(",", cells.stream().map(cell -> cell(String.valueOf(cell))).toList()))
-                            .append("\r\n");
+                    csv.append(CsvCells.row(cells));
                 }
             }
         }
         return csv.toString();
-    }
-
-    private static String cell(String value) {
-        // A spreadsheet runs a cell starting with =, +, - or @ as a formula; an apostrophe keeps it text.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")
-                ? "'" + value : value;
-        return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

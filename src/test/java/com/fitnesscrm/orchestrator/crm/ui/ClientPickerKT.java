@@ -37,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Trainers pick a client from the CRM instead of typing an id: Client progress loads the history with one click,
@@ -54,8 +53,6 @@ class ClientPickerKT extends KaribuTest {
     private CrmDirectory directory;
     @Autowired
     private UserService users;
-    @Autowired
-    private SecurityContextHolderStrategy securityContext;
 
     private CrmTables crm;
     private Long linkedUser;
@@ -84,7 +81,7 @@ class ClientPickerKT extends KaribuTest {
     @Test
     void a_linked_trainer_sees_their_own_clients_first_and_can_search_by_email() {
         crm = CrmTables.create(jdbc, directory);
-        linkTrainerUserToMaria();
+        linkTrainerToCrmTrainer(1); // Maria Coach
         login(UserRole.TRAINER);
         UI.getCurrent().navigate(ClientProgressView.class);
 
@@ -191,16 +188,5 @@ class ClientPickerKT extends KaribuTest {
 
     private String crmCardText() {
         return _get(StatusCard.class, spec -> spec.withId("crm-card")).getElement().getTextRecursively();
-    }
-
-    private void linkTrainerUserToMaria() {
-        login(UserRole.TRAINER); // creates the trainer user on first use
-        login(UserRole.ADMIN);
-        UserAccount trainer = users.list().stream().filter(user -> user.username().equals(TRAINER_USERNAME))
-                .findFirst().orElseThrow();
-        users.linkCrmTrainer(trainer.id(), 1L);
-        linkedUser = trainer.id();
-        securityContext.clearContext();
-        startNewSession();
     }
 }
