@@ -15,7 +15,6 @@ import com.fitnesscrm.orchestrator.codeanalysis.CodeAnalysisOutput.ErrorGroup;
 import com.fitnesscrm.orchestrator.codeanalysis.engine.CodeAnalysisEngine;
 import com.fitnesscrm.orchestrator.codeanalysis.internal.CodeAnalysisStore;
 import com.fitnesscrm.orchestrator.codeanalysis.internal.CodeAnalysisStore.StoredGroup;
-import com.fitnesscrm.orchestrator.codeanalysis.internal.RunEvidence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
     private final CodeAnalysisEngine engine = new CodeAnalysisEngine();
     private final CodeAnalysisCheck check = new CodeAnalysisCheck();
     private final CodeAnalysisStore store;
-    private final RunEvidence evidence;
     private final Clock clock;
     private final ObjectMapper objectMapper;
     private final Duration analysisInterval;
@@ -59,10 +57,9 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
                 }
             });
 
-    CodeAnalyzerAgent(CodeAnalysisStore store, RunEvidence evidence, Clock clock, ObjectMapper objectMapper,
+    CodeAnalyzerAgent(CodeAnalysisStore store, Clock clock, ObjectMapper objectMapper,
                       @Value("${orchestrator.code-analysis.error-analysis-interval:10m}") Duration analysisInterval) {
         this.store = store;
-        this.evidence = evidence;
         this.clock = clock;
         this.objectMapper = objectMapper;
         this.analysisInterval = analysisInterval;
@@ -111,7 +108,6 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
 
     @Override
     public CodeAnalysisOutput runRules(CodeAnalysisInput input, RunSteps steps) {
-        evidence.begin();
         CodeAnalysisOutput output = switch (input.kind()) {
             case CODE -> code(input.code(), steps);
             case ERROR -> errors(List.of(steps.node("group error", () -> engine.analyseError(input.error()))),
@@ -130,7 +126,7 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         for (CodeIssue issue : findings.issues()) {
             long id = store.saveFinding(source.filePath(), issue, now);
             ids.add(id);
-            evidence.add(store.addEvidence(id, null, null, now));
+            store.addEvidence(id, null, null, now);
         }
         return new CodeAnalysisOutput(findings.issues(), null, null, null, null, findings.notes(),
                 findings.language().code(), ids, CodeAnalysisOutput.RULES);
@@ -142,7 +138,6 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         List<Long> ids = new ArrayList<>();
         for (ErrorAnalysis analysis : analyses) {
             StoredGroup stored = store.saveError(analysis, engine.redact(trace), now, count, analysisInterval);
-            evidence.group(stored.id());
             ErrorGroup group = stored.group();
             groups.add(new ErrorGroup(group.fingerprint(), group.title(), group.exceptionType(), group.inAppFrames(),
                     group.firstSeen(), group.lastSeen(), group.count(), analysis.likelyCause(),
@@ -151,7 +146,7 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
             if (!ids.contains(id)) {
                 ids.add(id);
             }
-            evidence.add(store.addEvidence(id, null, stored.id(), now));
+            store.addEvidence(id, null, stored.id(), now);
         }
         ErrorGroup first = groups.isEmpty() ? null : groups.get(0);
         List<String> notes = log && groups.isEmpty() ? List.of("The log holds no error or stack trace.") : List.of();

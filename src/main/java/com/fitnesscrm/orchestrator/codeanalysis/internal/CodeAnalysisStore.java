@@ -133,14 +133,6 @@ public class CodeAnalysisStore {
         return id;
     }
 
-    /** Sets the run of evidence written while the run's id was not known yet. */
-    public void setEvidenceRun(List<Long> evidenceIds, long runId) {
-        jdbc.update("UPDATE ai_code_suggestion_evidence SET run_id = ? WHERE id = ANY (?)", ps -> {
-            ps.setLong(1, runId);
-            ps.setArray(2, ps.getConnection().createArrayOf("bigint", evidenceIds.toArray()));
-        });
-    }
-
     public void setGroupRun(long groupId, long runId) {
         jdbc.update("UPDATE ai_error_groups SET last_run_id = ? WHERE id = ?", runId, groupId);
     }
