@@ -108,17 +108,20 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
 
     @Override
     public CodeAnalysisOutput runRules(CodeAnalysisInput input, RunSteps steps) {
+        // The evidence names the run: a short sync run reserves its id for that.
+        Long runId = steps.runId().isPresent() ? steps.runId().getAsLong() : null;
         CodeAnalysisOutput output = switch (input.kind()) {
-            case CODE -> code(input.code(), steps);
+            case CODE -> code(input.code(), runId, steps);
             case ERROR -> errors(List.of(steps.node("group error", () -> engine.analyseError(input.error()))),
-                    input.error().stackTrace(), !input.counted(), false);
-            case LOG -> errors(steps.node("split log", () -> engine.analyseLog(input.log())), null, true, true);
+                    input.error().stackTrace(), !input.counted(), false, runId);
+            case LOG -> errors(steps.node("split log", () -> engine.analyseLog(input.log())), null, true, true,
+                    runId);
         };
         rulesAnswers.put(input, output);
         return output;
     }
 
-    private CodeAnalysisOutput code(CodeSource source, RunSteps steps) {
+    private CodeAnalysisOutput code(CodeSource source, Long runId, RunSteps steps) {
         CodeFindings findings = steps.node("rules engine (" + source.language().code() + ")",
                 () -> engine.analyse(source));
         Instant now = clock.instant();
@@ -126,18 +129,22 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         for (CodeIssue issue : findings.issues()) {
             long id = store.saveFinding(source.filePath(), issue, now);
             ids.add(id);
-            store.addEvidence(id, null, null, now);
+            store.addEvidence(id, runId, null, now);
         }
         return new CodeAnalysisOutput(findings.issues(), null, null, null, null, findings.notes(),
                 findings.language().code(), ids, CodeAnalysisOutput.RULES);
     }
 
-    private CodeAnalysisOutput errors(List<ErrorAnalysis> analyses, String trace, boolean count, boolean log) {
+    private CodeAnalysisOutput errors(List<ErrorAnalysis> analyses, String trace, boolean count, boolean log,
+                                      Long runId) {
         Instant now = clock.instant();
         List<ErrorGroup> groups = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (ErrorAnalysis analysis : analyses) {
             StoredGroup stored = store.saveError(analysis, engine.redact(trace), now, count, analysisInterval);
+            if (runId != null) {
+                store.setGroupRun(stored.id(), runId);
+            }
             ErrorGroup group = stored.group();
             groups.add(new ErrorGroup(group.fingerprint(), group.title(), group.exceptionType(), group.inAppFrames(),
                     group.firstSeen(), group.lastSeen(), group.count(), analysis.likelyCause(),
@@ -146,7 +153,7 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
             if (!ids.contains(id)) {
                 ids.add(id);
             }
-            store.addEvidence(id, null, stored.id(), now);
+            store.addEvidence(id, runId, stored.id(), now);
         }
         ErrorGroup first = groups.isEmpty() ? null : groups.get(0);
         List<String> notes = log && groups.isEmpty() ? List.of("The log holds no error or stack trace.") : List.of();

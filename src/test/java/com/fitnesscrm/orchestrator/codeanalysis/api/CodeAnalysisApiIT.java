@@ -46,7 +46,7 @@ class CodeAnalysisApiIT {
     @Test
     void ci_posts_a_changed_file_and_reads_the_findings_under_results_code_analysis() throws Exception {
         String path = "app/routes/" + UUID.randomUUID() + ".py";
-        JsonNode results = execute(codeBody(path, """
+        JsonNode first = execute(codeBody(path, """
                 from flask import request
 
 
@@ -54,9 +54,9 @@ class CodeAnalysisApiIT {
                     name = request.args["name"]
                     cursor.execute("SELECT * FROM clients WHERE name = '" + name + "'")
                     return cursor.fetchall()
-                """)).get("results");
+                """));
 
-        JsonNode analysis = results.get("code_analysis");
+        JsonNode analysis = first.at("/results/code_analysis");
         assertThat(analysis.get("issues").findValuesAsText("issue_type")).contains("sql_injection");
         JsonNode issue = analysis.get("issues").get(0);
         assertThat(issue.get("line").asInt()).isEqualTo(6);
@@ -66,7 +66,7 @@ class CodeAnalysisApiIT {
         assertThat(analysis.get("suggestion_ids")).hasSize(analysis.get("issues").size());
 
         long id = analysis.get("suggestion_ids").get(0).asLong();
-        JsonNode again = execute(codeBody(path, "# moved down\n" + """
+        JsonNode second = execute(codeBody(path, "# moved down\n" + """
                 from flask import request
 
 
@@ -74,15 +74,17 @@ class CodeAnalysisApiIT {
                     name = request.args["name"]
                     cursor.execute("SELECT * FROM clients WHERE name = '" + name + "'")
                     return cursor.fetchall()
-                """)).at("/results/code_analysis");
+                """));
+        JsonNode again = second.at("/results/code_analysis");
         assertThat(again.get("suggestion_ids").get(0).asLong()).as("stored once per fingerprint").isEqualTo(id);
         JsonNode listed = suggestion(id);
         assertThat(listed.get("occurrences").asLong()).isEqualTo(2);
         assertThat(listed.get("line").asInt()).isEqualTo(7);
         assertThat(listed.get("status").asText()).isEqualTo("pending");
         assertThat(listed.get("file_path").asText()).isEqualTo(path);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ai_code_suggestion_evidence WHERE suggestion_id = ?",
-                Long.class, id)).as("each sighting is its evidence").isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT run_id FROM ai_code_suggestion_evidence WHERE suggestion_id = ? "
+                + "ORDER BY seen_at", Long.class, id)).as("each run is its evidence")
+                .containsExactly(first.get("execution_id").asLong(), second.get("execution_id").asLong());
     }
 
     @Test
