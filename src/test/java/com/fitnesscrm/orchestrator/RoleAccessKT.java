@@ -97,7 +97,7 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Agents", "Runs", "API keys", "Users");
+                "Client progress", "Agents", "Runs", "Suggestions", "Errors", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

@@ -48,6 +48,11 @@ public class SuggestionService {
         return store.page(filter, page, perPage);
     }
 
+    /** Suggestions by offset, newest first, for a lazy grid. */
+    public List<CodeSuggestion> slice(SuggestionFilter filter, int offset, int limit) {
+        return store.slice(filter, offset, Math.min(limit, 500));
+    }
+
     /** @throws NotFoundException no suggestion with that id */
     public CodeSuggestion get(long id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("No suggestion with id " + id + "."));
@@ -83,6 +88,30 @@ public class SuggestionService {
             throw new ConflictException("status", "Suggestion " + id + " was reviewed meanwhile; load it again.");
         }
         return get(id);
+    }
+
+    /** What a bulk review did: how many moved, and why the others did not. */
+    public record BulkResult(int moved, List<String> refused) {
+    }
+
+    /**
+     * Reviews each suggestion in turn, in one transaction; one that may not move (or is gone) is reported and the
+     * others still move — a refusal writes nothing, so nothing of it needs rolling back.
+     */
+    @Transactional
+    @PreAuthorize(Permissions.ADMIN)
+    public BulkResult reviewAll(List<Long> ids, SuggestionStatus next, String note) {
+        int moved = 0;
+        List<String> refused = new java.util.ArrayList<>();
+        for (long id : ids) {
+            try {
+                review(id, next, note);
+                moved++;
+            } catch (ConflictException | NotFoundException e) {
+                refused.add("#" + id + ": " + e.getMessage());
+            }
+        }
+        return new BulkResult(moved, refused);
     }
 
     private static String allowed(SuggestionStatus from) {

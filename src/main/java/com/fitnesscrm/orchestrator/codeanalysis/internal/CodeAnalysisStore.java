@@ -10,6 +10,7 @@ import com.fitnesscrm.orchestrator.codeanalysis.ErrorAnalysis;
 import com.fitnesscrm.orchestrator.codeanalysis.Evidence;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionFilter;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionPage;
+import com.fitnesscrm.orchestrator.codeanalysis.StoredErrorGroup;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,6 +173,38 @@ public class CodeAnalysisStore {
                 WHERE e.suggestion_id = ? ORDER BY e.seen_at DESC, e.id DESC""", (rs, i) -> new Evidence(
                 (Long) rs.getObject("run_id"), (Long) rs.getObject("error_group_id"), rs.getString("title"),
                 (Long) rs.getObject("occurrences"), rs.getTimestamp("seen_at").toInstant()), suggestionId);
+    }
+
+    /** Suggestions by offset, for a lazy grid (no count). */
+    public List<CodeSuggestion> slice(SuggestionFilter filter, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("SELECT " + SUGGESTION_COLUMNS + " FROM ai_code_suggestions" + where
+                + " ORDER BY id DESC LIMIT ? OFFSET ?", this::suggestion, args.toArray());
+    }
+
+    /** Error groups, most recently seen first. */
+    public List<StoredErrorGroup> groups(int offset, int limit) {
+        return jdbc.query("SELECT " + GROUP_COLUMNS + ", sample_trace, last_run_id FROM ai_error_groups "
+                + "ORDER BY last_seen DESC, id DESC LIMIT ? OFFSET ?", (rs, i) -> {
+                    ErrorGroup group = group(rs);
+                    return new StoredErrorGroup(rs.getLong("id"), group.fingerprint(), group.title(),
+                            group.exceptionType(), group.inAppFrames(), group.count(), group.firstSeen(),
+                            group.lastSeen(), group.likelyCause(), group.suggestedFix(), rs.getString("sample_trace"),
+                            (Long) rs.getObject("last_run_id"));
+                }, limit, offset);
+    }
+
+    /** A group's occurrences per hour since {@code from}. */
+    public Map<Instant, Long> hours(long groupId, Instant from) {
+        Map<Instant, Long> hours = new java.util.HashMap<>();
+        jdbc.query("SELECT hour, occurrences FROM ai_error_group_hours WHERE error_group_id = ? AND hour >= ?",
+                rs -> {
+                    hours.put(rs.getTimestamp("hour").toInstant(), rs.getLong("occurrences"));
+                }, groupId, Timestamp.from(from));
+        return hours;
     }
 
     private static String where(SuggestionFilter filter, List<Object> args) {
