@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS ai_error_groups (
     last_seen      TIMESTAMPTZ  NOT NULL,
     -- When an analysis run was last started for the group: POST /api/errors starts at most one per interval.
     analysed_at    TIMESTAMPTZ,
+    -- The token of the report that claimed the latest analysis: it alone learns that it did.
+    analysis_claim UUID,
     last_run_id    BIGINT
 );
 CREATE INDEX IF NOT EXISTS ai_error_groups_last_seen_idx ON ai_error_groups (last_seen DESC);

@@ -97,22 +97,26 @@ public class CodeAnalysisStore {
     public StoredGroup saveError(ErrorAnalysis error, String trace, Instant now, boolean count, Duration interval) {
         Timestamp at = Timestamp.from(now);
         Timestamp claimBefore = Timestamp.from(now.minus(interval));
+        // Unique to this call, so that only the call whose token was written learns it claimed the analysis.
+        java.util.UUID claim = java.util.UUID.randomUUID();
         StoredGroup stored = jdbc.queryForObject("""
                 INSERT INTO ai_error_groups (fingerprint, title, exception_type, language, frames, sample_trace,
-                    likely_cause, suggested_fix, occurrences, first_seen, last_seen, analysed_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?, ?)
+                    likely_cause, suggested_fix, occurrences, first_seen, last_seen, analysed_at, analysis_claim)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?, ?, ?)
                 ON CONFLICT (fingerprint) DO UPDATE SET
                     occurrences = ai_error_groups.occurrences + ?,
                     last_seen = GREATEST(ai_error_groups.last_seen, EXCLUDED.last_seen),
                     likely_cause = EXCLUDED.likely_cause,
                     suggested_fix = EXCLUDED.suggested_fix,
                     analysed_at = CASE WHEN ai_error_groups.analysed_at IS NULL OR ai_error_groups.analysed_at < ?
-                                       THEN EXCLUDED.analysed_at ELSE ai_error_groups.analysed_at END
-                RETURNING %s, analysed_at = ? AS claimed""".formatted(GROUP_COLUMNS),
+                                       THEN EXCLUDED.analysed_at ELSE ai_error_groups.analysed_at END,
+                    analysis_claim = CASE WHEN ai_error_groups.analysed_at IS NULL OR ai_error_groups.analysed_at < ?
+                                          THEN EXCLUDED.analysis_claim ELSE ai_error_groups.analysis_claim END
+                RETURNING %s, analysis_claim = ? AS claimed""".formatted(GROUP_COLUMNS),
                 (rs, i) -> new StoredGroup(rs.getLong("id"), group(rs), rs.getBoolean("claimed")),
                 error.fingerprint(), error.title(), cut(error.exceptionType(), 300), error.language().code(),
                 json(error.inAppFrames()), cut(trace == null ? "" : trace, SAMPLE_TRACE_MAX), error.likelyCause(),
-                error.suggestedFix(), at, at, at, count ? 1 : 0, claimBefore, at);
+                error.suggestedFix(), at, at, at, claim, count ? 1 : 0, claimBefore, claimBefore, claim);
         if (count) {
             jdbc.update("""
                     INSERT INTO ai_error_group_hours (error_group_id, hour, occurrences) VALUES (?, ?, 1)
