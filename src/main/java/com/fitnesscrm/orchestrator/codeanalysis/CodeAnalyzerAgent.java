@@ -100,7 +100,12 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
                 field.setValue(TextNode.valueOf(field.getKey().equals("code")
                         ? engine.redactForRecord(value.asText()) : engine.redact(value.asText())));
             } else if (value.isContainerNode()) {
-                field.setValue(TextNode.valueOf(engine.redact(value.toString())));
+                // A context object stays an object unless it holds a secret; then it is kept as redacted text.
+                String text = value.toString();
+                String redacted = engine.redact(text);
+                if (!redacted.equals(text)) {
+                    field.setValue(TextNode.valueOf(redacted));
+                }
             }
         }
         return recorded;

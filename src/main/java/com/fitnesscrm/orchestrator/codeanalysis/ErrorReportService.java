@@ -3,6 +3,9 @@ package com.fitnesscrm.orchestrator.codeanalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeAnalysisOutput.ErrorGroup;
 import com.fitnesscrm.orchestrator.codeanalysis.engine.CodeAnalysisEngine;
 import com.fitnesscrm.orchestrator.codeanalysis.internal.CodeAnalysisStore;
@@ -43,9 +46,9 @@ public class ErrorReportService {
 
     /**
      * The group as reported, and the analysis run it started ({@code null} when one ran for the group within the
-     * interval).
+     * interval, or when none could start: then {@code notStarted} says why, e.g. the agent is disabled).
      */
-    public record Reported(ErrorGroup group, Long runId) {
+    public record Reported(ErrorGroup group, Long runId, String notStarted) {
     }
 
     /**
@@ -63,15 +66,22 @@ public class ErrorReportService {
         StoredGroup stored = store.saveError(analysis, engine.redact(input.error().stackTrace()), clock.instant(),
                 true, interval);
         Long runId = null;
+        String refused = null;
         if (stored.claimed()) {
             ObjectNode runInput = ((ObjectNode) body).deepCopy().put(CodeAnalysisInputReader.COUNTED, true);
-            Run run = runs.run(new RunRequest(null, AgentType.CODE_ANALYSIS.code(), runInput, true, null));
-            runId = run.id();
-            store.setGroupRun(stored.id(), run.id());
+            try {
+                Run run = runs.run(new RunRequest(null, AgentType.CODE_ANALYSIS.code(), runInput, true, null));
+                runId = run.id();
+                store.setGroupRun(stored.id(), run.id());
+            } catch (ConflictException | NotFoundException | UnavailableException e) {
+                // The error is recorded either way: the handler that reports it must not fail because an admin
+                // disabled the analyzer.
+                refused = e.getMessage();
+            }
         }
         ErrorGroup group = stored.group();
         return new Reported(new ErrorGroup(group.fingerprint(), group.title(), group.exceptionType(),
                 group.inAppFrames(), group.firstSeen(), group.lastSeen(), group.count(), analysis.likelyCause(),
-                analysis.suggestedFix(), analysis.causeRule()), runId);
+                analysis.suggestedFix(), analysis.causeRule()), runId, refused);
     }
 }

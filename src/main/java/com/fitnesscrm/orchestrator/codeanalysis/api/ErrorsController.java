@@ -48,7 +48,8 @@ class ErrorsController {
             json.putNull("run_id");
         }
         json.put("message", reported.runId() != null ? "The error is grouped; its analysis runs now."
-                : "The error is grouped and counted; its group was analysed recently.");
+                : reported.notStarted() != null ? "The error is grouped and counted; its analysis could not start: "
+                + reported.notStarted() : "The error is grouped and counted; its group was analysed recently.");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(json);
     }
 }
