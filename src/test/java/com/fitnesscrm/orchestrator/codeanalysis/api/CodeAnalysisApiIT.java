@@ -113,6 +113,34 @@ class CodeAnalysisApiIT {
     }
 
     @Test
+    void hostile_inputs_are_refused_naming_a_field_or_analysed_never_a_server_error() throws Exception {
+        List<String> inputs = List.of(
+                "{\"code\": null, \"file_path\": \"\"}",
+                "{\"code\": {\"a\": 1}, \"file_path\": \"a.py\"}",
+                "{\"code\": \"x\", \"file_path\": 5}",
+                "{\"code\": \"x\", \"file_path\": \"a.py\", \"language\": 5}",
+                "{\"code\": \"eval(input())\\u0000\\u0000\", \"file_path\": \"a\\u0000.py\"}",
+                "{\"code\": \"s = '''unterminated\\n\\\"\\\"\\\"\", \"file_path\": \"a.py\"}",
+                "{\"code\": \"class {{{{ (((( \", \"file_path\": \"A.java\"}",
+                "{\"error\": \"boom\\u0000\", \"stack_trace\": \"Traceback\\u0000 (most recent call last):\"}",
+                "{\"error\": [], \"stack_trace\": \"x\"}",
+                "{\"log\": 7}",
+                "{\"log\": \"ERROR \\u0000 java.lang.IllegalStateException: x\\n\\tat a.B.c(B.java:1)\"}");
+        for (String input : inputs) {
+            HttpResponse<String> executed = post("/api/execute", MAIN_BACKEND_KEY,
+                    "{\"task_type\": \"code_analysis\", \"input_data\": " + input + "}");
+            assertThat(executed.statusCode()).as(input + " → " + executed.body()).isIn(200, 413, 422);
+            if (executed.statusCode() == 422) {
+                assertThat(json.readTree(executed.body()).get("field").asText()).as(input).isNotBlank();
+            }
+            if (input.startsWith("{\"error\"")) {
+                HttpResponse<String> reported = post("/api/errors", MAIN_BACKEND_KEY, input);
+                assertThat(reported.statusCode()).as(input + " → " + reported.body()).isIn(202, 422);
+            }
+        }
+    }
+
+    @Test
     void a_secret_appears_in_no_response_and_no_stored_row_sync_or_async() throws Exception {
         String path = "config/" + UUID.randomUUID() + ".py";
         String code = "STRIPE_KEY = \"" + STRIPE_KEY + "\"\nAWS_ACCESS_KEY_ID = \"" + AWS_KEY + "\"\n";
