@@ -32,6 +32,15 @@ public interface AgentProgram<I, O> {
      */
     I readInput(JsonNode input);
 
+    /**
+     * The input as the run records it, for good: the input itself unless it holds what must not be stored (the Code
+     * Analyzer redacts secrets). A queued run is read back from it with {@link #readInput}, so what this leaves must
+     * still read as the same input.
+     */
+    default JsonNode recordedInput(JsonNode input) {
+        return input;
+    }
+
     /** The rules engine: no network, no LLM, the same answer for the same input. */
     O runRules(I input, RunSteps steps);
 

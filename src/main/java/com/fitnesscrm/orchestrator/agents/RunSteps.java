@@ -11,6 +11,14 @@ public interface RunSteps {
     /** Records a step of kind {@code tool_call} that has already happened (e.g. a database lookup for the engine). */
     void toolCall(String name, String inputSummary, String outputSummary, long durationMillis);
 
+    /**
+     * The id the run is recorded under, e.g. for what an agent stores about the run (the Code Analyzer's evidence). A
+     * short sync run is written only when it ends; asking reserves its id then. Empty outside a recorded run.
+     */
+    default java.util.OptionalLong runId() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** True once the run has been cancelled; a long engine may stop early. */
     boolean cancelled();
 }

@@ -166,6 +166,10 @@ class SecurityConfiguration {
                         // The main backend's agent endpoints (workouts, predictions, schedules) run an agent.
                         .requestMatchers(HttpMethod.POST, "/api/ai/**", "/api/workouts/**")
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        // The main backend's exception handler reports an error; the Code Analyzer runs on it.
+                        .requestMatchers(HttpMethod.POST, "/api/errors").hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        .requestMatchers(HttpMethod.PUT, "/api/suggestions/*")
+                        .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
                         .anyRequest().authenticated())

@@ -55,7 +55,7 @@ class AgentExamplesTest {
 
     @Test
     void a_type_without_an_example_has_none_and_its_editor_starts_from_an_empty_object() {
-        assertThat(AgentExamples.input("code_analysis", WRITTEN_ON)).isEmpty();
+        assertThat(AgentExamples.input("no_such_type", WRITTEN_ON)).isEmpty();
         assertThat(AgentExamples.input("../application", WRITTEN_ON)).isEmpty();
         assertThat(AgentExamples.text("sum_test", WRITTEN_ON)).isEqualTo("{}");
     }

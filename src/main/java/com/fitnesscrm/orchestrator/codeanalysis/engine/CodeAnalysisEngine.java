@@ -19,7 +19,8 @@ import java.util.List;
 public final class CodeAnalysisEngine {
 
     public CodeFindings analyse(CodeSource source) {
-        String code = source.code() == null ? "" : source.code();
+        SecretRules.Unmarked unmarked = SecretRules.unmark(source.code() == null ? "" : source.code());
+        String code = unmarked.code();
         Language language = source.language() == null ? Language.UNKNOWN : source.language();
         List<String> notes = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class CodeAnalysisEngine {
         }
         List<SecretRules.Secret> secrets = SecretRules.find(tokens);
         secrets.forEach(s -> findings.add(s.finding()));
+        unmarked.secrets().forEach(s -> findings.add(s.finding()));
         List<CodeIssue> issues = Issues.build(source.filePath() == null ? "" : source.filePath(), tokens, findings,
                 secrets.stream().map(SecretRules.Secret::value).toList());
         if (source.analysisType() == AnalysisType.SECURITY) {
@@ -98,6 +100,15 @@ public final class CodeAnalysisEngine {
     public List<String> secretsIn(String text) {
         Tokens lines = new Tokens(List.of(), List.of(), text == null ? new String[0] : text.split("\r\n|\r|\n", -1));
         return SecretRules.find(lines).stream().map(SecretRules.Secret::value).toList();
+    }
+
+    /**
+     * The code as a run's recorded input keeps it: each secret redacted and marked, so that {@link #analyse} of the
+     * marked code (an async run reads its recorded input) still reports it, on the same line with the same
+     * fingerprint, while the secret itself is stored nowhere.
+     */
+    public String redactForRecord(String code) {
+        return code == null ? null : SecretRules.mark(code);
     }
 
     /** The text with every secret in it redacted (first four characters and …). */

@@ -105,6 +105,57 @@ final class SecretRules {
         return found;
     }
 
+    /**
+     * Where a secret was redacted from a run's recorded input ({@link #mark}): its redaction, then this mark naming
+     * the rule that found it, so that reading the recorded input again (an async run) still reports it.
+     */
+    private static final Pattern MARK = Pattern.compile("\u27e6redacted (secret\\.[a-z-]{1,40})\u27e7");
+
+    /** Code with its marks taken out, and the secrets they stand for (their values already redacted). */
+    record Unmarked(String code, List<Secret> secrets) {
+    }
+
+    /**
+     * The text with every secret replaced by its redaction and a mark naming its rule; a secret over several lines
+     * keeps its line breaks, so the lines after it keep their numbers.
+     */
+    static String mark(String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<Secret> secrets = new ArrayList<>(find(new Tokens(List.of(), List.of(), lines)));
+        secrets.sort((a, b) -> b.value().length() - a.value().length());
+        String marked = text;
+        for (Secret secret : secrets) {
+            String value = secret.value();
+            String breaks = "\n".repeat((int) value.chars().filter(c -> c == '\n').count());
+            marked = marked.replace(value, Issues.redact(value) + "\u27e6redacted " + secret.finding().ruleId()
+                    + "\u27e7" + breaks);
+        }
+        return marked;
+    }
+
+    /** Takes the marks out of code read back from a recorded input and reports the secret each stands for. */
+    static Unmarked unmark(String code) {
+        if (code.indexOf('\u27e6') < 0) {
+            return new Unmarked(code, List.of());
+        }
+        List<Secret> secrets = new ArrayList<>();
+        Matcher m = MARK.matcher(code);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int line = lineOf(code, m.start());
+            String id = m.group(1);
+            Rule rule = PROVIDER_RULES.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+            String what = rule != null ? rule.what() : id.equals("secret.jwt") ? "a JWT signing secret" : "a secret";
+            secrets.add(new Secret(Finding.of(IssueType.HARDCODED_SECRET, rule != null ? rule.severity() : HIGH, line,
+                    id, "Hard-coded " + what + ": anyone who can read the code or its history can use it.",
+                    "Revoke it now, then read it from the environment or a secret store "
+                            + "(os.environ[\"…\"], process.env.…, System.getenv(\"…\"))."), null));
+            m.appendReplacement(out, "");
+        }
+        m.appendTail(out);
+        return new Unmarked(out.toString(), secrets);
+    }
+
     /** A cheap test before the rule's pattern: the literal every match must contain. */
     private static boolean mayMatch(Rule rule, String text) {
         return switch (rule.id()) {

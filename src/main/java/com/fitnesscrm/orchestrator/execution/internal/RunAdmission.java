@@ -95,21 +95,25 @@ public class RunAdmission {
         JsonNode input = request.input() == null ? JsonNodeFactory.instance.objectNode() : request.input();
         // Bodies are checked as they are read; this holds the same limits for the UI and for runs run again.
         JsonLimits.check(input, "input", 1);
-        NewRun run = runs.newRun(agent, request.async() ? "async" : "sync", json(input), requester.name(),
-                requester.kind().code(), key, clock.instant());
         AgentProgram<?, ?> program = programs.forType(agent.type()).orElse(null);
+        // What is recorded (and answered) is what the program lets be stored, e.g. no secrets; a sync run reads the
+        // input as sent, a queued one reads the recorded input back.
+        JsonNode recorded = program == null ? input : program.recordedInput(input);
+        NewRun run = runs.newRun(agent, request.async() ? "async" : "sync", json(recorded), requester.name(),
+                requester.kind().code(), key, clock.instant());
         if (program == null) {
             String reason = "The " + typeName(agent.type()) + " engine (task type '" + agent.type() + "') is not "
                     + "installed in this version of the orchestrator, so agent '" + agent.name() + "' cannot run yet.";
             runs.recordRefused(run, reason);
             throw new UnavailableException(reason);
         }
-        return read(agent, program, input, run);
+        return read(agent, program, input, recorded, run);
     }
 
-    private <I> Admitted<I> read(Agent agent, AgentProgram<I, ?> program, JsonNode input, NewRun run) {
+    private <I> Admitted<I> read(Agent agent, AgentProgram<I, ?> program, JsonNode input, JsonNode recorded,
+                                 NewRun run) {
         try {
-            return new Admitted<>(agent, program, program.readInput(input), run, input);
+            return new Admitted<>(agent, program, program.readInput(input), run, recorded);
         } catch (InvalidInputException e) {
             long id = runs.recordRejected(run, "Invalid input: " + (e.field() == null || e.field().isEmpty() ? ""
                     : e.field() + ": ") + e.getMessage());

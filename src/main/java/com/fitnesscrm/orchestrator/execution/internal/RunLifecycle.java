@@ -89,9 +89,9 @@ public class RunLifecycle {
         boolean live = admitted.run().idempotencyKey() != null || runner.mayCallLlm(admitted.program());
         Instant runningAt = clock.instant();
         if (!live) {
-            StepRecorder steps = StepRecorder.buffered(clock, objectMapper);
+            StepRecorder steps = StepRecorder.buffered(clock, objectMapper, store::reserveId);
             RunResult result = execute(null, admitted, steps, runningAt);
-            long id = store.insertFinished(admitted.run(), result, steps.snapshot());
+            long id = store.insertFinished(admitted.run(), result, steps.snapshot(), steps.reservedId());
             return written(id, admitted, result);
         }
         long id = store.insert(admitted.run(), RunStatus.RUNNING, runningAt);

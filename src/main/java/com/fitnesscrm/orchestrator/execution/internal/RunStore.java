@@ -132,7 +132,12 @@ class RunStore {
      * trip and one commit, which is what lets short runs be recorded at the rate they are asked for.
      */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps) {
-        long id = withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps));
+        return insertFinished(run, result, steps, null);
+    }
+
+    /** Writes a finished run under {@code reservedId} ({@link #reserveId}), or a new id when {@code null}. */
+    long insertFinished(NewRun run, RunResult result, List<StepRow> steps, Long reservedId) {
+        long id = withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps, reservedId));
         finished(id, run.agentId(), result.status(), result.engine());
         return id;
     }
@@ -156,19 +161,27 @@ class RunStore {
         }
     }
 
-    private long insertFinishedOnce(NewRun run, RunResult result, List<StepRow> steps) {
+    /**
+     * An id for a run written only when it ends, taken from the table's own sequence so it never collides with one
+     * written meanwhile (a gap is left if the run is never written, as a rolled-back insert leaves one).
+     */
+    long reserveId() {
+        return jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('ai_agent_executions', 'id'))", Long.class);
+    }
+
+    private long insertFinishedOnce(NewRun run, RunResult result, List<StepRow> steps, Long reservedId) {
         StepArrays arrays = StepArrays.of(steps);
         return jdbc.queryForObject("""
                 WITH run AS (
-                    INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
+                    INSERT INTO ai_agent_executions (id, agent_id, agent_name, task_type, config_version, mode, input_data,
                         requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
                         engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
                         execution_time, attempts)
-                    VALUES (""" + AGENT_IF_STILL_THERE + """
+                    VALUES (COALESCE(?::bigint, nextval(pg_get_serial_sequence('ai_agent_executions', 'id'))),                 """ + AGENT_IF_STILL_THERE + """
                         , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     RETURNING id
                 )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
-                run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
+                reservedId, run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()),
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),

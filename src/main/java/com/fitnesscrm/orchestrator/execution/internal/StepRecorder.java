@@ -28,11 +28,16 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     private final Clock clock;
     private final ObjectMapper json;
     private final Long executionId;
+    /** Reserves an id for a run not written yet; {@code null} for a live run (it has one) or no run at all. */
+    private final java.util.function.LongSupplier reserve;
+    private Long reservedId;
     private final List<StepRow> buffer = new ArrayList<>();
     private int nextSeq;
     private volatile boolean cancelled;
 
-    private StepRecorder(RunStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq) {
+    private StepRecorder(RunStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq,
+                         java.util.function.LongSupplier reserve) {
+        this.reserve = reserve;
         this.store = store;
         this.clock = clock;
         this.json = json;
@@ -42,11 +47,32 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
     /** {@code json} writes a step's result (a record) as the API writes outputs: snake_case JSON. */
     static StepRecorder buffered(Clock clock, ObjectMapper json) {
-        return new StepRecorder(null, clock, json, null, 1);
+        return new StepRecorder(null, clock, json, null, 1, null);
+    }
+
+    /** A buffered recorder of a run written when it ends, which may reserve the run's id earlier ({@link #runId}). */
+    static StepRecorder buffered(Clock clock, ObjectMapper json, java.util.function.LongSupplier reserve) {
+        return new StepRecorder(null, clock, json, null, 1, reserve);
     }
 
     static StepRecorder live(RunStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq) {
-        return new StepRecorder(store, clock, json, executionId, firstSeq);
+        return new StepRecorder(store, clock, json, executionId, firstSeq, null);
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong runId() {
+        if (executionId != null) {
+            return java.util.OptionalLong.of(executionId);
+        }
+        if (reservedId == null && reserve != null) {
+            reservedId = reserve.getAsLong();
+        }
+        return reservedId == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reservedId);
+    }
+
+    /** The id {@link #runId} reserved, or {@code null} when nobody asked: the run is then written with a new one. */
+    synchronized Long reservedId() {
+        return reservedId;
     }
 
     @Override

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 @Route("health")
 @PageTitle("Health · FitnessCRM AI Orchestrator")
-@Menu(order = 30, icon = "vaadin:heart-o", title = "Health")
+@Menu(order = 25, icon = "vaadin:heart-o", title = "Health")
 @RolesAllowed(Roles.ADMIN)
 public class HealthView extends VerticalLayout {
 

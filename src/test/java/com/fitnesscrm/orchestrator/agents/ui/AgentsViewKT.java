@@ -53,6 +53,8 @@ class AgentsViewKT extends KaribuTest {
     private ObjectMapper objectMapper;
     @Autowired
     private Clock clock;
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private AgentsView view;
 
@@ -229,7 +231,12 @@ class AgentsViewKT extends KaribuTest {
 
     @Test
     void an_agent_without_its_engine_is_marked_not_installed_and_cannot_be_tried() {
-        int index = rows().indexOf(row("Code Analyzer"));
+        // Every original agent has its engine now: a row of a type this build does not know (a newer build's).
+        jdbc.update("INSERT INTO ai_agents (name, type) VALUES ('Nutrition coach', 'nutrition_planning') "
+                + "ON CONFLICT DO NOTHING");
+        startNewSession();
+        openAgentsView();
+        int index = rows().indexOf(row("Nutrition coach"));
         Span status = (Span) _getCellComponent(view.grid, index, "status");
         assertThat(status.getText()).isEqualTo("Not installed");
         assertThat(status.getTitle()).hasValueSatisfying(reason -> assertThat(reason).contains("no engine"));
