@@ -37,7 +37,7 @@ class RoleAccessKT extends KaribuTest {
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
         assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
-                "workouts/plans/1", "exercises", "client-progress", "schedule", "health");
+                "workouts/plans/1", "exercises", "client-progress", "schedule", "health", "suggestions", "errors");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
