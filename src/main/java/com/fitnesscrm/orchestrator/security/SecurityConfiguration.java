@@ -166,6 +166,8 @@ class SecurityConfiguration {
                         // The main backend's agent endpoints (workouts, predictions, schedules) run an agent.
                         .requestMatchers(HttpMethod.POST, "/api/ai/**", "/api/workouts/**")
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/health/remediations/*/undo")
+                        .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
                         .anyRequest().authenticated())
