@@ -115,7 +115,8 @@ class HealingSignals {
         Array ids = rs.getArray("run_ids");
         return new AgentSignal(rs.getInt("agent_id"), rs.getString("name"), rs.getString("model"),
                 rs.getBoolean("fail_policy"), rs.getInt("failures"),
-                ids == null ? List.of() : Arrays.stream((Long[]) ids.getArray()).toList(),
+                ids == null ? List.of() : Arrays.stream((Object[]) ids.getArray())
+                        .map(id -> ((Number) id).longValue()).toList(),
                 rs.getString("last_detail"));
     }
 

@@ -150,7 +150,8 @@ public class RemediationLog {
 
     private Remediation row(ResultSet rs, int i) throws SQLException {
         Array array = rs.getArray("run_ids");
-        List<Long> runIds = array == null ? List.of() : Arrays.stream((Long[]) array.getArray()).toList();
+        List<Long> runIds = array == null ? List.of() : Arrays.stream((Object[]) array.getArray())
+                .map(id -> ((Number) id).longValue()).toList();
         return new Remediation(rs.getLong("id"),
                 Coded.find(RemediationKind.class, rs.getString("kind")).orElseThrow(),
                 Coded.find(SelfHealingMode.class, rs.getString("mode")).orElseThrow(), rs.getString("reason"),

@@ -294,6 +294,10 @@ public class SelfHealer {
                 log.warn("Self-healing failed {}: {}", what, e.getMostSpecificCause().getMessage());
                 recommendations.add("Self-healing failed " + what + " (" + e.getMostSpecificCause().getMessage()
                         + "); look at the server log.");
+            } catch (RuntimeException e) {
+                // A fault of ours: the check and the other remediations go on, and the log has the details.
+                log.error("Self-healing failed {}", what, e);
+                recommendations.add("Self-healing failed " + what + "; look at the server log.");
             }
         }
 
