@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Self-healing of an agent's LLM layer, on the shared OpenAI stub: the stub answering 500, or too slowly, for three
  * runs of an agent switches that agent to its rules (its next run does not call the stub) until undone (then it
  * calls the stub again); in a dry run the switch is only logged. And cached answers that fail validation clear the
- * agent's response cache, which undo restores.
+ * agent's response cache, which undo restores. After the cool-down a probe of the LLM switches the agent back, or
+ * keeps it on its rules for another one (a cool-down of zero makes the next check probe, without waiting).
  *
  * <p>The shared circuit breaker (the latest 20 calls, opens at 50 % failures of at least 10): each test makes three
- * failed calls, and {@link #keepTheCircuitClosed()} follows each with six answered ones, so that neither these tests
+ * or four failed calls, and {@link #keepTheCircuitClosed()} follows each with six answered ones, so that neither these tests
  * nor the LLM ITs after them find it open.
  */
 class SelfHealingLlmIT extends LlmIntegrationTest {
@@ -115,6 +116,56 @@ class SelfHealingLlmIT extends LlmIntegrationTest {
         assertThat(run(slow).engine()).isEqualTo("rules");
         assertThat(openAi.requests()).hasSize(heard);
         selfHealing.undo((Long) switched.get("id"), "admin");
+    }
+
+    @Test
+    void after_the_cool_down_a_probe_that_answers_switches_the_agent_back() {
+        policy.use(SelfHealingMode.ON, 1000, Duration.ZERO); // over at once: the next check probes
+        Agent sum = failingThreeTimes();
+        Map<String, Object> switched = switchOf(checker.check(Set.of(), null), sum);
+        openAi.answer("OK", 5, 1);
+
+        Map<String, Object> probed = entry(checker.check(Set.of(), null), (Long) switched.get("id"));
+
+        assertThat(probed.get("result").toString()).contains("switched back to its LLM: a probe answered");
+        assertThat(openAi.requests().get(openAi.requests().size() - 1).body().toString()).contains("Are you there?");
+        Remediation ended = selfHealing.list(1, 200).stream().filter(r -> r.id() == (Long) switched.get("id"))
+                .findFirst().orElseThrow();
+        assertThat(ended.endedAt()).isNotNull();
+        assertThat(ended.undoable()).isFalse();
+        openAi.answer(RIGHT, 10, 5);
+        assertThat(run(sum).engine()).isEqualTo("llm");
+    }
+
+    @Test
+    void after_the_cool_down_a_probe_that_gets_no_answer_keeps_the_agent_on_its_rules_for_another() {
+        policy.use(SelfHealingMode.ON, 1000, Duration.ZERO);
+        Agent sum = failingThreeTimes();
+        Map<String, Object> switched = switchOf(checker.check(Set.of(), null), sum);
+        policy.use(SelfHealingMode.ON, 1000, Duration.ofMinutes(10));
+        openAi.serverError();
+
+        Map<String, Object> probed = entry(checker.check(Set.of(), null), (Long) switched.get("id"));
+
+        assertThat(probed.get("result").toString()).contains("still rules only").contains("another 10 min");
+        int heard = openAi.requests().size();
+        assertThat(run(sum).engine()).isEqualTo("rules");
+        assertThat(openAi.requests()).hasSize(heard);
+        selfHealing.undo((Long) switched.get("id"), "admin");
+    }
+
+    private Agent failingThreeTimes() {
+        Agent sum = agent(SumAgent.TYPE.code(), "{\"max_retries\": 0}");
+        for (int i = 0; i < 3; i++) {
+            openAi.serverError();
+            run(sum);
+        }
+        return sum;
+    }
+
+    private static Map<String, Object> entry(HealthReport report, long id) {
+        return report.remediations().stream().filter(r -> Long.valueOf(id).equals(r.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("Entry " + id + " not among " + report.remediations()));
     }
 
     @Test

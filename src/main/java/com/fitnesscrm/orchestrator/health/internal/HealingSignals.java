@@ -108,7 +108,7 @@ class HealingSignals {
     /** The agent's configured model, for a probe; {@code null}: the provider's default. */
     String model(int agentId) {
         return jdbc.query("SELECT config ->> 'model' FROM ai_agents WHERE id = ?", (rs, i) -> rs.getString(1),
-                agentId).stream().findFirst().orElse(null);
+                agentId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private AgentSignal signal(ResultSet rs, int row) throws SQLException {
