@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fitnesscrm.orchestrator.base.StartupConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code SELF_HEALING}: on by default, its three modes, and any other value refused at startup, saying why. */
 class SelfHealingModeTest {
@@ -24,6 +26,20 @@ class SelfHealingModeTest {
                 .hasMessageContaining("SELF_HEALING is 'yes'")
                 .satisfies(e -> assertThat(((StartupConfigurationException) e).action())
                         .contains("on, dry_run, off"));
+    }
+
+    @Test
+    void an_app_configured_with_an_unknown_mode_does_not_start() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(Settings.class)
+                .withPropertyValues("orchestrator.health.self-healing=sometimes")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().isInstanceOf(StartupConfigurationException.class)
+                        .hasMessageContaining("SELF_HEALING is 'sometimes'"));
+    }
+
+    @EnableConfigurationProperties(HealthSettings.class)
+    static class Settings {
     }
 
     @Test
