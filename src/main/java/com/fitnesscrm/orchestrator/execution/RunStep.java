@@ -6,4 +6,9 @@ import java.time.Instant;
 public record RunStep(int seq, String name, StepKind kind, String status, Instant startedAt,
                       double durationMs, String inputSummary, String outputSummary, Integer tokensIn,
                       Integer tokensOut) {
+
+    /** The step that checks an answer from the response cache against the agent's rules before serving it. */
+    public static final String CACHED_ANSWER_CHECK = "check cached answer";
+    /** How the reason of a fallback (the step's input summary) starts when the LLM gave no answer at all. */
+    public static final String LLM_GAVE_NO_ANSWER = "The LLM gave no answer";
 }

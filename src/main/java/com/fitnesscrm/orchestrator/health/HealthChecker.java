@@ -7,6 +7,8 @@ import com.fitnesscrm.orchestrator.health.engine.HealthReadings;
 import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
 import com.fitnesscrm.orchestrator.health.internal.HealthAlerts;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import com.fitnesscrm.orchestrator.health.internal.SelfHealer;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +21,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * One health check: every probe, then the {@link HealthEngine}'s judgement, stored as one row per component in
- * {@code ai_system_health}. Called by the Health Checker agent's runs and by the scheduled check. No method security: the scheduled check runs with no one signed in, and a run's caller
- * was checked when the run was asked for. The latest full check is kept in memory, so that the status can still be
- * told while the database is away.
+ * One health check: every probe, then the {@link HealthEngine}'s judgement, then self-healing ({@link SelfHealer}:
+ * what is safe to heal, on the record), stored as one row per component in {@code ai_system_health}. Called by the
+ * Health Checker agent's runs (the main backend's every five minutes among them) and by the scheduled check; each
+ * heals, and the remediation log keeps one condition from being healed twice. No method security: the scheduled
+ * check runs with no one signed in, and a run's caller was checked when the run was asked for. The latest full check
+ * is kept in memory, so that the status can still be told while the database is away.
  */
 @Component
 public class HealthChecker {
@@ -33,12 +37,15 @@ public class HealthChecker {
     private final HealthHistory history;
     private final HealthAlerts alerts;
     private final HealthSettings settings;
+    private final SelfHealer healer;
     private final HealthEngine engine = new HealthEngine();
     private final HealthLimits limits;
     private final AtomicReference<HealthReport> latest = new AtomicReference<>();
 
-    HealthChecker(HealthProbes probes, HealthHistory history, HealthAlerts alerts, HealthSettings settings) {
+    HealthChecker(HealthProbes probes, HealthHistory history, HealthAlerts alerts, HealthSettings settings,
+                  SelfHealer healer) {
         this.probes = probes;
+        this.healer = healer;
         this.history = history;
         this.alerts = alerts;
         this.settings = settings;
@@ -77,7 +84,12 @@ public class HealthChecker {
         HealthReadings.Crm crm = step(steps, "probe crm", probes::crm);
         HealthReadings readings = new HealthReadings(probes.now(), database, jvm, disks, scheduler, runEngine, llm,
                 mainBackend, crm, agents.agents(), agents.error());
-        HealthReport report = step(steps, "evaluate", () -> engine.evaluate(readings, limits));
+        HealthReport judged = step(steps, "evaluate", () -> engine.evaluate(readings, limits));
+        SelfHealer.Outcome healed = step(steps, "self-healing", () -> healer.heal(readings));
+        List<String> recommendations = new ArrayList<>(judged.recommendations());
+        recommendations.addAll(healed.recommendations());
+        HealthReport report = new HealthReport(judged.overall(), judged.components(), recommendations,
+                healed.remediations(), judged.checkedAt());
         latest.set(report);
         try {
             history.save(report);

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param components      in a fixed order: database, jvm, disk, scheduler, run_engine, llm, main_backend (when
  *                        configured), crm, agents, slo
  * @param recommendations what a person should do; the checker never acts on these itself
- * @param remediations    what the checker did about the components itself (self-healing); empty while it does
- *                        nothing on its own
+ * @param remediations    what this check's self-healing did (or, with {@code SELF_HEALING=dry_run}, would do),
+ *                        each {@code {id, kind, mode, reason, result, agent_id?, run_ids?, at}}, {@code id} being
+ *                        the entry of the remediation log
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record HealthReport(HealthStatus overall, List<ComponentHealth> components, List<String> recommendations,

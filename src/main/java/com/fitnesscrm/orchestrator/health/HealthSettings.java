@@ -14,10 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            database's folder ({@code ORCHESTRATOR_DATA_DIR}) and the logs' folder
  * @param diskWarningPercent  {@code HEALTH_DISK_WARNING_PERCENT}: free space below which a disk is a warning (15)
  * @param diskCriticalPercent {@code HEALTH_DISK_CRITICAL_PERCENT}: free space below which it is critical (5)
+ * @param selfHealing         {@code SELF_HEALING}: {@code on} (default), {@code dry_run} or {@code off}; any other
+ *                            value stops the app at startup with a message saying what is allowed
+ * @param selfHealingMaxPerHour {@code SELF_HEALING_MAX_PER_HOUR}: remediations of one kind in any hour, at most (3)
+ * @param selfHealingCoolDownMinutes {@code SELF_HEALING_COOL_DOWN_MINUTES}: how long an agent whose LLM layer keeps
+ *                            failing answers from its rules before a probe may switch it back (10)
  */
 @ConfigurationProperties("orchestrator.health")
 public record HealthSettings(Integer intervalSeconds, Integer retentionDays, String mainAppHealthUrl,
-                             List<String> diskPaths, Double diskWarningPercent, Double diskCriticalPercent) {
+                             List<String> diskPaths, Double diskWarningPercent, Double diskCriticalPercent,
+                             String selfHealing, Integer selfHealingMaxPerHour, Integer selfHealingCoolDownMinutes) {
 
     public HealthSettings {
         intervalSeconds = intervalSeconds == null || intervalSeconds < 1 ? 300 : intervalSeconds;
@@ -26,6 +32,15 @@ public record HealthSettings(Integer intervalSeconds, Integer retentionDays, Str
         diskPaths = diskPaths == null ? List.of() : diskPaths.stream().filter(p -> !p.isBlank()).toList();
         diskWarningPercent = diskWarningPercent == null ? 15.0 : diskWarningPercent;
         diskCriticalPercent = diskCriticalPercent == null ? 5.0 : diskCriticalPercent;
+        SelfHealingMode.fromSetting(selfHealing); // refused here, at startup, rather than at the first check
+        selfHealingMaxPerHour = selfHealingMaxPerHour == null || selfHealingMaxPerHour < 0 ? 3
+                : selfHealingMaxPerHour;
+        selfHealingCoolDownMinutes = selfHealingCoolDownMinutes == null || selfHealingCoolDownMinutes < 1 ? 10
+                : selfHealingCoolDownMinutes;
+    }
+
+    public SelfHealingMode selfHealingMode() {
+        return SelfHealingMode.fromSetting(selfHealing);
     }
 
     public Duration interval() {

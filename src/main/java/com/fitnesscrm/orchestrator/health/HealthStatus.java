@@ -1,25 +1,21 @@
 package com.fitnesscrm.orchestrator.health;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import com.fitnesscrm.orchestrator.base.Coded;
+import com.fitnesscrm.orchestrator.base.JsonCoded;
 import java.util.Collection;
-import java.util.Locale;
 
-/** The original service's vocabulary for a component's state, from best to worst. */
-public enum HealthStatus {
+/**
+ * The original service's vocabulary for a component's state, from best to worst. Its code ({@code healthy},
+ * {@code warning}, {@code critical}) is how it is stored in {@code ai_system_health.status} and sent over REST.
+ */
+public enum HealthStatus implements JsonCoded {
     HEALTHY, WARNING, CRITICAL;
-
-    /** As stored in {@code ai_system_health.status} and sent over REST. */
-    @JsonValue
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @JsonCreator
     public static HealthStatus fromCode(String code) {
-        return Arrays.stream(values()).filter(status -> status.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown health status '" + code + "'"));
+        return Coded.find(HealthStatus.class, code).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown health status '" + code + "'; expected one of " + Coded.codes(HealthStatus.class)));
     }
 
     public HealthStatus worse(HealthStatus other) {

@@ -168,7 +168,10 @@ class SecurityConfiguration {
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
                         // The main backend's exception handler reports an error; the Code Analyzer runs on it.
                         .requestMatchers(HttpMethod.POST, "/api/errors").hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        // Reviewing a suggestion and undoing a remediation are an admin's decisions.
                         .requestMatchers(HttpMethod.PUT, "/api/suggestions/*")
+                        .hasAuthority(ApiKeyScope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/health/remediations/*/undo")
                         .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())

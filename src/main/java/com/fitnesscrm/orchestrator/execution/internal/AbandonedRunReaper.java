@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,24 +13,36 @@ import org.springframework.stereotype.Component;
  * in its caller's request: when the node dies meanwhile, nothing else knows of it, so it is failed once its agent's
  * timeout (at the run's config version) and a grace period have passed. Async runs are revived by the durable
  * scheduler; one whose task has vanished (removed by hand, say) is failed too. Runs by {@link AbandonedRunReaperJob}.
+ *
+ * <p>The Health Checker's self-healing reuses it through {@code execution.RunRecovery}: releasing a dead node's
+ * async runs, and timing out runs stuck past their deadline sooner than the reaper's grace (docs/decisions/0021).
  */
 @Component
-class AbandonedRunReaper {
+public class AbandonedRunReaper {
 
     /** How long after its deadline a sync run is left alone: clocks of nodes differ, and a finish may be in flight. */
     static final Duration GRACE = Duration.ofMinutes(2);
+    /** How long past its deadline a run may still be running before self-healing records it timed out. */
+    public static final Duration STUCK_GRACE = Duration.ofSeconds(30);
+    /** db-scheduler's heartbeat × missed heartbeats (application.properties): after this a picked task is dead. */
+    public static final Duration DEAD_NODE_AFTER = Duration.ofSeconds(20);
     static final String SYNC_REASON = "The node running this run stopped before it finished; its caller got no "
             + "answer.";
     static final String ASYNC_REASON = "The run's task is gone from the durable scheduler, so no node will run it.";
+    public static final String STUCK_REASON = "The run was still running " + STUCK_GRACE.toSeconds() + " s past its "
+            + "deadline (its agent's timeout); the Health Checker recorded it as timed out.";
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedRunReaper.class);
 
     private final RunStore store;
     private final Clock clock;
+    /** Lazily: the lifecycle's pool is not needed to reap, only to interrupt a stuck run executing here. */
+    private final ObjectProvider<RunLifecycle> lifecycle;
 
-    AbandonedRunReaper(RunStore store, Clock clock) {
+    AbandonedRunReaper(RunStore store, Clock clock, ObjectProvider<RunLifecycle> lifecycle) {
         this.store = store;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     /** Fails the abandoned runs and returns how many there were. */
@@ -41,5 +54,37 @@ class AbandonedRunReaper {
                     failed.stream().map(RunStore.StoppedRun::id).toList());
         }
         return failed.size();
+    }
+
+    /** Gives a dead node's async runs back to the durable scheduler; returns their ids. */
+    public List<Long> releaseDeadNodeRuns() {
+        List<Long> released = store.releaseDeadNodeTasks(clock.instant(), DEAD_NODE_AFTER);
+        if (!released.isEmpty()) {
+            log.warn("Released {} async run(s) of a dead node for another node to take: {}", released.size(),
+                    released);
+        }
+        return released;
+    }
+
+    /** The async runs {@link #releaseDeadNodeRuns} would release now. */
+    public List<Long> deadNodeRuns() {
+        return store.deadNodeTasks(clock.instant(), DEAD_NODE_AFTER);
+    }
+
+    /** The runs {@link #timeOutStuckRuns} would time out now. */
+    public List<Long> stuckRuns() {
+        return store.stuck(clock.instant(), STUCK_GRACE, DEAD_NODE_AFTER);
+    }
+
+    /** Records as timed out the runs stuck past their deadline, interrupting those executing here; their ids. */
+    public List<Long> timeOutStuckRuns() {
+        List<Long> stopped = store.timeOutStuck(clock.instant(), STUCK_GRACE, DEAD_NODE_AFTER, STUCK_REASON).stream()
+                .map(RunStore.StoppedRun::id).toList();
+        if (!stopped.isEmpty()) {
+            RunLifecycle runs = lifecycle.getObject();
+            stopped.forEach(runs::interrupt);
+            log.warn("Recorded {} run(s) stuck past their deadline as timed out: {}", stopped.size(), stopped);
+        }
+        return stopped;
     }
 }

@@ -12,7 +12,9 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
+import com.fitnesscrm.orchestrator.execution.AgentRunOverrides;
 import com.fitnesscrm.orchestrator.execution.OutputSource;
+import com.fitnesscrm.orchestrator.execution.RunStep;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.llm.LlmException;
 import com.fitnesscrm.orchestrator.llm.LlmGateway;
@@ -32,6 +34,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +54,10 @@ class AgentRunner {
     private final ObjectMapper objectMapper;
     private final ObjectMapper strictMapper;
     private final Clock clock;
+    private final ObjectProvider<AgentRunOverrides> overrides;
 
-    AgentRunner(LlmGateway llm, RunStore store, DailySpend spend, ObjectMapper objectMapper, Clock clock) {
+    AgentRunner(LlmGateway llm, RunStore store, DailySpend spend, ObjectMapper objectMapper, Clock clock,
+                ObjectProvider<AgentRunOverrides> overrides) {
         this.llm = llm;
         this.store = store;
         this.spend = spend;
@@ -60,6 +65,7 @@ class AgentRunner {
         this.strictMapper = objectMapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         this.clock = clock;
+        this.overrides = overrides;
     }
 
     /** Whether this run will ask the LLM, i.e. may take long enough that its steps should be written live. */
@@ -83,6 +89,14 @@ class AgentRunner {
         if (!llm.status().configured()) {
             return rulesOutcome(rules, null); // no key: the rules engine is the product
         }
+        AgentRunOverrides imposed = overrides.getIfAvailable(() -> AgentRunOverrides.NONE);
+        Optional<String> rulesOnly = imposed.rulesOnly(agent.id());
+        if (rulesOnly.isPresent()) {
+            // Self-healing switched this agent to its rules for a cool-down: a decision, not a failure of this run.
+            steps.mark("rules only (self-healing)", StepKind.GUARDRAIL, true, rulesOnly.get(),
+                    "answer from the rules engine without asking the LLM");
+            return rulesOutcome(rules, null);
+        }
         AgentConfig config = agent.config();
         if (!llm.isAvailable()) {
             return fallback(config, rules, null, LlmUsage.none(), steps,
@@ -100,7 +114,7 @@ class AgentRunner {
         }
         String inputHash = config.cacheTtlSeconds() > 0 ? hash(program.type().code(), input) : null;
         if (inputHash != null) {
-            Optional<O> cached = cached(agent, program, input, inputHash, config, steps);
+            Optional<O> cached = cached(agent, program, input, inputHash, config, imposed, steps);
             if (cached.isPresent()) {
                 return new RunOutcome(objectMapper.valueToTree(cached.get()), OutputSource.CACHE, null, 0, 0,
                         BigDecimal.ZERO, false, null);
@@ -147,7 +161,7 @@ class AgentRunner {
             return fallback(config, rules, null, usage, steps, "The LLM's answer still broke the rules after one "
                     + "repair: " + String.join("; ", second.violations()));
         } catch (LlmException e) {
-            return fallback(config, rules, null, usage, steps, "The LLM gave no answer (" + e.reason().name()
+            return fallback(config, rules, null, usage, steps, RunStep.LLM_GAVE_NO_ANSWER + " (" + e.reason().name()
                     .toLowerCase() + "): " + e.getMessage());
         }
     }
@@ -168,14 +182,18 @@ class AgentRunner {
     }
 
     private <I, O> Optional<O> cached(Agent agent, AgentProgram<I, O> program, I input, String inputHash,
-                                      AgentConfig config, StepRecorder steps) {
+                                      AgentConfig config, AgentRunOverrides imposed, StepRecorder steps) {
         Instant since = clock.instant().minusSeconds(config.cacheTtlSeconds());
+        Optional<Instant> cleared = imposed.cacheClearedAt(agent.id());
+        if (cleared.isPresent() && cleared.get().isAfter(since)) {
+            since = cleared.get(); // answers cached before self-healing cleared the cache are not served
+        }
         Optional<String> hit = store.cachedOutput(agent.id(), agent.configVersion(), inputHash, since);
         if (hit.isEmpty()) {
             steps.mark("response cache", StepKind.NODE, true, "ttl " + config.cacheTtlSeconds() + " s", "miss");
             return Optional.empty();
         }
-        Checked<O> checked = check(program, input, hit.get(), "check cached answer", steps);
+        Checked<O> checked = check(program, input, hit.get(), RunStep.CACHED_ANSWER_CHECK, steps);
         return checked.violations().isEmpty() ? Optional.of(checked.output()) : Optional.empty();
     }
 

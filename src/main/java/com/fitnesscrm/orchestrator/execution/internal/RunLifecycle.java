@@ -134,8 +134,8 @@ public class RunLifecycle {
         store.finish(id, queued.agentId(), result, steps.drain());
     }
 
-    /** Interrupts a run executing on this node; the caller has already marked it cancelled. */
-    private void interrupt(long id) {
+    /** Interrupts a run executing on this node; the caller has already marked it stopped (cancelled, timed out). */
+    void interrupt(long id) {
         Running run = running.get(id);
         if (run != null) {
             run.steps().cancel();

@@ -285,6 +285,76 @@ class RunStore {
     }
 
     /**
+     * Gives the durable scheduler back the tasks of async runs picked by a node whose heartbeat is older than
+     * {@code deadAfter}, or that never wrote one (db-scheduler's own revive, {@code last_heartbeat <= ?}, never
+     * matches those); their runs go back to {@code queued}. Returns the runs' ids. The task is rescheduled to now,
+     * as db-scheduler's {@code ReviveDeadExecution} does, and its version bumped so a late heartbeat of the dead
+     * node changes nothing.
+     */
+    List<Long> releaseDeadNodeTasks(Instant now, Duration deadAfter) {
+        return jdbc.queryForList("""
+                WITH released AS (
+                    UPDATE ai_scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL,
+                        execution_time = ?, version = version + 1
+                    WHERE\s""" + DEAD_TASK + """
+                    RETURNING task_instance::bigint AS id),
+                requeued AS (
+                    UPDATE ai_agent_executions e SET status = 'queued' FROM released r
+                    WHERE e.id = r.id AND e.status = 'running' RETURNING e.id)
+                SELECT id FROM released ORDER BY id""", Long.class, ts(now), AsyncRuns.TASK_NAME,
+                ts(now.minus(deadAfter)));
+    }
+
+    /** The runs {@link #releaseDeadNodeTasks} would release now, without releasing them. */
+    List<Long> deadNodeTasks(Instant now, Duration deadAfter) {
+        return jdbc.queryForList("SELECT task_instance::bigint FROM ai_scheduled_tasks WHERE " + DEAD_TASK
+                + " ORDER BY 1", Long.class, AsyncRuns.TASK_NAME, ts(now.minus(deadAfter)));
+    }
+
+    /** A picked agent-run task whose node's heartbeat is older than the bound, or that never wrote one. */
+    private static final String DEAD_TASK = """
+            task_name = ? AND picked AND (last_heartbeat IS NULL OR last_heartbeat < ?)
+            """;
+
+    /**
+     * A run still running a grace period past its agent's timeout, whose executor is alive: sync, or async with its
+     * task held by a node whose heartbeat is recent. Parameters: now, grace seconds, the default timeout, the task
+     * name, the oldest live heartbeat.
+     */
+    private static final String STUCK = """
+            e.status = 'running'
+              AND e.running_at < ?::timestamptz - make_interval(secs => ? + coalesce(
+                  (SELECT (v.config ->> 'timeout_seconds')::int FROM ai_agent_config_versions v
+                   WHERE v.agent_id = e.agent_id AND v.version = e.config_version), ?))
+              AND (e.mode = 'sync' OR EXISTS (SELECT 1 FROM ai_scheduled_tasks t
+                   WHERE t.task_name = ? AND t.task_instance = e.id::text AND t.picked AND t.last_heartbeat >= ?))
+            """;
+
+    /** The runs {@link #timeOutStuck} would time out now, without stopping them. */
+    List<Long> stuck(Instant now, Duration grace, Duration deadAfter) {
+        return jdbc.queryForList("SELECT e.id FROM ai_agent_executions e WHERE " + STUCK + " ORDER BY e.id",
+                Long.class, ts(now), grace.toSeconds(), AgentConfig.MAX_TIMEOUT_SECONDS, AsyncRuns.TASK_NAME,
+                ts(now.minus(deadAfter)));
+    }
+
+    /**
+     * Records as timed out the runs still running {@code grace} past their agent's timeout (at the run's config
+     * version) whose executor is alive but did not stop them: sync runs, and async runs whose task a node with a
+     * live heartbeat holds (a dead node's runs are released instead, and run again). Returns them.
+     */
+    List<StoppedRun> timeOutStuck(Instant now, Duration grace, Duration deadAfter, String reason) {
+        List<StoppedRun> stopped = jdbc.query("""
+                UPDATE ai_agent_executions e SET status = 'timed_out', completed_at = ?, error_message = ?,
+                    execution_time = EXTRACT(EPOCH FROM (?::timestamptz - e.running_at))
+                WHERE\s""" + STUCK + " RETURNING e.id, e.agent_id",
+                (rs, row) -> new StoppedRun(rs.getLong(1), (Integer) rs.getObject(2)),
+                ts(now), reason, ts(now), ts(now), grace.toSeconds(), AgentConfig.MAX_TIMEOUT_SECONDS,
+                AsyncRuns.TASK_NAME, ts(now.minus(deadAfter)));
+        stopped.forEach(run -> finished(run.id(), run.agentId(), RunStatus.TIMED_OUT, null));
+        return stopped;
+    }
+
+    /**
      * Tells listeners a run reached its final status, right after the write (which commits on its own: none of these
      * writes runs in a transaction). Listeners run in this thread, so they must be quick or asynchronous.
      */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/health-status}'s answer for the OpenAPI document, as {@link HealthStatusController} writes it. */
+/**
+ * {@code GET /api/health-status}'s and the remediation log's answers for the OpenAPI document, as
+ * {@link HealthStatusController} and {@link RemediationsController} write them.
+ */
 final class HealthSchemas {
 
     private HealthSchemas() {
@@ -31,5 +34,41 @@ final class HealthSchemas {
                  @Schema(description = "The component's numbers, e.g. round_trip_ms, pool_active.")
                  Map<String, Object> metrics,
                  @JsonProperty("checked_at") Instant checkedAt) {
+    }
+
+    @Schema(name = "RemediationPage", description = "A page of the self-healing log, newest first.")
+    record RemediationPage(List<RemediationEntry> remediations, int page, @JsonProperty("per_page") int perPage,
+                           @JsonProperty("self_healing") @Schema(allowableValues = {"on", "dry_run", "off"})
+                           String selfHealing) {
+    }
+
+    @Schema(name = "Remediation", description = "One entry of the self-healing log (ai_health_remediations).")
+    record RemediationEntry(long id,
+                            @Schema(allowableValues = {"pool_refill", "llm_rules_only", "dead_node_release",
+                                    "stuck_run_timeout", "cache_clear"}) String kind,
+                            @Schema(allowableValues = {"on", "dry_run"}, description = "dry_run: only logged, "
+                                    + "nothing was done.") String mode,
+                            @Schema(description = "Why: the condition the check found.") String reason,
+                            @Schema(description = "The numbers it was found by (at most 4000 characters as JSON).")
+                            Map<String, Object> evidence,
+                            @Schema(description = "What came of it.") String result,
+                            @JsonProperty("agent_id") Integer agentId,
+                            @JsonProperty("run_ids") @Schema(description = "At most 100.") List<Long> runIds,
+                            @JsonProperty("created_at") Instant createdAt,
+                            @JsonProperty("expires_at") @Schema(description = "llm_rules_only: the end of the "
+                                    + "cool-down.") Instant expiresAt,
+                            @JsonProperty("ended_at") @Schema(description = "llm_rules_only: switched back after "
+                                    + "a probe of the LLM answered.") Instant endedAt,
+                            @JsonProperty("undone_at") Instant undoneAt,
+                            @JsonProperty("undone_by") String undoneBy,
+                            @JsonProperty("undo_result") String undoResult,
+                            @Schema(description = "Whether POST …/undo would be accepted now.") boolean undoable) {
+    }
+
+    @Schema(name = "RemediationUndone")
+    record Undone(RemediationEntry remediation,
+                  @Schema(description = "False for a harmless kind: recorded undone, nothing to reverse.")
+                  boolean reversed,
+                  String message) {
     }
 }

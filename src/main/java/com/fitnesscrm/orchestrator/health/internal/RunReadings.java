@@ -120,7 +120,7 @@ final class RunReadings {
         Map<String, Object> tasks = jdbc.queryForMap("""
                 SELECT min(execution_time) FILTER (WHERE NOT picked AND execution_time <= ?) AS oldest_due,
                        count(*) FILTER (WHERE consecutive_failures > 0) AS failed_attempts,
-                       count(*) FILTER (WHERE picked AND last_heartbeat < ?) AS dead
+                       count(*) FILTER (WHERE picked AND (last_heartbeat IS NULL OR last_heartbeat < ?)) AS dead
                 FROM ai_scheduled_tasks""", ts(now), ts(now.minus(deadAfter)));
         Timestamp oldest = (Timestamp) tasks.get("oldest_due");
         return new HealthReadings.RunEngine(number(runs.get("queued")), oldest == null ? null

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +19,19 @@ import org.springframework.stereotype.Component;
  * remembered for {@link #CACHE_TTL}, so the API does not read the keys table on every request. A revoke on this
  * node takes effect at once; on other nodes of a cluster within {@link #CACHE_TTL}. "Last used" is written at most
  * once a minute per key, off the request thread.
+ *
+ * <p>While the database is away, a key that was found within the last {@link #STALE_FOR} is still accepted from
+ * the cache (and looked up again at most every {@link #CACHE_TTL}), so that the main backend can still read
+ * {@code GET /api/health-status}, which answers from memory then (docs/decisions/0021). Safe: no key can be revoked
+ * while the database is away, and a revoke on this node drops the key from the cache at once. A key not seen
+ * recently, or seen as unknown, is not accepted: the lookup's failure goes on as before.
  */
 @Component
 public class ApiKeyAuthenticator {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
+    /** How long after its last successful lookup a key is still accepted while the database does not answer. */
+    static final Duration STALE_FOR = Duration.ofMinutes(15);
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
@@ -50,14 +60,28 @@ public class ApiKeyAuthenticator {
             if (cache.size() > MAX_CACHED) {
                 cache.clear(); // someone is guessing keys; misses are cheap to forget
             }
-            cached = new Cached(keys.findByKeyHash(hash).filter(key -> !key.isRevoked())
-                    .map(key -> new ApiKeyAuthentication(key.getId(), key.getName(), key.scopeSet(),
-                            "environment".equals(key.getSource()), key.rateLimit())),
-                    now.plus(CACHE_TTL));
+            cached = lookUp(hash, cached, now);
             cache.put(hash, cached);
         }
         cached.caller().ifPresent(caller -> touch(caller.keyId(), now));
         return cached.caller();
+    }
+
+    private Cached lookUp(String hash, Cached previous, Instant now) {
+        try {
+            return new Cached(keys.findByKeyHash(hash).filter(key -> !key.isRevoked())
+                    .map(key -> new ApiKeyAuthentication(key.getId(), key.getName(), key.scopeSet(),
+                            "environment".equals(key.getSource()), key.rateLimit())),
+                    now.plus(CACHE_TTL), now);
+        } catch (DataAccessException | TransactionException e) {
+            // A repository call that cannot get a connection fails to begin its transaction: TransactionException.
+            if (previous == null || previous.caller().isEmpty() || previous.foundAt().plus(STALE_FOR).isBefore(now)) {
+                throw e;
+            }
+            log.debug("The keys table does not answer ({}); accepting key {} as found at {}",
+                    e.getMostSpecificCause().getMessage(), previous.caller().get().keyId(), previous.foundAt());
+            return new Cached(previous.caller(), now.plus(CACHE_TTL), previous.foundAt());
+        }
     }
 
     /** Drops a key from the cache, e.g. when it is revoked or its secret changes. */
@@ -84,6 +108,7 @@ public class ApiKeyAuthenticator {
         });
     }
 
-    private record Cached(Optional<ApiKeyAuthentication> caller, Instant expires) {
+    /** {@code foundAt}: when the keys table last answered for it. */
+    private record Cached(Optional<ApiKeyAuthentication> caller, Instant expires, Instant foundAt) {
     }
 }

@@ -1,0 +1,38 @@
+package com.fitnesscrm.orchestrator.health;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the remediation log ({@code ai_health_remediations}): what self-healing did, or in
+ * {@code dry_run} would have done, why, on what evidence, and whether a person undid it.
+ *
+ * @param mode       {@code on} (done) or {@code dry_run} (only logged)
+ * @param reason     why: the condition the check found
+ * @param evidence   the numbers it was found by (bounded)
+ * @param result     what came of it, e.g. "Evicted 10 connections"; for a dry run what would have been done
+ * @param agentId    the agent it concerns, or {@code null}
+ * @param runIds     the runs it concerns (released, timed out), at most 100
+ * @param expiresAt  the end of a rules-only switch's cool-down; otherwise {@code null}
+ * @param endedAt    when a rules-only switch ended after a probe of the LLM answered; otherwise {@code null}
+ * @param undoneAt   when a person undid it, or {@code null}
+ * @param undoResult what undoing it did, e.g. "nothing to reverse: …"
+ */
+public record Remediation(long id, RemediationKind kind, SelfHealingMode mode, String reason,
+                          Map<String, Object> evidence, String result, Integer agentId, List<Long> runIds,
+                          Instant createdAt, Instant expiresAt, Instant endedAt, Instant undoneAt, String undoneBy,
+                          String undoResult) {
+
+    public Remediation {
+        evidence = evidence == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+        runIds = runIds == null ? List.of() : List.copyOf(runIds);
+    }
+
+    /** Whether undo would be accepted now. */
+    public boolean undoable() {
+        return mode == SelfHealingMode.ON && undoneAt == null && kind.undo() != RemediationKind.Undo.REFUSED
+                && !(kind == RemediationKind.LLM_RULES_ONLY && endedAt != null);
+    }
+}
