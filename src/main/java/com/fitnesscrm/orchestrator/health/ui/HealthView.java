@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.health.ui;
 
 import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
@@ -8,9 +9,13 @@ import com.fitnesscrm.orchestrator.health.ComponentHealth;
 import com.fitnesscrm.orchestrator.health.HealthCheckService;
 import com.fitnesscrm.orchestrator.health.HealthOverview;
 import com.fitnesscrm.orchestrator.health.HealthTimeline;
+import com.fitnesscrm.orchestrator.health.Remediation;
+import com.fitnesscrm.orchestrator.health.SelfHealingService;
+import com.fitnesscrm.orchestrator.health.UndoResult;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,18 +33,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The Health Checker for admins (docs/decisions/0021, "The Health view"): a tile per component of the latest check,
  * each component's history over 24 h or 7 d, "Check now" (a recorded {@code health_check} run, in the background),
- * the remediation log's place, and the alert log with each delivery's status.
+ * self-healing's remediation log with undo, and the alert log with each delivery's status.
  */
 @Route("health")
 @PageTitle("Health · FitnessCRM AI Orchestrator")
@@ -48,11 +56,15 @@ import org.slf4j.LoggerFactory;
 public class HealthView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(HealthView.class);
+    /** Remediations listed, newest first; older ones are in {@code GET /api/health/remediations}. */
+    static final int REMEDIATIONS_SHOWN = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
     private final transient HealthCheckService health;
     private final transient BackgroundWork background;
+    private final transient SelfHealingService selfHealing;
+    private final transient AuthenticationContext authentication;
     private final Span overall = new Span();
     private final Span checkedAt = new Span();
     private final Button checkNow = new Button("Check now", VaadinIcon.REFRESH.create());
@@ -60,10 +72,15 @@ public class HealthView extends VerticalLayout {
     private final RadioButtonGroup<HealthTimeline.Window> window = new RadioButtonGroup<>();
     private final Div chart = new Div();
     private final AlertLogGrid alertLog = new AlertLogGrid();
+    private final Paragraph selfHealingMode = new Paragraph();
+    private final RemediationLogGrid remediationLog = new RemediationLogGrid(this::confirmUndo);
 
-    public HealthView(HealthCheckService health, BackgroundWork background) {
+    public HealthView(HealthCheckService health, BackgroundWork background, SelfHealingService selfHealing,
+                      AuthenticationContext authentication) {
         this.health = health;
         this.background = background;
+        this.selfHealing = selfHealing;
+        this.authentication = authentication;
         tiles.setId("health-tiles");
         tiles.addClassName("status-cards");
         add(createHeader(), tiles, createHistory(), createRemediationLog(), new H3("Alerts"), alertLog);
@@ -95,14 +112,10 @@ public class HealthView extends VerticalLayout {
         return history;
     }
 
-    /**
-     * REMEDIATION LOG — placeholder. Self-healing (issue 16, branch {@code heal}) brings the remediation log with
-     * undo; the lead puts it here when merging. Until then this says so.
-     */
-    private Div createRemediationLog() {
-        Div remediations = new Div(new H3("Remediations"),
-                new Paragraph("Self-healing's log of remediations, each with undo, will be shown here."));
-        remediations.setId("remediation-log");
+    private VerticalLayout createRemediationLog() {
+        selfHealingMode.setId("self-healing-mode");
+        VerticalLayout remediations = new VerticalLayout(new H3("Remediations"), selfHealingMode, remediationLog);
+        remediations.setPadding(false);
         return remediations;
     }
 
@@ -123,7 +136,42 @@ public class HealthView extends VerticalLayout {
             tiles.add(HealthTiles.tile(component));
         }
         showChart();
+        selfHealingMode.setText(switch (selfHealing.mode()) {
+            case ON -> "Self-healing is on (SELF_HEALING): what is safe to heal is healed and logged here.";
+            case DRY_RUN -> "Self-healing is a dry run (SELF_HEALING=dry_run): what would be done is logged here, "
+                    + "nothing is done.";
+            case OFF -> "Self-healing is off (SELF_HEALING=off): nothing is healed; recommendations say what to do.";
+        });
+        try {
+            remediationLog.show(selfHealing.list(1, REMEDIATIONS_SHOWN));
+        } catch (DataAccessException e) {
+            // the database is away: the tiles say so; the log is shown again at the next refresh
+            remediationLog.show(List.of());
+        }
         alertLog.show(health.alerts());
+    }
+
+    private void confirmUndo(Remediation entry) {
+        ConfirmDialog confirm = new ConfirmDialog("Undo remediation " + entry.id() + "?",
+                RemediationLogGrid.what(entry) + ". " + (entry.kind().whyNoReversal() == null
+                        ? "This reverses it now."
+                        : "There is nothing to reverse; it is recorded as undone. " + entry.kind().whyNoReversal()),
+                "Undo", event -> undo(entry));
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void undo(Remediation entry) {
+        String by = authentication.getPrincipalName().orElse("admin");
+        try {
+            UndoResult result = selfHealing.undo(entry.id(), by);
+            Notification.show(result.message(), 6000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ConflictException | NotFoundException e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
     }
 
     private void showChart() {

@@ -12,14 +12,21 @@ import com.fitnesscrm.orchestrator.health.ComponentHealth;
 import com.fitnesscrm.orchestrator.health.HealthReport;
 import com.fitnesscrm.orchestrator.health.HealthStatus;
 import com.fitnesscrm.orchestrator.health.HealthTimeline;
+import com.fitnesscrm.orchestrator.health.Remediation;
+import com.fitnesscrm.orchestrator.health.RemediationKind;
+import com.fitnesscrm.orchestrator.health.SelfHealingMode;
 import com.fitnesscrm.orchestrator.health.internal.HealthAlerts;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import com.fitnesscrm.orchestrator.health.internal.RemediationLog;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +47,8 @@ class HealthViewKT extends KaribuTest {
     private HealthHistory history;
     @Autowired
     private HealthAlerts alerts;
+    @Autowired
+    private RemediationLog remediations;
 
     private String probe;
     private HealthReport stored;
@@ -120,10 +129,62 @@ class HealthViewKT extends KaribuTest {
     }
 
     @Test
-    void the_remediation_log_has_its_place() {
+    void the_remediation_log_lists_what_self_healing_did_and_undoes_it_when_asked() {
+        Instant now = Instant.now();
+        String reason = "kt " + probe + ": cached answers failed their rules";
+        Remediation cleared = remediations.write(new RemediationLog.Entry(RemediationKind.CACHE_CLEAR,
+                SelfHealingMode.ON, reason, Map.of("failed_checks", 2), "Cached answers before now are not served.",
+                1, List.of(), now, null));
+        remediations.write(new RemediationLog.Entry(RemediationKind.POOL_REFILL,
+                SelfHealingMode.DRY_RUN, "kt " + probe + ": connection errors", Map.of(), "Would evict 10.", null,
+                List.of(), now, null));
+        remediations.write(new RemediationLog.Entry(RemediationKind.STUCK_RUN_TIMEOUT,
+                SelfHealingMode.ON, "kt " + probe + ": stuck", Map.of(), "Timed out 1 run.", null, List.of(41L),
+                now, null));
         open();
-        assertThat(get_textRecursively(_get(com.vaadin.flow.component.html.Div.class,
-                spec -> spec.withId("remediation-log")))).contains("Remediations");
+
+        assertThat(get_textRecursively(_get(Paragraph.class, spec -> spec.withId("self-healing-mode"))))
+                .startsWith("Self-healing is on");
+        assertThat(remediationRow(reason)).contains("Agent 1's cached answers cleared", reason,
+                "Cached answers before now are not served.");
+        assertThat(remediationRow("kt " + probe + ": connection errors"))
+                .contains("Dry run: Connection pool refilled", "nothing was done");
+        assertThat(remediationRow("kt " + probe + ": stuck")).contains("Stuck runs timed out (runs 41)",
+                "cannot be undone");
+        // only what can still be undone has a button
+        assertThat(undoButton("kt " + probe + ": connection errors")).isEmpty();
+        assertThat(undoButton("kt " + probe + ": stuck")).isEmpty();
+
+        _click(undoButton(reason).orElseThrow());
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getText(confirm)).contains("This reverses it now.");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(remediations.find(cleared.id()).orElseThrow().undoneBy()).isEqualTo("admin");
+        assertThat(remediationRow(reason)).anySatisfy(cell -> assertThat(cell).contains("by admin")
+                .contains("served again"));
+        assertThat(undoButton(reason)).isEmpty();
+    }
+
+    private static List<String> remediationRow(String reason) {
+        Grid<Remediation> log = remediationLog();
+        return GridKt._getFormattedRow(log, rowOf(log, reason));
+    }
+
+    /** The row's Undo button, if it has one. */
+    private static java.util.Optional<Button> undoButton(String reason) {
+        Grid<Remediation> log = remediationLog();
+        return _find(GridKt._getCellComponent(log, rowOf(log, reason), "undo"), Button.class).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<Remediation> remediationLog() {
+        return _get(Grid.class, spec -> spec.withId("remediation-log"));
+    }
+
+    private static int rowOf(Grid<Remediation> log, String reason) {
+        return IntStream.range(0, GridKt._size(log)).filter(i -> GridKt._getFormattedRow(log, i).contains(reason))
+                .findFirst().orElseThrow();
     }
 
     private void open() {
