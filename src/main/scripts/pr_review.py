@@ -26,7 +26,7 @@ import urllib.request
 SEVERITIES = ["low", "medium", "high", "critical"]
 EXTENSIONS = (".py", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".java")
 FINISHED = {"succeeded", "failed", "timed_out", "cancelled", "rejected"}
-MAX_BYTES = 1_000_000  # the orchestrator refuses a body over 1 MB
+MAX_BYTES = 1_000_000  # the orchestrator refuses a body over 1 MB (413)
 
 
 class ReviewError(Exception):
@@ -94,7 +94,7 @@ class Client:
 
     def request(self, method, path, body=None):
         """The answer's status, headers and JSON; a 429 or 503 is waited out as Retry-After says (three times)."""
-        data = None if body is None else json.dumps(body).encode("utf-8")
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         for attempt in range(4):
             req = urllib.request.Request(self.base + path, data=data, method=method, headers={
                 "Authorization": f"Bearer {self.api_key}", "Accept": "application/json",
@@ -128,16 +128,17 @@ def retry_after(headers, attempt):
 
 
 def submit_all(client, files, args):
-    """One async run per file: {path: run id}. A file too big for one request is reported, not sent."""
+    """One async run per file: {path: run id}. A file too big for one request is reported and skipped."""
     runs = {}
     for path in files:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES - 10_000:  # leave room for the JSON around the code
-            raise ReviewError(f"{path} is over 1 MB; the orchestrator does not analyse files that large")
-        code = raw.decode("utf-8", "replace")
+            code = handle.read(MAX_BYTES + 1).decode("utf-8", "replace")
         body = {"agent": args.agent, "mode": "async",
                 "input": {"code": code, "file_path": path, "analysis_type": args.analysis_type}}
+        if len(json.dumps(body, ensure_ascii=False).encode("utf-8")) > MAX_BYTES:
+            print(f"pr-review: {path} is skipped: with its request it is over 1 MB, more than the orchestrator "
+                  "analyses at once.", file=sys.stderr)
+            continue
         status, _, answer = client.request("POST", "/api/execute", body)
         if status not in (200, 202):
             raise ReviewError(f"{path}: the orchestrator answered {status}: {problem(answer)}")

@@ -47,6 +47,14 @@ public interface AgentProgram<I, O> {
     /** Every rule the output breaks, as a sentence each; empty when the output may be given to the caller. */
     List<String> check(I input, O output);
 
+    /**
+     * Checks an answer from the LLM (or the response cache) against the rules' answer of the same run, for agents
+     * whose LLM may change only some fields of it; by default the same as {@link #check(Object, Object)}.
+     */
+    default List<String> check(I input, O rules, O answer) {
+        return check(input, answer);
+    }
+
     Class<O> outputType();
 
     /** The LLM layer, or empty when this agent has none. */

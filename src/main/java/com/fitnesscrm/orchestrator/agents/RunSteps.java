@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.agents;
 
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /** Lets a rules engine's wrapper record its stages as steps of the run, so the timeline shows where time went. */
@@ -15,8 +16,8 @@ public interface RunSteps {
      * The id the run is recorded under, e.g. for what an agent stores about the run (the Code Analyzer's evidence). A
      * short sync run is written only when it ends; asking reserves its id then. Empty outside a recorded run.
      */
-    default java.util.OptionalLong runId() {
-        return java.util.OptionalLong.empty();
+    default OptionalLong runId() {
+        return OptionalLong.empty();
     }
 
     /** True once the run has been cancelled; a long engine may stop early. */

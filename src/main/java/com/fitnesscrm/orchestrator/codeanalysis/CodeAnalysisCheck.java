@@ -4,6 +4,7 @@ import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeAnalysisOutput.ErrorGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,14 +28,17 @@ final class CodeAnalysisCheck {
             violations.add("engine must be one of " + ENGINES + ", not " + output.engine() + ".");
         }
         Map<String, CodeIssue> theirs = new HashMap<>();
-        for (CodeIssue issue : given) {
-            if (CodeIssue.RULES.equals(issue.source()) && issue.fingerprint() != null) {
+        for (int i = 0; i < given.size(); i++) {
+            CodeIssue issue = given.get(i);
+            if (issue == null) {
+                violations.add("issues[" + i + "] is null: every finding is an object.");
+            } else if (CodeIssue.RULES.equals(issue.source()) && issue.fingerprint() != null) {
                 theirs.put(issue.fingerprint(), issue);
             }
         }
         if (rules != null) {
             rulesKept(rules, theirs, violations);
-            // A fresh pass (the stored one is gone) has no rows to compare with.
+            // An answer checked against itself (the rules' own) may have no rows yet.
             if (rules.suggestionIds() != null) {
                 same(violations, "suggestion_ids", rules.suggestionIds(), output.suggestionIds());
             }
@@ -45,7 +49,7 @@ final class CodeAnalysisCheck {
         }
         for (int i = 0; i < given.size(); i++) {
             CodeIssue issue = given.get(i);
-            if (!CodeIssue.RULES.equals(issue.source())) {
+            if (issue != null && !CodeIssue.RULES.equals(issue.source())) {
                 violations.addAll(ownFinding("issues[" + i + "]", issue, lines));
             }
         }
@@ -53,7 +57,7 @@ final class CodeAnalysisCheck {
     }
 
     private static void rulesKept(CodeAnalysisOutput rules, Map<String, CodeIssue> theirs, List<String> violations) {
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         for (CodeIssue mine : rules.issues()) {
             known.add(mine.fingerprint());
             CodeIssue kept = theirs.get(mine.fingerprint());
@@ -114,10 +118,13 @@ final class CodeAnalysisCheck {
     }
 
     /** An error group without the words the LLM may rewrite. */
+    /**
+     * A group as the rules decide it: without the words the LLM may change, and without its counters, which move
+     * with every report of the error (a cached answer keeps the counts of when it was made).
+     */
     private static ErrorGroup withoutWords(ErrorGroup group) {
         return group == null ? null : new ErrorGroup(group.fingerprint(), group.title(), group.exceptionType(),
-                group.inAppFrames(), group.firstSeen(), group.lastSeen(), group.count(), null, null,
-                group.causeRule());
+                group.inAppFrames(), null, null, 0, null, null, group.causeRule());
     }
 
     private static List<ErrorGroup> withoutWords(List<ErrorGroup> groups) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSource.AnalysisType;
+import java.util.Locale;
 
 /**
  * Reads the Code Analyzer's three inputs: code {@code {code, file_path, language?, analysis_type?}}, an error
@@ -51,7 +52,7 @@ public final class CodeAnalysisInputReader {
         String type = text(json, "analysis_type", 50, false);
         AnalysisType analysisType = AnalysisType.COMPREHENSIVE;
         if (type != null && !type.isBlank()) {
-            analysisType = Coded.find(AnalysisType.class, type.strip().toLowerCase(java.util.Locale.ROOT))
+            analysisType = Coded.find(AnalysisType.class, type.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> new InvalidInputException("analysis_type", "'" + type + "' is not an "
                             + "analysis type (" + Coded.codes(AnalysisType.class) + ")."));
         }

@@ -19,9 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +43,6 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
     private final Clock clock;
     private final ObjectMapper objectMapper;
     private final Duration analysisInterval;
-    /**
-     * The rules' answers of recent runs, so the check can hold an LLM answer to them without storing the findings
-     * again (the rules' pass counts each finding up). Bounded; a miss checks against a fresh, unstored pass.
-     */
-    private final Map<CodeAnalysisInput, CodeAnalysisOutput> rulesAnswers = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<CodeAnalysisInput, CodeAnalysisOutput> eldest) {
-                    return size() > 32;
-                }
-            });
-
     CodeAnalyzerAgent(CodeAnalysisStore store, Clock clock, ObjectMapper objectMapper,
                       @Value("${orchestrator.code-analysis.error-analysis-interval:10m}") Duration analysisInterval) {
         this.store = store;
@@ -90,7 +76,8 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
     @Override
     public JsonNode recordedInput(JsonNode input) {
         if (!(input instanceof ObjectNode object)) {
-            return input;
+            // Refused by readInput, but recorded first: a secret sent as the whole input is kept redacted too.
+            return input == null ? null : redactedWhole(input);
         }
         ObjectNode recorded = object.deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> fields = recorded.fields(); fields.hasNext(); ) {
@@ -101,14 +88,17 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
                         ? engine.redactForRecord(value.asText()) : engine.redact(value.asText())));
             } else if (value.isContainerNode()) {
                 // A context object stays an object unless it holds a secret; then it is kept as redacted text.
-                String text = value.toString();
-                String redacted = engine.redact(text);
-                if (!redacted.equals(text)) {
-                    field.setValue(TextNode.valueOf(redacted));
-                }
+                field.setValue(redactedWhole(value));
             }
         }
         return recorded;
+    }
+
+    /** A value kept as it is unless its text holds a secret; then as its redacted text. */
+    private JsonNode redactedWhole(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : value.toString();
+        String redacted = engine.redact(text);
+        return redacted.equals(text) ? value : TextNode.valueOf(redacted);
     }
 
     @Override
@@ -122,7 +112,6 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
             case LOG -> errors(steps.node("split log", () -> engine.analyseLog(input.log())), null, true, true,
                     runId);
         };
-        rulesAnswers.put(input, output);
         return output;
     }
 
@@ -179,23 +168,19 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         return frames.isEmpty() ? "(" + analysis.exceptionType() + ")" : frames.get(frames.size() - 1).file();
     }
 
+    /** The rules' own answer: its fields, and that each finding of its own points at a line that is there. */
     @Override
     public List<String> check(CodeAnalysisInput input, CodeAnalysisOutput output) {
-        CodeAnalysisOutput rules = rulesAnswers.get(input);
-        if (rules == null) {
-            rules = fresh(input);
-        }
-        return check.check(rules, output, codeLines(input));
+        return check.check(output, output, codeLines(input));
     }
 
-    /** The rules' findings without storing anything: what a check compares with when the stored pass is gone. */
-    private CodeAnalysisOutput fresh(CodeAnalysisInput input) {
-        if (input.kind() != Kind.CODE) {
-            return null;
-        }
-        CodeFindings findings = engine.analyse(input.code());
-        return new CodeAnalysisOutput(findings.issues(), null, null, null, null, findings.notes(),
-                findings.language().code(), null, CodeAnalysisOutput.RULES);
+    /**
+     * An LLM's (or the cache's) answer against the rules' answer of the same run: the rules' findings, groups and
+     * stored rows kept, only words changed, its own findings on lines that exist.
+     */
+    @Override
+    public List<String> check(CodeAnalysisInput input, CodeAnalysisOutput rules, CodeAnalysisOutput answer) {
+        return check.check(rules, answer, codeLines(input));
     }
 
     /** The code's lines as the LLM saw them (secrets redacted), for the check of its own findings. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeAnalysisOutput.ErrorGroup;
@@ -16,6 +17,8 @@ import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 @PreAuthorize(Permissions.EXECUTE)
 public class ErrorReportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorReportService.class);
 
     private final CodeAnalysisEngine engine = new CodeAnalysisEngine();
     private final CodeAnalysisStore store;
@@ -54,12 +59,12 @@ public class ErrorReportService {
     /**
      * Groups and counts the error; starts its analysis when the group's turn has come.
      *
-     * @throws com.fitnesscrm.orchestrator.base.InvalidInputException naming the field
+     * @throws InvalidInputException naming the field
      */
     public Reported report(JsonNode body) {
         CodeAnalysisInput input = CodeAnalysisInputReader.read(body);
         if (input.kind() != CodeAnalysisInput.Kind.ERROR) {
-            throw new com.fitnesscrm.orchestrator.base.InvalidInputException("error", "'error' is required: the "
+            throw new InvalidInputException("error", "'error' is required: the "
                     + "exception's message, with its 'stack_trace'.");
         }
         ErrorAnalysis analysis = engine.analyseError(input.error());
@@ -77,6 +82,12 @@ public class ErrorReportService {
                 // The error is recorded either way: the handler that reports it must not fail because an admin
                 // disabled the analyzer.
                 refused = e.getMessage();
+            } catch (RuntimeException e) {
+                // Nor because the run could not be queued now (the database busy, the input refused): the group
+                // is counted, and its next report may start the analysis.
+                log.warn("The analysis of error group {} could not start", stored.id(), e);
+                store.releaseClaim(stored.id());
+                refused = "The analysis could not start now; the next report of this error starts it.";
             }
         }
         ErrorGroup group = stored.group();

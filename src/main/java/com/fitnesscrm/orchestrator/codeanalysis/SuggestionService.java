@@ -7,6 +7,8 @@ import com.fitnesscrm.orchestrator.codeanalysis.internal.CodeAnalysisStore;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -102,7 +104,7 @@ public class SuggestionService {
     @PreAuthorize(Permissions.ADMIN)
     public BulkResult reviewAll(List<Long> ids, SuggestionStatus next, String note) {
         int moved = 0;
-        List<String> refused = new java.util.ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (long id : ids) {
             try {
                 review(id, next, note);
@@ -118,7 +120,7 @@ public class SuggestionService {
         if (from == null) {
             return "";
         }
-        List<String> next = java.util.Arrays.stream(SuggestionStatus.values()).filter(from::mayBecome)
+        List<String> next = Arrays.stream(SuggestionStatus.values()).filter(from::mayBecome)
                 .map(SuggestionStatus::code).toList();
         return next.isEmpty() ? " (" + from.code() + " is final)" : " (from " + from.code() + ": "
                 + String.join(" or ", next) + ")";

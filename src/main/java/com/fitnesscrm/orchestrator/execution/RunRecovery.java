@@ -1,6 +1,7 @@
 package com.fitnesscrm.orchestrator.execution;
 
 import com.fitnesscrm.orchestrator.execution.internal.AbandonedRunReaper;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,11 @@ public class RunRecovery {
      */
     public List<Long> releaseDeadNodeRuns() {
         return reaper.releaseDeadNodeRuns();
+    }
+
+    /** How long a node may go without a heartbeat (db-scheduler's settings) before its runs are released. */
+    public Duration deadNodeAfter() {
+        return reaper.deadNodeAfter();
     }
 
     /** The runs {@link #releaseDeadNodeRuns} would release now, for a dry run and the hourly limit. */

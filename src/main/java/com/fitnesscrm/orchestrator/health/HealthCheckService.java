@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -121,7 +122,7 @@ public class HealthCheckService {
         try {
             List<HealthCheckRow> latestCheck = history.latestCheck();
             if (latestCheck.isEmpty()) {
-                checker.check(java.util.Set.of(), null); // a fresh database: the first check has not run yet
+                checker.check(Set.of(), null); // a fresh database: the first check has not run yet
                 latestCheck = history.latestCheck();
             }
             List<ComponentHealth> components = latestCheck.stream().map(HealthCheckRow::component).toList();
@@ -134,7 +135,7 @@ public class HealthCheckService {
     }
 
     private HealthOverview fromMemory(String error) {
-        HealthReport kept = checker.latest().orElseGet(() -> checker.check(java.util.Set.of(), null));
+        HealthReport kept = checker.latest().orElseGet(() -> checker.check(Set.of(), null));
         ComponentHealth away = new ComponentHealth("database", HealthStatus.CRITICAL,
                 "The database does not answer: " + error + ".",
                 kept.component("database").map(ComponentHealth::metrics).orElse(Map.of()));

@@ -4,14 +4,15 @@ import com.fitnesscrm.orchestrator.agents.RunSteps;
 import com.fitnesscrm.orchestrator.health.engine.HealthEngine;
 import com.fitnesscrm.orchestrator.health.engine.HealthLimits;
 import com.fitnesscrm.orchestrator.health.engine.HealthReadings;
-import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
 import com.fitnesscrm.orchestrator.health.internal.HealthAlerts;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
 import com.fitnesscrm.orchestrator.health.internal.SelfHealer;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -104,8 +105,8 @@ public class HealthChecker {
     }
 
     /** The latest check of this node, if it made one. */
-    public java.util.Optional<HealthReport> latest() {
-        return java.util.Optional.ofNullable(latest.get());
+    public Optional<HealthReport> latest() {
+        return Optional.ofNullable(latest.get());
     }
 
     static HealthReport scoped(HealthReport report, Set<String> scope) {

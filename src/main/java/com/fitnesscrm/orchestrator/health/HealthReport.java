@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One health check of every component: the Health Checker's output and what {@code /api/health-status} answers.
@@ -27,7 +28,7 @@ public record HealthReport(HealthStatus overall, List<ComponentHealth> component
         remediations = List.copyOf(remediations);
     }
 
-    public java.util.Optional<ComponentHealth> component(String name) {
+    public Optional<ComponentHealth> component(String name) {
         return components.stream().filter(c -> c.component().equals(name)).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package com.fitnesscrm.orchestrator.health;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record Remediation(long id, RemediationKind kind, SelfHealingMode mode, S
 
     public Remediation {
         evidence = evidence == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
     }
 

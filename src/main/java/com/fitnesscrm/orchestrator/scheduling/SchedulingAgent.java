@@ -17,10 +17,12 @@ import com.fitnesscrm.orchestrator.scheduling.SchedulingInput.Booking;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingInput.Status;
 import com.fitnesscrm.orchestrator.scheduling.engine.SchedulingEngine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,22 +40,9 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
     private final CrmDirectory crm;
 
     /** The week optimiser's limit when the input gives none ({@code orchestrator.scheduling.week-time-limit}). */
-    private final java.time.Duration weekTimeLimit;
-    /**
-     * The rules' week plans of recent runs, so the check can hold an LLM answer to them without solving again (a
-     * solve takes seconds and, time-limited, need not repeat exactly). Bounded; a miss checks the rules alone.
-     */
-    private final java.util.Map<SchedulingInput, SchedulingOutput> weekPlans = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<SchedulingInput, SchedulingOutput> eldest) {
-                    return size() > 64;
-                }
-            });
-
+    private final Duration weekTimeLimit;
     public SchedulingAgent(Clock clock, ObjectMapper objectMapper, CrmDirectory crm,
-                           @org.springframework.beans.factory.annotation.Value(
-                                   "${orchestrator.scheduling.week-time-limit:5s}") java.time.Duration weekTimeLimit) {
+                           @Value("${orchestrator.scheduling.week-time-limit:5s}") Duration weekTimeLimit) {
         this.clock = clock;
         this.objectMapper = objectMapper;
         this.crm = crm;
@@ -81,19 +70,24 @@ public class SchedulingAgent implements AgentProgram<SchedulingInput, Scheduling
     @Override
     public SchedulingOutput runRules(SchedulingInput input, RunSteps steps) {
         if (input.optimisesWeek()) {
-            SchedulingOutput plan = steps.node("optimise week (Timefold)", () -> engine.optimiseWeek(input));
-            weekPlans.put(input, plan);
-            return plan;
+            return steps.node("optimise week (Timefold)", () -> engine.optimiseWeek(input));
         }
         return steps.node("suggest slots", () -> engine.suggest(input));
     }
 
+    /** The rules' own answer: every hard rule, and for suggestions every number the engine gives. */
     @Override
     public List<String> check(SchedulingInput input, SchedulingOutput output) {
-        if (input.optimisesWeek()) {
-            return check.checkWeek(input, output, weekPlans.get(input));
-        }
-        return check.check(input, output);
+        return input.optimisesWeek() ? check.checkWeek(input, output, null) : check.check(input, output);
+    }
+
+    /**
+     * An LLM's answer for a week is held to the optimiser's plan of the same run (a time-limited solve need not
+     * repeat exactly): only the reasons may differ.
+     */
+    @Override
+    public List<String> check(SchedulingInput input, SchedulingOutput rules, SchedulingOutput answer) {
+        return input.optimisesWeek() ? check.checkWeek(input, answer, rules) : check.check(input, answer);
     }
 
     @Override

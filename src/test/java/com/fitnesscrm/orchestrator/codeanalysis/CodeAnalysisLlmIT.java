@@ -68,6 +68,23 @@ class CodeAnalysisLlmIT extends LlmIntegrationTest {
     }
 
     @Test
+    void an_answer_with_a_null_finding_is_refused_and_the_run_answers_from_the_rules() throws Exception {
+        Agent agent = agent(AgentType.CODE_ANALYSIS.code(), "{}");
+        JsonNode input = input();
+        ObjectNode holed = rulesAnswer(agent, input);
+        ((ArrayNode) holed.get("issues")).addNull();
+        holed.put("engine", "llm");
+        openAi.answer(holed.toString(), 900, 100).answer(holed.toString(), 900, 100);
+
+        Run run = runs.run(RunRequest.forAgent(agent.name(), input, false));
+
+        assertThat(run.status().code()).isEqualTo("succeeded");
+        assertThat(run.engine()).isEqualTo("rules");
+        assertThat(run.output().get("issues").findValuesAsText("issue_type")).contains("sql_injection");
+        assertThat(openAi.requests().get(1).body().toString()).contains("is null: every finding is an object");
+    }
+
+    @Test
     void the_model_never_sees_a_secret_and_no_stored_row_or_step_holds_it() throws Exception {
         Agent agent = agent(AgentType.CODE_ANALYSIS.code(), "{}");
         String key = "sk_live_" + "9fH2kL7mQ4xR8tV1wZ3yB6nC";

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -98,7 +99,7 @@ class SuggestionsController {
     }
 
     private static <E extends Enum<E> & Coded> E word(Class<E> type, String field, String value) {
-        return Coded.find(type, value.strip().toLowerCase(java.util.Locale.ROOT))
+        return Coded.find(type, value.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new InvalidInputException(field, "'" + value + "' is not a " + field + " ("
                         + Coded.codes(type) + ")."));
     }

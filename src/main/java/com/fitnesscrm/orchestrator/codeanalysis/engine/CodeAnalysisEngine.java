@@ -3,13 +3,14 @@ package com.fitnesscrm.orchestrator.codeanalysis.engine;
 import com.fitnesscrm.orchestrator.codeanalysis.Category;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeFindings;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeIssue;
-import com.fitnesscrm.orchestrator.codeanalysis.CodeSource;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSource.AnalysisType;
+import com.fitnesscrm.orchestrator.codeanalysis.CodeSource;
 import com.fitnesscrm.orchestrator.codeanalysis.ErrorAnalysis;
 import com.fitnesscrm.orchestrator.codeanalysis.ErrorSource;
 import com.fitnesscrm.orchestrator.codeanalysis.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * The Code Analyzer's rules engine for code: tokenises the source (it never runs it), applies the language's rules
@@ -86,7 +87,7 @@ public final class CodeAnalysisEngine {
             String firstLine = block.lines().findFirst().orElse("").strip();
             String type = null;
             String message = firstLine;
-            java.util.regex.Matcher header = Traces.JAVA_HEADER.matcher(firstLine);
+            Matcher header = Traces.JAVA_HEADER.matcher(firstLine);
             if (language == Language.UNKNOWN && header.find()) {
                 type = header.group(1);
                 message = header.group(2) == null ? "" : header.group(2);

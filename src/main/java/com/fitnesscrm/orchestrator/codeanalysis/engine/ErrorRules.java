@@ -7,6 +7,7 @@ import com.fitnesscrm.orchestrator.codeanalysis.engine.Traces.Frame;
 import com.fitnesscrm.orchestrator.codeanalysis.engine.Traces.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ final class ErrorRules {
                         f.function())).toList();
         List<String> chain = trace.chain().stream().map(f -> redact.apply(headline(f))).toList();
         Cause cause = explain(trace, root);
-        return new ErrorAnalysis(fingerprint(trace), redact.apply(truncate(headline(surfaced), 200)), root.type(),
+        return new ErrorAnalysis(fingerprint(trace, redact), redact.apply(truncate(headline(surfaced), 200)), root.type(),
                 redact.apply(truncate(root.message(), 1000)), trace.language(), inApp, chain,
                 redact.apply(cause.cause()), cause.fix(), cause.rule());
     }
@@ -70,7 +71,11 @@ final class ErrorRules {
         return frames;
     }
 
-    static String fingerprint(Trace trace) {
+    /**
+     * The group's identity. The message joins it only without frames of the app's, and then redacted first: the
+     * raw report and its run (which reads the recorded, redacted input) must agree on the group.
+     */
+    static String fingerprint(Trace trace, UnaryOperator<String> redact) {
         StringBuilder identity = new StringBuilder(trace.language().code());
         boolean anyInApp = false;
         for (Failure failure : trace.chain()) {
@@ -82,7 +87,7 @@ final class ErrorRules {
         }
         if (!anyInApp) {
             // Sentry's fallback: without the app's frames the message must tell causes apart, its variables stripped.
-            identity.append('\n').append(normalizeMessage(trace.rootCause().message()));
+            identity.append('\n').append(normalizeMessage(redact.apply(trace.rootCause().message())));
         }
         return Issues.fingerprint(identity.toString());
     }
@@ -126,7 +131,7 @@ final class ErrorRules {
                     "Use .get() with a default, or check the key first.");
         }
         boolean optionalFrame = root.frames().stream()
-                .anyMatch(f -> f.module().equals("java.util.Optional") && f.function().matches("get|orElseThrow"));
+                .anyMatch(f -> f.module().equals("Optional") && f.function().matches("get|orElseThrow"));
         if (type.equals("NoSuchElementException") && (root.message().contains("No value present") || optionalFrame)) {
             return new Cause("error.optional-get-empty",
                     "Optional.get() (or orElseThrow()) was called on an empty Optional: the lookup found nothing.",

@@ -8,9 +8,9 @@ import com.fitnesscrm.orchestrator.codeanalysis.CodeIssue;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSuggestion;
 import com.fitnesscrm.orchestrator.codeanalysis.ErrorAnalysis;
 import com.fitnesscrm.orchestrator.codeanalysis.Evidence;
+import com.fitnesscrm.orchestrator.codeanalysis.StoredErrorGroup;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionFilter;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionPage;
-import com.fitnesscrm.orchestrator.codeanalysis.StoredErrorGroup;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -98,7 +100,7 @@ public class CodeAnalysisStore {
         Timestamp at = Timestamp.from(now);
         Timestamp claimBefore = Timestamp.from(now.minus(interval));
         // Unique to this call, so that only the call whose token was written learns it claimed the analysis.
-        java.util.UUID claim = java.util.UUID.randomUUID();
+        UUID claim = UUID.randomUUID();
         StoredGroup stored = jdbc.queryForObject("""
                 INSERT INTO ai_error_groups (fingerprint, title, exception_type, language, frames, sample_trace,
                     likely_cause, suggested_fix, occurrences, first_seen, last_seen, analysed_at, analysis_claim)
@@ -141,6 +143,11 @@ public class CodeAnalysisStore {
 
     public void setGroupRun(long groupId, long runId) {
         jdbc.update("UPDATE ai_error_groups SET last_run_id = ? WHERE id = ?", runId, groupId);
+    }
+
+    /** Gives a claimed analysis back when its run could not start, so the group's next report may start one. */
+    public void releaseClaim(long groupId) {
+        jdbc.update("UPDATE ai_error_groups SET analysed_at = NULL, analysis_claim = NULL WHERE id = ?", groupId);
     }
 
     public SuggestionPage page(SuggestionFilter filter, int page, int perPage) {
@@ -203,7 +210,7 @@ public class CodeAnalysisStore {
 
     /** A group's occurrences per hour since {@code from}. */
     public Map<Instant, Long> hours(long groupId, Instant from) {
-        Map<Instant, Long> hours = new java.util.HashMap<>();
+        Map<Instant, Long> hours = new HashMap<>();
         jdbc.query("SELECT hour, occurrences FROM ai_error_group_hours WHERE error_group_id = ? AND hour >= ?",
                 rs -> {
                     hours.put(rs.getTimestamp("hour").toInstant(), rs.getLong("occurrences"));

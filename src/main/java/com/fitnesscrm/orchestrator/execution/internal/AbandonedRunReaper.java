@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,6 @@ public class AbandonedRunReaper {
     static final Duration GRACE = Duration.ofMinutes(2);
     /** How long past its deadline a run may still be running before self-healing records it timed out. */
     public static final Duration STUCK_GRACE = Duration.ofSeconds(30);
-    /** db-scheduler's heartbeat × missed heartbeats (application.properties): after this a picked task is dead. */
-    public static final Duration DEAD_NODE_AFTER = Duration.ofSeconds(20);
     static final String SYNC_REASON = "The node running this run stopped before it finished; its caller got no "
             + "answer.";
     static final String ASYNC_REASON = "The run's task is gone from the durable scheduler, so no node will run it.";
@@ -38,11 +37,21 @@ public class AbandonedRunReaper {
     private final Clock clock;
     /** Lazily: the lifecycle's pool is not needed to reap, only to interrupt a stuck run executing here. */
     private final ObjectProvider<RunLifecycle> lifecycle;
+    /** db-scheduler's heartbeat × missed heartbeats: after this a picked task's node is dead. */
+    private final Duration deadNodeAfter;
 
-    AbandonedRunReaper(RunStore store, Clock clock, ObjectProvider<RunLifecycle> lifecycle) {
+    AbandonedRunReaper(RunStore store, Clock clock, ObjectProvider<RunLifecycle> lifecycle,
+                       @Value("${db-scheduler.heartbeat-interval:5m}") Duration heartbeat,
+                       @Value("${db-scheduler.missed-heartbeats-limit:6}") int missedHeartbeats) {
         this.store = store;
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.deadNodeAfter = heartbeat.multipliedBy(missedHeartbeats);
+    }
+
+    /** How long a node may go without a heartbeat before its picked tasks count as abandoned. */
+    public Duration deadNodeAfter() {
+        return deadNodeAfter;
     }
 
     /** Fails the abandoned runs and returns how many there were. */
@@ -58,7 +67,7 @@ public class AbandonedRunReaper {
 
     /** Gives a dead node's async runs back to the durable scheduler; returns their ids. */
     public List<Long> releaseDeadNodeRuns() {
-        List<Long> released = store.releaseDeadNodeTasks(clock.instant(), DEAD_NODE_AFTER);
+        List<Long> released = store.releaseDeadNodeTasks(clock.instant(), deadNodeAfter);
         if (!released.isEmpty()) {
             log.warn("Released {} async run(s) of a dead node for another node to take: {}", released.size(),
                     released);
@@ -68,17 +77,17 @@ public class AbandonedRunReaper {
 
     /** The async runs {@link #releaseDeadNodeRuns} would release now. */
     public List<Long> deadNodeRuns() {
-        return store.deadNodeTasks(clock.instant(), DEAD_NODE_AFTER);
+        return store.deadNodeTasks(clock.instant(), deadNodeAfter);
     }
 
     /** The runs {@link #timeOutStuckRuns} would time out now. */
     public List<Long> stuckRuns() {
-        return store.stuck(clock.instant(), STUCK_GRACE, DEAD_NODE_AFTER);
+        return store.stuck(clock.instant(), STUCK_GRACE, deadNodeAfter);
     }
 
     /** Records as timed out the runs stuck past their deadline, interrupting those executing here; their ids. */
     public List<Long> timeOutStuckRuns() {
-        List<Long> stopped = store.timeOutStuck(clock.instant(), STUCK_GRACE, DEAD_NODE_AFTER, STUCK_REASON).stream()
+        List<Long> stopped = store.timeOutStuck(clock.instant(), STUCK_GRACE, deadNodeAfter, STUCK_REASON).stream()
                 .map(RunStore.StoppedRun::id).toList();
         if (!stopped.isEmpty()) {
             RunLifecycle runs = lifecycle.getObject();

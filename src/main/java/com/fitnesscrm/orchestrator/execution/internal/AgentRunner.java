@@ -34,6 +34,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AgentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
 
     private static final Duration LLM_RESERVE = Duration.ofSeconds(2);
 
@@ -114,7 +118,7 @@ class AgentRunner {
         }
         String inputHash = config.cacheTtlSeconds() > 0 ? hash(program.type().code(), input) : null;
         if (inputHash != null) {
-            Optional<O> cached = cached(agent, program, input, inputHash, config, imposed, steps);
+            Optional<O> cached = cached(agent, program, input, rules, inputHash, config, imposed, steps);
             if (cached.isPresent()) {
                 return new RunOutcome(objectMapper.valueToTree(cached.get()), OutputSource.CACHE, null, 0, 0,
                         BigDecimal.ZERO, false, null);
@@ -144,7 +148,7 @@ class AgentRunner {
             LlmReply draft = llm.chat(request("draft", config, messages, layer.tools(input), deadline), steps);
             spend.add(agent.id(), draft.costUsd());
             usage = usage.plus(draft);
-            Checked<O> first = check(program, input, draft.text(), "check LLM answer", steps);
+            Checked<O> first = check(program, input, rules, draft.text(), "check LLM answer", steps);
             if (first.violations().isEmpty()) {
                 return usage.outcome(objectMapper.valueToTree(first.output()), OutputSource.LLM, inputHash);
             }
@@ -154,7 +158,8 @@ class AgentRunner {
             LlmReply repaired = llm.chat(request("repair", config, messages, layer.tools(input), deadline), steps);
             spend.add(agent.id(), repaired.costUsd());
             usage = usage.plus(repaired);
-            Checked<O> second = check(program, input, repaired.text(), "check repaired answer", steps);
+            Checked<O> second = check(program, input, rules, repaired.text(), "check repaired answer",
+                    steps);
             if (second.violations().isEmpty()) {
                 return usage.outcome(objectMapper.valueToTree(second.output()), OutputSource.LLM_REPAIRED, inputHash);
             }
@@ -181,7 +186,7 @@ class AgentRunner {
                 inputHash);
     }
 
-    private <I, O> Optional<O> cached(Agent agent, AgentProgram<I, O> program, I input, String inputHash,
+    private <I, O> Optional<O> cached(Agent agent, AgentProgram<I, O> program, I input, O rules, String inputHash,
                                       AgentConfig config, AgentRunOverrides imposed, StepRecorder steps) {
         Instant since = clock.instant().minusSeconds(config.cacheTtlSeconds());
         Optional<Instant> cleared = imposed.cacheClearedAt(agent.id());
@@ -193,19 +198,26 @@ class AgentRunner {
             steps.mark("response cache", StepKind.NODE, true, "ttl " + config.cacheTtlSeconds() + " s", "miss");
             return Optional.empty();
         }
-        Checked<O> checked = check(program, input, hit.get(), RunStep.CACHED_ANSWER_CHECK, steps);
+        Checked<O> checked = check(program, input, rules, hit.get(), RunStep.CACHED_ANSWER_CHECK, steps);
         return checked.violations().isEmpty() ? Optional.of(checked.output()) : Optional.empty();
     }
 
-    private <I, O> Checked<O> check(AgentProgram<I, O> program, I input, String text, String stepName,
+    private <I, O> Checked<O> check(AgentProgram<I, O> program, I input, O rules, String text, String stepName,
                                     StepRecorder steps) {
         List<String> violations;
         O output = null;
         try {
             output = strictMapper.readValue(stripFences(text), program.outputType());
-            violations = output == null ? List.of("The answer is empty.") : program.check(input, output);
+            violations = output == null ? List.of("The answer is empty.") : program.check(input, rules, output);
         } catch (JsonProcessingException e) {
             violations = List.of("The answer is not JSON of the required shape: " + firstLine(e.getOriginalMessage()));
+        } catch (RuntimeException e) {
+            // An answer the agent's check cannot even read (a null where an object belongs) is a refused answer,
+            // never a failed run: the rules' output still stands.
+            log.warn("The {} check could not read an answer", program.type().code(), e);
+            output = null;
+            violations = List.of("The answer could not be checked: an entry is missing or null where the required "
+                    + "shape has one.");
         }
         steps.mark(stepName, StepKind.GUARDRAIL, violations.isEmpty(), null,
                 violations.isEmpty() ? "all rules pass" : String.join("; ", violations));

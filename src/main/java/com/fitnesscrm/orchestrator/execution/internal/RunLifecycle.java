@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -190,7 +191,7 @@ public class RunLifecycle {
                         admitted.agent().configVersion());
             }
             // The exception is for the log; the run's error is read by callers and must not name our classes.
-            String reference = java.util.UUID.randomUUID().toString();
+            String reference = UUID.randomUUID().toString();
             log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
                     reference, cause);
             return failed(RunStatus.FAILED, "The agent failed unexpectedly; the server log has the details "

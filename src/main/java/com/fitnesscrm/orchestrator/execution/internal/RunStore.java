@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -146,7 +147,7 @@ class RunStore {
      * Writes the run; if its agent was deleted meanwhile (the delete committed while the insert waited on the row),
      * writes it again without the agent. Outside a transaction only: inside one the first failure has aborted it.
      */
-    private long withAgentOrWithout(NewRun run, java.util.function.ToLongFunction<NewRun> insert) {
+    private long withAgentOrWithout(NewRun run, ToLongFunction<NewRun> insert) {
         try {
             return insert.applyAsLong(run);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +31,14 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     private final ObjectMapper json;
     private final Long executionId;
     /** Reserves an id for a run not written yet; {@code null} for a live run (it has one) or no run at all. */
-    private final java.util.function.LongSupplier reserve;
+    private final LongSupplier reserve;
     private Long reservedId;
     private final List<StepRow> buffer = new ArrayList<>();
     private int nextSeq;
     private volatile boolean cancelled;
 
     private StepRecorder(RunStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq,
-                         java.util.function.LongSupplier reserve) {
+                         LongSupplier reserve) {
         this.reserve = reserve;
         this.store = store;
         this.clock = clock;
@@ -51,7 +53,7 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     }
 
     /** A buffered recorder of a run written when it ends, which may reserve the run's id earlier ({@link #runId}). */
-    static StepRecorder buffered(Clock clock, ObjectMapper json, java.util.function.LongSupplier reserve) {
+    static StepRecorder buffered(Clock clock, ObjectMapper json, LongSupplier reserve) {
         return new StepRecorder(null, clock, json, null, 1, reserve);
     }
 
@@ -60,14 +62,14 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     }
 
     @Override
-    public synchronized java.util.OptionalLong runId() {
+    public synchronized OptionalLong runId() {
         if (executionId != null) {
-            return java.util.OptionalLong.of(executionId);
+            return OptionalLong.of(executionId);
         }
         if (reservedId == null && reserve != null) {
             reservedId = reserve.getAsLong();
         }
-        return reservedId == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reservedId);
+        return reservedId == null ? OptionalLong.empty() : OptionalLong.of(reservedId);
     }
 
     /** The id {@link #runId} reserved, or {@code null} when nobody asked: the run is then written with a new one. */

@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class AlertDelivery {
     }
 
     /** The event as the {@code json} format sends it. */
-    static Map<String, Object> event(long id, AlertRules.Decision decision, java.time.Instant checkedAt) {
+    static Map<String, Object> event(long id, AlertRules.Decision decision, Instant checkedAt) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", id);
         event.put("component", decision.component().component());

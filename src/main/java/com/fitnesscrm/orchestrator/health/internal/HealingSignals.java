@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,7 +109,7 @@ class HealingSignals {
     /** The agent's configured model, for a probe; {@code null}: the provider's default. */
     String model(int agentId) {
         return jdbc.query("SELECT config ->> 'model' FROM ai_agents WHERE id = ?", (rs, i) -> rs.getString(1),
-                agentId).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                agentId).stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private AgentSignal signal(ResultSet rs, int row) throws SQLException {

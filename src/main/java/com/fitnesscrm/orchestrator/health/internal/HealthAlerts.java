@@ -131,11 +131,15 @@ public class HealthAlerts {
                 } else {
                     delivery.email(current.settings(), current.mail(), event);
                 }
-                alerts.sent(id, attempt, clock.instant());
+                recordSent(id, attempt);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                alerts.attemptFailed(id, attempt, "interrupted: the application stopped", true);
+                try {
+                    alerts.attemptFailed(id, attempt, "interrupted: the application stopped", true);
+                } catch (DataAccessException logFailed) {
+                    log.warn("Alert {}: the interrupted attempt could not be logged", id);
+                }
                 return;
             } catch (Exception e) {
                 boolean last = attempt == ATTEMPTS;
@@ -153,6 +157,16 @@ public class HealthAlerts {
                 }
                 wait = wait.multipliedBy(4);
             }
+        }
+    }
+
+    /** A delivered alert is never sent again because its row could not be written: that is only logged. */
+    private void recordSent(long id, int attempt) {
+        try {
+            alerts.sent(id, attempt, clock.instant());
+        } catch (DataAccessException e) {
+            log.warn("Alert {} was delivered, but that could not be recorded: {}", id,
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
     }
 

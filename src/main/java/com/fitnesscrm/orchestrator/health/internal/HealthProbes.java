@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.crm.CrmStatus;
+import com.fitnesscrm.orchestrator.execution.RunRecovery;
 import com.fitnesscrm.orchestrator.health.HealthSettings;
 import com.fitnesscrm.orchestrator.health.engine.HealthReadings;
 import com.fitnesscrm.orchestrator.llm.LlmGateway;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +31,14 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -61,13 +66,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class HealthProbes {
 
-    /** db-scheduler's heartbeat × missed heartbeats (application.properties): after this a picked task is dead. */
-    static final Duration DEAD_NODE_AFTER = Duration.ofSeconds(20);
     static final Duration MAIN_BACKEND_TIMEOUT = Duration.ofSeconds(5);
     /** The Quartz cluster's check-in interval (application.properties); a node silent for two is gone. */
     static final Duration CHECKIN = Duration.ofSeconds(15);
 
     private final DataSource dataSource;
+    private final RunRecovery recovery;
     private final JdbcTemplate jdbc;
     private final Scheduler scheduler;
     private final LlmGateway llm;
@@ -82,7 +86,7 @@ public class HealthProbes {
 
     HealthProbes(DataSource dataSource, Scheduler scheduler, LlmGateway llm, CrmDirectory crm,
                  HealthSettings settings, ObjectProvider<AgentPrograms> programs, ObjectMapper objectMapper, Clock clock,
-                 @Value("${orchestrator.database.embedded.data-dir:}") String dataDir,
+                 RunRecovery recovery, @Value("${orchestrator.database.embedded.data-dir:}") String dataDir,
                  @Value("${logging.file.path:}") String logPath) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -93,6 +97,7 @@ public class HealthProbes {
         this.settings = settings;
         this.clock = clock;
         this.runs = new RunReadings(jdbc, programs, objectMapper);
+        this.recovery = recovery;
         Set<Path> paths = new LinkedHashSet<>();
         if (settings.diskPaths().isEmpty()) {
             if (!dataDir.isBlank()) {
@@ -107,7 +112,7 @@ public class HealthProbes {
 
     /** The check's time, to the microsecond PostgreSQL keeps: the stored and the in-memory check say the same. */
     public Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public HealthReadings.Database database() {
@@ -246,7 +251,7 @@ public class HealthProbes {
 
     public HealthReadings.RunEngine runEngine() {
         try {
-            return runs.runEngine(clock.instant(), DEAD_NODE_AFTER);
+            return runs.runEngine(clock.instant(), recovery.deadNodeAfter());
         } catch (DataAccessException e) {
             return new HealthReadings.RunEngine(0, null, 0, 0, 0, e.getMostSpecificCause().getMessage());
         }
@@ -262,8 +267,8 @@ public class HealthProbes {
             Instant now = clock.instant();
             List<RunReadings.AgentRow> rows = runs.agents();
             Map<Integer, BigDecimal> spent = runs.spentToday(now);
-            Map<String, BigDecimal> budgets = new java.util.LinkedHashMap<>();
-            Map<String, BigDecimal> spentByName = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> budgets = new LinkedHashMap<>();
+            Map<String, BigDecimal> spentByName = new LinkedHashMap<>();
             for (RunReadings.AgentRow row : rows) {
                 if (row.enabled()) {
                     budgets.put(row.name(), row.config().dailyBudgetUsd());
@@ -283,7 +288,7 @@ public class HealthProbes {
                     List.of(), null);
         }
         BigDecimal spent = agents.spentToday().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean capped = agents.budgets().values().stream().allMatch(java.util.Objects::nonNull);
+        boolean capped = agents.budgets().values().stream().allMatch(Objects::nonNull);
         BigDecimal budget = capped ? agents.budgets().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 : null;
         List<String> over = agents.budgets().entrySet().stream()
@@ -312,7 +317,7 @@ public class HealthProbes {
                     HttpResponse.BodyHandlers.discarding());
             return new HealthReadings.MainBackend(url, response.statusCode(),
                     Duration.ofNanos(System.nanoTime() - start), null);
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return new HealthReadings.MainBackend(url, 0, Duration.ofNanos(System.nanoTime() - start),
                     "no answer within " + MAIN_BACKEND_TIMEOUT.toSeconds() + " s");
         } catch (IOException | IllegalArgumentException e) {

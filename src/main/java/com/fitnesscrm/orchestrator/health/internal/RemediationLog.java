@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,7 +81,7 @@ public class RemediationLog {
     public Optional<Instant> latest(RemediationKind kind, Integer agentId) {
         return jdbc.query("SELECT max(created_at) FROM ai_health_remediations WHERE kind = ? "
                         + "AND (?::int IS NULL OR agent_id = ?)", (rs, i) -> instant(rs, 1), kind.code(), agentId,
-                agentId).stream().filter(java.util.Objects::nonNull).findFirst();
+                agentId).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** Newest first. */

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -55,7 +57,7 @@ final class ScheduleExport {
     static String csv(List<Slot> slots) {
         StringBuilder csv = new StringBuilder(CsvCells.row(CSV_HEADER));
         for (Slot slot : slots) {
-            csv.append(CsvCells.row(java.util.Arrays.asList(slot.start(), slot.end(), slot.clientId(),
+            csv.append(CsvCells.row(Arrays.asList(slot.start(), slot.end(), slot.clientId(),
                     slot.showProbability(), slot.score(), slot.priority(), slot.label(),
                     String.join("; ", slot.reasons()), slot.movedFrom())));
         }
@@ -63,7 +65,7 @@ final class ScheduleExport {
     }
 
     private static List<String> description(Slot slot) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(slot.label());
         lines.addAll(slot.reasons());
         lines.add("Proposed by the FitnessCRM AI Orchestrator; not booked in the CRM.");

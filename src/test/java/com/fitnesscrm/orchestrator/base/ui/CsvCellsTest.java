@@ -13,6 +13,9 @@ class CsvCellsTest {
         assertThat(CsvCells.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
         assertThat(CsvCells.cell("+1 555")).isEqualTo("'+1 555");
         assertThat(CsvCells.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        // OWASP's list also has tab and carriage return, which some spreadsheets skip before a formula
+        assertThat(CsvCells.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(CsvCells.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
         assertThat(CsvCells.cell("-2.5")).isEqualTo("-2.5");
         assertThat(CsvCells.cell("0.85")).isEqualTo("0.85");
     }

@@ -165,6 +165,14 @@ class CodeAnalysisApiIT {
         assertThat(asyncIssues.findValuesAsText("fingerprint")).as("the recorded input still reports its secrets")
                 .containsExactlyInAnyOrderElementsOf(syncIssues.findValuesAsText("fingerprint"));
 
+        // an input that is not an object is refused, and recorded refused, without the key
+        for (String wrong : List.of("\"" + STRIPE_KEY + "\"", "[\"" + AWS_KEY + "\"]")) {
+            HttpResponse<String> refused = post("/api/execute", MAIN_BACKEND_KEY, "{\"agent\": \""
+                    + agents.forTaskType("code_analysis").orElseThrow().name() + "\", \"input\": " + wrong + "}");
+            assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+            assertThat(refused.body()).doesNotContain(STRIPE_KEY).doesNotContain(AWS_KEY);
+        }
+
         List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE "
                 + "table_schema = current_schema() AND table_name LIKE 'ai\\_%'", String.class);
         assertThat(tables).contains("ai_code_suggestions", "ai_agent_executions");

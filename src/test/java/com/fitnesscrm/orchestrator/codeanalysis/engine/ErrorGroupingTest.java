@@ -160,6 +160,17 @@ class ErrorGroupingTest {
     }
 
     @Test
+    void a_message_with_a_secret_groups_as_its_redacted_text_does_so_a_report_and_its_run_agree() {
+        String key = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
+        ErrorAnalysis raw = ENGINE.analyseError(new ErrorSource("Stripe refused the key " + key, null,
+                "stripe.error.AuthenticationError", Language.PYTHON));
+        ErrorAnalysis recorded = ENGINE.analyseError(new ErrorSource(ENGINE.redact("Stripe refused the key " + key),
+                null, "stripe.error.AuthenticationError", Language.PYTHON));
+        assertThat(recorded.fingerprint()).isEqualTo(raw.fingerprint());
+        assertThat(raw.message()).doesNotContain(key);
+    }
+
+    @Test
     void a_log_gives_each_error_in_it_one_by_one() {
         String log = """
                 2026-12-01 10:00:00 INFO  app started
