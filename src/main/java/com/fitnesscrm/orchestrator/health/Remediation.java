@@ -32,6 +32,20 @@ public record Remediation(long id, RemediationKind kind, SelfHealingMode mode, S
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
     }
 
+    /** What was done (or, in a dry run, would have been), in a few words: "Agent 3 switched to its rules". */
+    public String what() {
+        String done = switch (kind) {
+            case POOL_REFILL -> "Connection pool refilled";
+            case LLM_RULES_ONLY -> "Agent " + agentId + " switched to its rules";
+            case DEAD_NODE_RELEASE -> "Runs of a dead node released";
+            case STUCK_RUN_TIMEOUT -> "Stuck runs timed out";
+            case CACHE_CLEAR -> "Agent " + agentId + "'s cached answers cleared";
+        };
+        String runs = runIds.isEmpty() ? "" : " (runs " + String.join(", ",
+                runIds.stream().limit(5).map(String::valueOf).toList()) + (runIds.size() > 5 ? ", …" : "") + ")";
+        return (mode == SelfHealingMode.DRY_RUN ? "Dry run: " : "") + done + runs;
+    }
+
     /** Whether undo would be accepted now. */
     public boolean undoable() {
         return mode == SelfHealingMode.ON && undoneAt == null && kind.undo() != RemediationKind.Undo.REFUSED

@@ -62,7 +62,11 @@ final class HealthSchemas {
                             @JsonProperty("undone_at") Instant undoneAt,
                             @JsonProperty("undone_by") String undoneBy,
                             @JsonProperty("undo_result") String undoResult,
-                            @Schema(description = "Whether POST …/undo would be accepted now.") boolean undoable) {
+                            @Schema(description = "Whether POST …/undo would be accepted now.") boolean undoable,
+                            @Schema(description = "What was done, in words, e.g. \"Agent 3 switched to its "
+                                    + "rules\".") String what,
+                            @Schema(description = "The same as reason.") String why,
+                            @Schema(description = "The same as created_at.") Instant when) {
     }
 
     @Schema(name = "RemediationUndone")

@@ -90,6 +90,10 @@ class RemediationsController {
         json.put("undone_by", entry.undoneBy());
         json.put("undo_result", entry.undoResult());
         json.put("undoable", entry.undoable());
+        // The names for the log's columns, beside ours: what, why, when.
+        json.put("what", entry.what());
+        json.put("why", entry.reason());
+        json.put("when", text(entry.createdAt()));
         return json;
     }
 

@@ -328,7 +328,10 @@ public class SelfHealer {
         }
     }
 
-    /** As the report lists it: {@code {id, kind, mode, reason, result, agent_id, run_ids, at}}. */
+    /**
+     * As the report lists it: {@code {id, kind, mode, reason, result, agent_id, run_ids, at}}, with the issue's
+     * names beside them ({@code what, why, evidence, when, undone_at}).
+     */
     static Map<String, Object> summary(Remediation remediation, String result) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", remediation.id());
@@ -343,6 +346,11 @@ public class SelfHealer {
             summary.put("run_ids", remediation.runIds());
         }
         summary.put("at", remediation.createdAt().toString());
+        summary.put("what", remediation.what());
+        summary.put("why", remediation.reason());
+        summary.put("evidence", remediation.evidence());
+        summary.put("when", remediation.createdAt().toString());
+        summary.put("undone_at", remediation.undoneAt() == null ? null : remediation.undoneAt().toString());
         return summary;
     }
 }

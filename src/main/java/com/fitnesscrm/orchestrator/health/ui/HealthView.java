@@ -153,7 +153,7 @@ public class HealthView extends VerticalLayout {
 
     private void confirmUndo(Remediation entry) {
         ConfirmDialog confirm = new ConfirmDialog("Undo remediation " + entry.id() + "?",
-                RemediationLogGrid.what(entry) + ". " + (entry.kind().whyNoReversal() == null
+                entry.what() + ". " + (entry.kind().whyNoReversal() == null
                         ? "This reverses it now."
                         : "There is nothing to reverse; it is recorded as undone. " + entry.kind().whyNoReversal()),
                 "Undo", event -> undo(entry));

@@ -28,7 +28,7 @@ class RemediationLogGrid extends Grid<Remediation> {
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
         addColumn(entry -> TIME.format(entry.createdAt())).setHeader("When").setAutoWidth(true);
-        addColumn(RemediationLogGrid::what).setHeader("What").setAutoWidth(true);
+        addColumn(Remediation::what).setHeader("What").setAutoWidth(true);
         addColumn(Remediation::reason).setHeader("Why").setFlexGrow(1);
         addColumn(Remediation::result).setHeader("Result").setFlexGrow(1);
         addColumn(RemediationLogGrid::state).setHeader("Undone").setAutoWidth(true);
@@ -39,20 +39,6 @@ class RemediationLogGrid extends Grid<Remediation> {
 
     void show(List<Remediation> entries) {
         setItems(entries);
-    }
-
-    static String what(Remediation entry) {
-        String kind = switch (entry.kind()) {
-            case POOL_REFILL -> "Connection pool refilled";
-            case LLM_RULES_ONLY -> "Agent " + entry.agentId() + " switched to its rules";
-            case DEAD_NODE_RELEASE -> "Runs of a dead node released";
-            case STUCK_RUN_TIMEOUT -> "Stuck runs timed out";
-            case CACHE_CLEAR -> "Agent " + entry.agentId() + "'s cached answers cleared";
-        };
-        String runs = entry.runIds().isEmpty() ? "" : " (runs " + String.join(", ",
-                entry.runIds().stream().limit(5).map(String::valueOf).toList())
-                + (entry.runIds().size() > 5 ? ", …" : "") + ")";
-        return (entry.mode() == SelfHealingMode.DRY_RUN ? "Dry run: " : "") + kind + runs;
     }
 
     static String state(Remediation entry) {

@@ -55,6 +55,10 @@ class RemediationsApiIT {
                 "ended_at", "undone_at", "undone_by", "undo_result"}) {
             assertThat(first.has(field)).as(field).isTrue();
         }
+        // the names for the log's columns
+        assertThat(first.get("what").asText()).isEqualTo("Stuck runs timed out (runs 42)");
+        assertThat(first.get("why").asText()).isEqualTo(first.get("reason").asText());
+        assertThat(first.get("when").asText()).isEqualTo(first.get("created_at").asText());
     }
 
     @Test
