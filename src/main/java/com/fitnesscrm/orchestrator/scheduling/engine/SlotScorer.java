@@ -163,9 +163,10 @@ final class SlotScorer {
         String keep = null;
         if (s.show().counted() >= 3) {
             double p = s.show().probability();
-            keep = p >= 0.85 ? "a " + part + " you almost always keep"
-                    : p >= 0.7 ? "a " + part + " you usually keep"
-                    : p >= 0.5 ? "a " + part + " you keep more often than not"
+            String aPart = ("aeiou".indexOf(part.charAt(0)) >= 0 ? "an " : "a ") + part; // an evening
+            keep = p >= 0.85 ? aPart + " you almost always keep"
+                    : p >= 0.7 ? aPart + " you usually keep"
+                    : p >= 0.5 ? aPart + " you keep more often than not"
                     : "though " + plural(s) + " have been hard to keep";
         }
         String fit = s.fit() == 1 && s.matched() != null ? "as you asked (“" + s.matched().text() + "”)" : null;

@@ -51,6 +51,21 @@ class SchedulingEngineTest {
     }
 
     @Test
+    void the_sentence_a_client_reads_says_an_evening_and_a_morning() {
+        Inputs in = new Inputs().weekdays("07:00", "20:00");
+        in.count = 60;
+        for (DayOfWeek day : List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY)) {
+            in.history(in.clientHistory, day, "08:00", 5, 5);
+            in.history(in.clientHistory, day, "18:00", 5, 5);
+        }
+        List<String> sentences = engine.rankAll(in.build()).stream().map(Suggestion::suggestion).toList();
+
+        assertThat(sentences).anyMatch(text -> text.endsWith("— an evening you almost always keep"))
+                .anyMatch(text -> text.endsWith("— a morning you almost always keep"))
+                .noneMatch(text -> text.contains(" a evening") || text.contains(" a afternoon"));
+    }
+
+    @Test
     void one_missed_monday_costs_little_and_ten_cost_a_lot() {
         Inputs one = new Inputs().weekdays("07:00", "12:00");
         one.history(one.clientHistory, DayOfWeek.MONDAY, "08:00", 1, 0);
