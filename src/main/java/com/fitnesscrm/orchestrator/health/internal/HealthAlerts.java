@@ -152,15 +152,14 @@ public class HealthAlerts {
     }
 
     /**
-     * The database does not answer ({@code report}: this node's check, kept in memory only): sends "database is
+     * The database does not answer ({@code database}: the watch's judgement of it at {@code at}): sends "database is
      * critical" at once on every channel, without the log, unless this node already did for this outage or the last
      * alert it knows of already said critical. Never throws.
      */
-    void databaseAway(HealthReport report) {
-        ComponentHealth database = report.component("database").orElse(null);
+    void databaseAway(ComponentHealth database, Instant at) {
         AlertRules.Last last = lastDatabase;
         HealthStatus before = last == null ? HealthStatus.HEALTHY : last.to();
-        if (database == null || database.status() != HealthStatus.CRITICAL || before == HealthStatus.CRITICAL
+        if (database.status() != HealthStatus.CRITICAL || before == HealthStatus.CRITICAL
                 || outage.get() != null) {
             return;
         }
@@ -169,16 +168,16 @@ public class HealthAlerts {
                 HealthStatus.CRITICAL, AlertRules.message(HealthAlert.Kind.CHANGE, database, before));
         Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
         current.names().forEach(channel -> deliveries.put(channel, new Delivery()));
-        Outage away = new Outage(decision, report.checkedAt(), deliveries);
+        Outage away = new Outage(decision, at, deliveries);
         if (!outage.compareAndSet(null, away)) {
             return;
         }
         log.warn("The database does not answer: alerting it from memory ({})", String.join(", ", deliveries.keySet()));
         // Not a row of ai_health_alerts (there is none yet): a negative id, the same on every retry of this alert.
-        long id = -report.checkedAt().toEpochMilli();
+        long id = -at.toEpochMilli();
         deliveries.forEach((channel, delivery) -> {
             if (!"none".equals(channel)) {
-                send(current, id, channel, decision, report.checkedAt(), outageOutcome(delivery));
+                send(current, id, channel, decision, at, outageOutcome(delivery));
             }
         });
     }

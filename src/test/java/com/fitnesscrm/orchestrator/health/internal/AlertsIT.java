@@ -208,9 +208,10 @@ class AlertsIT {
         receiver.use(second, "slack", "s3cret", List.of(), null);
         Instant away = now.plusSeconds(60);
         try {
-            first.databaseAway(database(HealthStatus.CRITICAL, away));
-            second.databaseAway(database(HealthStatus.CRITICAL, away.plusSeconds(1)));
-            first.databaseAway(database(HealthStatus.CRITICAL, away.plusSeconds(60))); // the same outage
+            ComponentHealth stopped = database(HealthStatus.CRITICAL, away).components().get(0);
+            first.databaseAway(stopped, away);
+            second.databaseAway(stopped, away.plusSeconds(1));
+            first.databaseAway(stopped, away.plusSeconds(60)); // the same outage
 
             List<WebhookReceiver.Received> down = receiver.awaitAbout("database is critical", got -> got.size() >= 2);
             assertThat(down).hasSize(2); // once per node
