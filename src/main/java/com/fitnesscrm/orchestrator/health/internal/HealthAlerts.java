@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
  * that sending never holds up or fails the check. Each delivery is tried {@value #ATTEMPTS} times, waiting 1, 4, 16
  * and 64 s between tries; every attempt is written to the log.
  *
- * <p>The database's own outage cannot go through the log: {@link DatabaseWatch} hands this node's in-memory check to
- * {@link #databaseAway}, which sends it at once from memory, and the first stored check after it records it as what
- * it was (under the same clustering rule) before deciding, so that the recovery is decided and sent once.
+ * <p>The database's own outage cannot go through the log: {@link DatabaseWatch} hands its judgement of the database
+ * to {@link #databaseAway}, which sends it at once from memory, and the first stored check after it records it as
+ * what it was (under the same clustering rule) before deciding, so that the recovery is decided and sent once.
  */
 @Component
 public class HealthAlerts {
