@@ -39,6 +39,11 @@ public final class HealthEngine {
         return new HealthReport(overall, components, recommendations, List.of(), readings.at());
     }
 
+    /** The database alone, judged as a full check judges it: for the database watch, which probes nothing else. */
+    public ComponentHealth database(HealthReadings.Database db, HealthLimits limits) {
+        return database(db, limits, new ArrayList<>());
+    }
+
     private static ComponentHealth database(HealthReadings.Database db, HealthLimits limits, List<String> advice) {
         Verdict verdict = new Verdict("database")
                 .metric("reachable", db.reachable())

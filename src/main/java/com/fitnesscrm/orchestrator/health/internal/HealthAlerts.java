@@ -1,7 +1,10 @@
 package com.fitnesscrm.orchestrator.health.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.health.ComponentHealth;
+import com.fitnesscrm.orchestrator.health.HealthAlert;
 import com.fitnesscrm.orchestrator.health.HealthReport;
+import com.fitnesscrm.orchestrator.health.HealthStatus;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,10 @@ import org.springframework.stereotype.Component;
  * records each alert once in the cluster ({@link AlertLog}) and hands its deliveries to a small bounded queue, so
  * that sending never holds up or fails the check. Each delivery is tried {@value #ATTEMPTS} times, waiting 1, 4, 16
  * and 64 s between tries; every attempt is written to the log.
+ *
+ * <p>The database's own outage cannot go through the log: {@link DatabaseWatch} hands its judgement of the database
+ * to {@link #databaseAway}, which sends it at once from memory, and the first stored check after it records it as
+ * what it was (under the same clustering rule) before deciding, so that the recovery is decided and sent once.
  */
 @Component
 public class HealthAlerts {
@@ -40,6 +48,10 @@ public class HealthAlerts {
     private final AtomicReference<Channels> channels;
     private final Map<String, ThreadPoolExecutor> senders;
     private volatile Duration firstRetry = Duration.ofSeconds(1);
+    /** The latest alert of {@code database} this node read or recorded; null: none seen. */
+    private volatile AlertRules.Last lastDatabase;
+    /** The database outage this node alerted from memory and has not recorded yet. */
+    private final AtomicReference<Outage> outage = new AtomicReference<>();
 
     /** Where alerts go: the settings, and the mail sender when SMTP is configured. */
     private record Channels(AlertSettings settings, JavaMailSender mail) {
@@ -54,6 +66,27 @@ public class HealthAlerts {
             }
             return names.isEmpty() ? List.of("none") : names;
         }
+    }
+
+    /** How one channel's delivery of the outage went, as far as it went; {@code row}: once recorded. */
+    private static final class Delivery {
+        volatile String state = "pending";
+        volatile int attempts;
+        volatile String error;
+        volatile Instant sentAt;
+        volatile Long row;
+    }
+
+    /** An outage of the database alerted from memory: what was sent, when, and how each channel's delivery went. */
+    private record Outage(AlertRules.Decision decision, Instant at, Map<String, Delivery> deliveries) {
+    }
+
+    /** What becomes of one delivery's attempts: written to its row, or kept with the outage until it has one. */
+    private interface Outcome {
+
+        void sent(int attempts, Instant at);
+
+        void failed(int attempts, String error, boolean last);
     }
 
     HealthAlerts(AlertLog alerts, AlertSettings settings, ObjectProvider<JavaMailSender> mail,
@@ -87,13 +120,24 @@ public class HealthAlerts {
     public void afterCheck(HealthReport report) {
         try {
             Channels current = channels.get();
-            for (AlertRules.Decision decision : AlertRules.decide(report, alerts.latest(),
-                    current.settings().repeat())) {
+            Map<String, AlertRules.Last> latest = alerts.latest();
+            Outage away = outage.get();
+            if (away != null) {
+                recordOutage(away, latest.get("database"));
+                outage.compareAndSet(away, null);
+                latest = alerts.latest();
+            }
+            lastDatabase = latest.get("database");
+            for (AlertRules.Decision decision : AlertRules.decide(report, latest, current.settings().repeat())) {
                 List<Map.Entry<Long, String>> recorded = alerts.record(decision, current.names(), report.checkedAt());
                 for (Map.Entry<Long, String> row : recorded) {
                     if (!"none".equals(row.getValue())) {
-                        send(current, row.getKey(), row.getValue(), decision, report.checkedAt());
+                        send(current, row.getKey(), row.getValue(), decision, report.checkedAt(),
+                                rowOutcome(row.getKey()));
                     }
+                }
+                if (decision.component().component().equals("database")) {
+                    lastDatabase = new AlertRules.Last(decision.seq(), decision.to(), report.checkedAt());
                 }
                 if (recorded.isEmpty()) {
                     log.debug("Another node recorded the alert {} #{}", decision.component().component(),
@@ -107,22 +151,125 @@ public class HealthAlerts {
         }
     }
 
+    /**
+     * The database does not answer ({@code database}: the watch's judgement of it at {@code at}): sends "database is
+     * critical" at once on every channel, without the log, unless this node already did for this outage or the last
+     * alert it knows of already said critical. Never throws.
+     */
+    void databaseAway(ComponentHealth database, Instant at) {
+        AlertRules.Last last = lastDatabase;
+        HealthStatus before = last == null ? HealthStatus.HEALTHY : last.to();
+        if (database.status() != HealthStatus.CRITICAL || before == HealthStatus.CRITICAL
+                || outage.get() != null) {
+            return;
+        }
+        Channels current = channels.get();
+        AlertRules.Decision decision = new AlertRules.Decision(database, 0, HealthAlert.Kind.CHANGE, before,
+                HealthStatus.CRITICAL, AlertRules.message(HealthAlert.Kind.CHANGE, database, before));
+        Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
+        current.names().forEach(channel -> deliveries.put(channel, new Delivery()));
+        Outage away = new Outage(decision, at, deliveries);
+        if (!outage.compareAndSet(null, away)) {
+            return;
+        }
+        log.warn("The database does not answer: alerting it from memory ({})", String.join(", ", deliveries.keySet()));
+        // Not a row of ai_health_alerts (there is none yet): a negative id, the same on every retry of this alert.
+        long id = -at.toEpochMilli();
+        deliveries.forEach((channel, delivery) -> {
+            if (!"none".equals(channel)) {
+                send(current, id, channel, decision, at, outageOutcome(delivery));
+            }
+        });
+    }
+
+    /** Whether this node alerted an outage of the database that no stored check has recorded yet. */
+    boolean databaseAwayAlerted() {
+        return outage.get() != null;
+    }
+
+    /**
+     * Records the outage this node alerted from memory, as the change to critical it was, before the first stored
+     * check after it decides: unless the latest alert of {@code database} already says critical or came after the
+     * outage began (another node recorded it, or its recovery too). Two nodes recording it at once insert the same
+     * key, and the second inserts nothing.
+     */
+    private void recordOutage(Outage away, AlertRules.Last last) {
+        if (last != null && (last.to() == HealthStatus.CRITICAL || !last.at().isBefore(away.at()))) {
+            return;
+        }
+        AlertRules.Decision told = away.decision();
+        AlertRules.Decision decision = new AlertRules.Decision(told.component(), last == null ? 1 : last.seq() + 1,
+                told.kind(), last == null ? HealthStatus.HEALTHY : last.to(), told.to(), told.message());
+        List<String> channels = List.copyOf(away.deliveries().keySet());
+        for (Map.Entry<Long, String> row : alerts.record(decision, channels, away.at())) {
+            Delivery delivery = away.deliveries().get(row.getValue());
+            delivery.row = row.getKey();
+            if ("sent".equals(delivery.state)) {
+                alerts.sent(row.getKey(), delivery.attempts, delivery.sentAt);
+            } else if (delivery.attempts > 0) {
+                alerts.attemptFailed(row.getKey(), delivery.attempts, delivery.error, "failed".equals(delivery.state));
+            }
+        }
+    }
+
     /** Deletes alerts older than {@code before}, keeping each component's latest. */
     public int trim(Instant before) {
         return alerts.trim(before);
     }
 
-    private void send(Channels current, long id, String channel, AlertRules.Decision decision, Instant checkedAt) {
+    private void send(Channels current, long id, String channel, AlertRules.Decision decision, Instant checkedAt,
+                      Outcome outcome) {
         Map<String, Object> event = AlertDelivery.event(id, decision, checkedAt);
         try {
-            senders.get(channel).execute(() -> deliver(current, id, channel, event));
+            senders.get(channel).execute(() -> deliver(current, id, channel, event, outcome));
         } catch (RejectedExecutionException e) {
             log.warn("Alert {} ({}) not sent: too many alerts are waiting to be sent", id, channel);
-            alerts.attemptFailed(id, 0, "not sent: too many alerts were waiting", true);
+            outcome.failed(0, "not sent: too many alerts were waiting", true);
         }
     }
 
-    private void deliver(Channels current, long id, String channel, Map<String, Object> event) {
+    private Outcome rowOutcome(long id) {
+        return new Outcome() {
+            @Override
+            public void sent(int attempts, Instant at) {
+                alerts.sent(id, attempts, at);
+            }
+
+            @Override
+            public void failed(int attempts, String error, boolean last) {
+                alerts.attemptFailed(id, attempts, error, last);
+            }
+        };
+    }
+
+    /** Kept with the outage; also written to its row once the outage is recorded, if it is by then. */
+    private Outcome outageOutcome(Delivery delivery) {
+        return new Outcome() {
+            @Override
+            public void sent(int attempts, Instant at) {
+                delivery.attempts = attempts;
+                delivery.sentAt = at;
+                delivery.state = "sent";
+                Long row = delivery.row;
+                if (row != null) {
+                    alerts.sent(row, attempts, at);
+                }
+            }
+
+            @Override
+            public void failed(int attempts, String error, boolean last) {
+                delivery.attempts = attempts;
+                delivery.error = error;
+                delivery.state = last ? "failed" : "pending";
+                Long row = delivery.row;
+                if (row != null) {
+                    alerts.attemptFailed(row, attempts, error, last);
+                }
+            }
+        };
+    }
+
+    private void deliver(Channels current, long id, String channel, Map<String, Object> event, Outcome outcome) {
         Duration wait = firstRetry;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -131,12 +278,12 @@ public class HealthAlerts {
                 } else {
                     delivery.email(current.settings(), current.mail(), event);
                 }
-                recordSent(id, attempt);
+                recordSent(outcome, id, attempt);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 try {
-                    alerts.attemptFailed(id, attempt, "interrupted: the application stopped", true);
+                    outcome.failed(attempt, "interrupted: the application stopped", true);
                 } catch (DataAccessException logFailed) {
                     log.warn("Alert {}: the interrupted attempt could not be logged", id);
                 }
@@ -148,7 +295,7 @@ public class HealthAlerts {
                 log.warn("Alert {} by {}: attempt {} of {} failed ({}){}", id, channel, attempt, ATTEMPTS, reason,
                         last ? "; giving up" : "; trying again in " + wait.toSeconds() + " s");
                 try {
-                    alerts.attemptFailed(id, attempt, reason, last);
+                    outcome.failed(attempt, reason, last);
                 } catch (DataAccessException logFailed) {
                     log.warn("Alert {}: the attempt could not be logged", id);
                 }
@@ -161,9 +308,9 @@ public class HealthAlerts {
     }
 
     /** A delivered alert is never sent again because its row could not be written: that is only logged. */
-    private void recordSent(long id, int attempt) {
+    private void recordSent(Outcome outcome, long id, int attempt) {
         try {
-            alerts.sent(id, attempt, clock.instant());
+            outcome.sent(attempt, clock.instant());
         } catch (DataAccessException e) {
             log.warn("Alert {} was delivered, but that could not be recorded: {}", id,
                     NestedExceptionUtils.getMostSpecificCause(e).getMessage());

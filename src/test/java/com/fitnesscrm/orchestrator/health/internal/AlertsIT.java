@@ -12,6 +12,7 @@ import com.fitnesscrm.orchestrator.health.HealthStatus;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,11 +22,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -47,6 +52,10 @@ class AlertsIT {
     private AlertLog log;
     @Autowired
     private ObjectMapper objectMapper;
+    @Autowired
+    private ObjectProvider<JavaMailSender> mailSenders;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
     private String component;
@@ -190,6 +199,65 @@ class AlertsIT {
     }
 
     @Test
+    void two_nodes_alert_the_database_away_from_memory_each_once_and_back_it_is_recorded_and_recovered_once()
+            throws Exception {
+        alerts.afterCheck(database(HealthStatus.HEALTHY, now)); // settles what was last alerted of the database
+        HealthAlerts first = node();
+        HealthAlerts second = node();
+        receiver.use(first, "slack", "s3cret", List.of(), null);
+        receiver.use(second, "slack", "s3cret", List.of(), null);
+        Instant away = now.plusSeconds(60);
+        try {
+            ComponentHealth stopped = database(HealthStatus.CRITICAL, away).components().get(0);
+            first.databaseAway(stopped, away);
+            second.databaseAway(stopped, away.plusSeconds(1));
+            first.databaseAway(stopped, away.plusSeconds(60)); // the same outage
+
+            List<WebhookReceiver.Received> down = receiver.awaitAbout("database is critical", got -> got.size() >= 2);
+            assertThat(down).hasSize(2); // once per node
+            WebhookReceiver.Received told = down.get(0);
+            assertThat(told.body()).contains("database is critical (was healthy): The database does not answer");
+            assertThat(told.header("X-Signature-256")).isEqualTo("sha256="
+                    + hmac("s3cret", told.header("X-Signature-Timestamp") + "." + told.body()));
+            assertThat(first.databaseAwayAlerted()).isTrue();
+
+            Instant back = away.plusSeconds(120);
+            CyclicBarrier together = new CyclicBarrier(2);
+            CompletableFuture.allOf(Stream.of(first, second).map(node -> CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                node.afterCheck(database(HealthStatus.HEALTHY, back));
+            })).toArray(CompletableFuture[]::new)).join();
+            first.afterCheck(database(HealthStatus.HEALTHY, back.plusSeconds(60)));
+            second.afterCheck(database(HealthStatus.HEALTHY, back.plusSeconds(60)));
+
+            assertThat(receiver.awaitAbout("database is healthy again", got -> !got.isEmpty())).hasSize(1);
+            Thread.sleep(300); // nothing more arrives
+            assertThat(receiver.about("database is")).hasSize(3);
+            List<HealthAlert> logged = awaitDatabaseAlertsSent(now);
+            assertThat(logged).extracting(HealthAlert::kind)
+                    .containsExactly(HealthAlert.Kind.RECOVERY, HealthAlert.Kind.CHANGE);
+            assertThat(logged.get(1)).satisfies(outage -> {
+                assertThat(outage.to()).isEqualTo(HealthStatus.CRITICAL);
+                assertThat(outage.createdAt()).isIn(away, away.plusSeconds(1));
+                assertThat(outage.delivery()).isEqualTo("sent");
+                assertThat(outage.sentAt()).isNotNull();
+            });
+            assertThat(first.databaseAwayAlerted()).isFalse();
+            assertThat(second.databaseAwayAlerted()).isFalse();
+        } finally {
+            first.stop();
+            second.stop();
+            // the shared context's log as it was: other tests' checks compare the database with its latest alert
+            jdbc.update("DELETE FROM ai_health_alerts WHERE component = 'database' AND created_at >= ?",
+                    java.sql.Timestamp.from(now));
+        }
+    }
+
+    @Test
     void without_any_channel_the_change_is_still_logged_as_not_configured() {
         check(HealthStatus.WARNING, 0);
 
@@ -211,6 +279,30 @@ class AlertsIT {
         return new HealthReport(status, List.of(new ComponentHealth(component, status,
                 component + " is " + status.code() + ", as the test says.", Map.of("free_percent", 3.0))), List.of(),
                 List.of(), checkedAt);
+    }
+
+    /** Another node's alerts: the same log, its own memory and senders. */
+    private HealthAlerts node() {
+        return new HealthAlerts(log, AlertSettings.none(), mailSenders, objectMapper, Clock.systemUTC());
+    }
+
+    private static HealthReport database(HealthStatus status, Instant checkedAt) {
+        String message = status == HealthStatus.HEALTHY ? "The database answers."
+                : "The database does not answer: Connection refused.";
+        return new HealthReport(status, List.of(new ComponentHealth("database", status, message, Map.of())),
+                List.of(), List.of(), checkedAt);
+    }
+
+    /** The database's alerts since {@code since}, newest first, once each is sent (or after 15 s). */
+    private List<HealthAlert> awaitDatabaseAlertsSent(Instant since) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        List<HealthAlert> logged;
+        do {
+            Thread.sleep(50);
+            logged = log.newest(500).stream().filter(alert -> alert.component().equals("database"))
+                    .filter(alert -> !alert.createdAt().isBefore(since)).toList();
+        } while (!logged.stream().allMatch(alert -> alert.delivery().equals("sent")) && System.nanoTime() < deadline);
+        return logged;
     }
 
     private List<HealthAlert> alertsOfComponent() {

@@ -67,7 +67,13 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits up to 15 s until {@code condition} holds of the requests about {@code text}. */
     public List<Received> awaitAbout(String text, Predicate<List<Received>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
+        return awaitAbout(text, condition, Duration.ofSeconds(15));
+    }
+
+    /** Waits up to {@code within} until {@code condition} holds of the requests about {@code text}. */
+    public List<Received> awaitAbout(String text, Predicate<List<Received>> condition, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.test(about(text)) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
