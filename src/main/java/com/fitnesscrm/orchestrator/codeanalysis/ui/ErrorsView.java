@@ -16,6 +16,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The error groups the main backend reported: count, first and last seen, a sparkline of the last 48 hours, and the
@@ -27,6 +29,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ADMIN)
 public class ErrorsView extends VerticalLayout {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
     private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
 
     private final transient ErrorGroupService errors;
@@ -49,11 +53,12 @@ public class ErrorsView extends VerticalLayout {
     }
 
     private Grid<StoredErrorGroup> createGrid() {
-        grid.addColumn(StoredErrorGroup::title).setHeader("Error").setFlexGrow(1);
+        grid.addColumn(StoredErrorGroup::title).setHeader("Error").setFlexGrow(1).setWidth("16em")
+                .setTooltipGenerator(StoredErrorGroup::title);
         grid.addColumn(StoredErrorGroup::count).setHeader("Count").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(g -> g.firstSeen().toString()).setHeader("First seen").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(g -> g.lastSeen().toString()).setHeader("Last seen").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(g -> new Span(sparkline(errors.hourly(g.id())))).setKey("sparkline")
+        grid.addColumn(g -> TIME.format(g.firstSeen())).setHeader("First seen").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(g -> TIME.format(g.lastSeen())).setHeader("Last seen").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(g -> sparklineOf(errors.hourly(g.id()))).setKey("sparkline")
                 .setHeader("Last 48 h").setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(event -> show(event.getItem()));
         grid.setSizeFull();
@@ -65,6 +70,17 @@ public class ErrorsView extends VerticalLayout {
         cause.setText((group.likelyCause() == null ? "" : group.likelyCause()) + (group.suggestedFix() == null ? ""
                 : " Fix: " + group.suggestedFix()));
         trace.setText(group.sampleTrace());
+    }
+
+    private static Span sparklineOf(long[] counts) {
+        Span line = new Span(sparkline(counts));
+        long total = 0;
+        for (long count : counts) {
+            total += count;
+        }
+        line.getElement().setAttribute("aria-label", total + " in the last " + counts.length + " hours");
+        line.getElement().setAttribute("title", total + " in the last " + counts.length + " hours, an hour a bar");
+        return line;
     }
 
     /** Block characters scaled to the busiest hour; text, so it needs no chart component. */
