@@ -203,11 +203,11 @@ public class HealthProbes {
             int misfired = 0;
             try {
                 Instant now = clock.instant();
-                instances = jdbc.queryForObject("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = ? "
+                instances = jdbc.queryForObject("SELECT count(*) FROM ai_qrtz_scheduler_state WHERE sched_name = ? "
                         + "AND last_checkin_time >= ?", Integer.class, name,
                         now.minus(CHECKIN.multipliedBy(2)).toEpochMilli());
                 // A trigger still waiting a minute (the misfire threshold) after its fire time has misfired.
-                misfired = jdbc.queryForObject("SELECT count(*) FROM qrtz_triggers WHERE sched_name = ? "
+                misfired = jdbc.queryForObject("SELECT count(*) FROM ai_qrtz_triggers WHERE sched_name = ? "
                         + "AND trigger_state = 'WAITING' AND next_fire_time < ?", Integer.class, name,
                         now.minusSeconds(60).toEpochMilli());
             } catch (DataAccessException e) {

@@ -150,8 +150,7 @@ class MainBackendDatabaseIT {
         List<String> notOurs = db.queryForList("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S', 'i', 'I', 'v', 'm')
-                  AND c.relname NOT LIKE 'ai\\_%' AND c.relname NOT LIKE 'qrtz\\_%'
-                  AND c.relname NOT LIKE 'idx\\_qrtz\\_%'
+                  AND c.relname NOT LIKE 'ai\\_%'
                   -- what belongs to the main backend's tables: the tables, their indexes and sequences
                   AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
                                   WHERE i.indexrelid = c.oid AND t.relname = ANY (?))

@@ -65,12 +65,14 @@ class SchemaIT {
     }
 
     @Test
-    void quartz_and_users_tables_exist() {
+    void quartz_and_users_tables_exist_with_our_prefix() {
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class);
-        assertThat(tables).contains("qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state",
-                "ai_users", "ai_agent_config_versions", "ai_execution_steps", "ai_api_keys", "ai_scheduled_tasks",
-                "ai_workout_exercises", "ai_workout_plans", "ai_flyway_schema_history");
+        assertThat(tables).contains("ai_qrtz_job_details", "ai_qrtz_triggers", "ai_qrtz_locks",
+                "ai_qrtz_scheduler_state", "ai_users", "ai_agent_config_versions", "ai_execution_steps",
+                "ai_api_keys", "ai_scheduled_tasks", "ai_workout_exercises", "ai_workout_plans",
+                "ai_flyway_schema_history")
+                .noneMatch(table -> table.startsWith("qrtz_"));
     }
 
     @Test
