@@ -1,6 +1,9 @@
 package com.fitnesscrm.orchestrator.codeanalysis.ui;
 
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.codeanalysis.CodeSuggestion;
 import com.fitnesscrm.orchestrator.codeanalysis.Evidence;
 import com.fitnesscrm.orchestrator.codeanalysis.SuggestionService;
@@ -13,6 +16,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -91,13 +95,15 @@ class SuggestionDetail extends Composite<VerticalLayout> {
             Notification.show("Suggestion " + shown.id() + " is " + next.code() + ".");
             changed.run();
             show(shown);
-        } catch (ConflictException e) {
-            Notification.show(e.getMessage());
+        } catch (ConflictException | NotFoundException | InvalidInputException e) {
+            // another admin moved or removed it meanwhile, or the note is too long: say so and show it as it is
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            changed.run();
         }
     }
 
     private void setButtons(CodeSuggestion item) {
-        SuggestionStatus status = item == null ? null : com.fitnesscrm.orchestrator.base.Coded.find(
+        SuggestionStatus status = item == null ? null : Coded.find(
                 SuggestionStatus.class, String.valueOf(item.status())).orElse(null);
         accept.setEnabled(status != null && status.mayBecome(SuggestionStatus.ACCEPTED));
         reject.setEnabled(status != null && status.mayBecome(SuggestionStatus.REJECTED));

@@ -174,15 +174,17 @@ class RunStore {
         StepArrays arrays = StepArrays.of(steps);
         return jdbc.queryForObject("""
                 WITH run AS (
-                    INSERT INTO ai_agent_executions (id, agent_id, agent_name, task_type, config_version, mode, input_data,
-                        requested_by, requester_kind, idempotency_key, started_at, status, output_data, error_message,
-                        engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at, completed_at,
-                        execution_time, attempts)
-                    VALUES (COALESCE(?::bigint, nextval(pg_get_serial_sequence('ai_agent_executions', 'id'))),                 """ + AGENT_IF_STILL_THERE + """
+                    INSERT INTO ai_agent_executions (id, agent_id, agent_name, task_type, config_version, mode,
+                        input_data, requested_by, requester_kind, idempotency_key, started_at, status, output_data,
+                        error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at,
+                        completed_at, execution_time, attempts)
+                    VALUES (COALESCE(?::bigint, nextval(pg_get_serial_sequence('ai_agent_executions', 'id'))),
+                        """ + AGENT_IF_STILL_THERE + """
                         , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                     RETURNING id
                 )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
-                reservedId, run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
+                reservedId, run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(),
+                run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()),
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),

@@ -47,12 +47,10 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         this.nextSeq = firstSeq;
     }
 
-    /** {@code json} writes a step's result (a record) as the API writes outputs: snake_case JSON. */
-    static StepRecorder buffered(Clock clock, ObjectMapper json) {
-        return new StepRecorder(null, clock, json, null, 1, null);
-    }
-
-    /** A buffered recorder of a run written when it ends, which may reserve the run's id earlier ({@link #runId}). */
+    /**
+     * A buffered recorder of a run written when it ends, which may reserve the run's id earlier ({@link #runId});
+     * {@code json} writes a step's result (a record) as the API writes outputs: snake_case JSON.
+     */
     static StepRecorder buffered(Clock clock, ObjectMapper json, LongSupplier reserve) {
         return new StepRecorder(null, clock, json, null, 1, reserve);
     }
