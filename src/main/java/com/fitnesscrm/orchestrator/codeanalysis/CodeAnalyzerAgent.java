@@ -107,9 +107,9 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         Long runId = steps.runId().isPresent() ? steps.runId().getAsLong() : null;
         CodeAnalysisOutput output = switch (input.kind()) {
             case CODE -> code(input.code(), runId, steps);
-            case ERROR -> errors(List.of(steps.node("group error", () -> engine.analyseError(input.error()))),
-                    input.error().stackTrace(), !input.counted(), false, runId);
-            case LOG -> errors(steps.node("split log", () -> engine.analyseLog(input.log())), null, true, true,
+            case ERROR -> errors(List.of(steps.node("group error", () -> new LoggedError(
+                    engine.analyseError(input.error()), input.error().stackTrace()))), !input.counted(), false, runId);
+            case LOG -> errors(steps.node("split log", () -> engine.analyseLogBlocks(input.log())), true, true,
                     runId);
         };
         return output;
@@ -129,13 +129,14 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
                 findings.language().code(), ids, CodeAnalysisOutput.RULES);
     }
 
-    private CodeAnalysisOutput errors(List<ErrorAnalysis> analyses, String trace, boolean count, boolean log,
-                                      Long runId) {
+    private CodeAnalysisOutput errors(List<LoggedError> errors, boolean count, boolean log, Long runId) {
         Instant now = clock.instant();
         List<ErrorGroup> groups = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
-        for (ErrorAnalysis analysis : analyses) {
-            StoredGroup stored = store.saveError(analysis, engine.redact(trace), now, count, analysisInterval);
+        for (LoggedError error : errors) {
+            ErrorAnalysis analysis = error.analysis();
+            StoredGroup stored = store.saveError(analysis, engine.redact(error.trace()), now, count,
+                    analysisInterval);
             if (runId != null) {
                 store.setGroupRun(stored.id(), runId);
             }
@@ -153,7 +154,7 @@ public class CodeAnalyzerAgent implements AgentProgram<CodeAnalysisInput, CodeAn
         List<String> notes = log && groups.isEmpty() ? List.of("The log holds no error or stack trace.") : List.of();
         return new CodeAnalysisOutput(List.of(), first, log ? groups : null,
                 first == null ? null : first.likelyCause(), first == null ? null : first.suggestedFix(), notes,
-                first == null ? null : analyses.get(0).language().code(), ids, CodeAnalysisOutput.RULES);
+                first == null ? null : errors.get(0).analysis().language().code(), ids, CodeAnalysisOutput.RULES);
     }
 
     /** The suggestion an error group leads to: its cause and fix, at the innermost in-app frame's file. */

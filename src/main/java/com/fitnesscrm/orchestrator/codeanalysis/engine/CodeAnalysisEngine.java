@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.codeanalysis.CodeSource;
 import com.fitnesscrm.orchestrator.codeanalysis.ErrorAnalysis;
 import com.fitnesscrm.orchestrator.codeanalysis.ErrorSource;
 import com.fitnesscrm.orchestrator.codeanalysis.Language;
+import com.fitnesscrm.orchestrator.codeanalysis.LoggedError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -81,7 +82,12 @@ public final class CodeAnalysisEngine {
 
     /** The errors in a log, one analysis each, in the order they appear. */
     public List<ErrorAnalysis> analyseLog(String log) {
-        List<ErrorAnalysis> errors = new ArrayList<>();
+        return analyseLogBlocks(log).stream().map(LoggedError::analysis).toList();
+    }
+
+    /** {@link #analyseLog}, each error with the part of the log it was read from (its trace, as a group keeps it). */
+    public List<LoggedError> analyseLogBlocks(String log) {
+        List<LoggedError> errors = new ArrayList<>();
         for (String block : Traces.splitLog(log == null ? "" : log)) {
             Language language = Traces.detect(block);
             String firstLine = block.lines().findFirst().orElse("").strip();
@@ -92,7 +98,7 @@ public final class CodeAnalysisEngine {
                 type = header.group(1);
                 message = header.group(2) == null ? "" : header.group(2);
             }
-            errors.add(analyseError(new ErrorSource(message, block, type, language)));
+            errors.add(new LoggedError(analyseError(new ErrorSource(message, block, type, language)), block));
         }
         return errors;
     }

@@ -293,6 +293,11 @@ class CodeAnalysisApiIT {
         JsonNode analysis = execute(body).at("/results/code_analysis");
         assertThat(analysis.get("error_groups")).hasSize(1);
         assertThat(analysis.at("/error_group/exception_type").asText()).isEqualTo("KeyError");
+        // the group keeps the lines of the log it was read from, for the Errors view
+        String trace = jdbc.queryForObject("SELECT sample_trace FROM ai_error_groups WHERE fingerprint = ?",
+                String.class, analysis.at("/error_group/fingerprint").asText());
+        assertThat(trace).contains("File \"/app/services/billing.py\", line 10").contains("KeyError: 'amount'")
+                .doesNotContain("still running");
     }
 
     private ObjectNode codeBody(String path, String code) {
