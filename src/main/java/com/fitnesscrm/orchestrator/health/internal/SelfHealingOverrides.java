@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -26,6 +27,8 @@ public class SelfHealingOverrides implements AgentRunOverrides {
     private final Clock clock;
     private volatile Map<Integer, RemediationLog.InForce> inForce = Map.of();
     private volatile Instant readAt;
+    /** Counts this node's changes: a reading that began before one is not kept as fresh. */
+    private final AtomicLong changes = new AtomicLong();
 
     SelfHealingOverrides(RemediationLog remediations, Clock clock) {
         this.remediations = remediations;
@@ -44,6 +47,7 @@ public class SelfHealingOverrides implements AgentRunOverrides {
 
     /** The next question reads the log again: this node just changed it. */
     public void changed() {
+        changes.incrementAndGet();
         readAt = null;
     }
 
@@ -51,13 +55,16 @@ public class SelfHealingOverrides implements AgentRunOverrides {
         Instant now = clock.instant();
         Instant last = readAt;
         if (last == null || !now.isBefore(last.plus(FRESH_FOR))) {
+            long before = changes.get();
             try {
                 inForce = remediations.inForce(now);
             } catch (DataAccessException e) {
                 log.debug("Reading what self-healing imposes failed; keeping the last reading: {}",
                         e.getMostSpecificCause().getMessage());
             }
-            readAt = now;
+            if (changes.get() == before) {
+                readAt = now; // else a change landed meanwhile: the next question reads again
+            }
         }
         return inForce;
     }
