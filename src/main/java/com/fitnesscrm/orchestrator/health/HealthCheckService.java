@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.health.internal.AlertLog;
 import com.fitnesscrm.orchestrator.health.internal.HealthHistory;
+import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public class HealthCheckService {
     }
 
     /** "Check now": a recorded run of the Health Checker, like {@code /api/execute} with {@code health_check}. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Permissions.ADMIN_USER)
     public HealthReport checkNow() {
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("timestamp", clock.instant().toString());
         return runs.run(RunRequest.forTaskType(AgentType.HEALTH_CHECK.code(), input), HealthReport.class).output();
@@ -74,7 +75,7 @@ public class HealthCheckService {
      * The newest {@value #ALERT_ROWS} alerts, each channel's delivery on its own row, newest first; none while the
      * database is away (the view says so from the overview).
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Permissions.ADMIN_USER)
     public List<HealthAlert> alerts() {
         try {
             return alerts.newest(ALERT_ROWS);
@@ -84,7 +85,7 @@ public class HealthCheckService {
     }
 
     /** Each component's worst status per bucket of {@code window}, up to now; no component while the database is away. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Permissions.ADMIN_USER)
     public HealthTimeline timeline(HealthTimeline.Window window) {
         Instant now = clock.instant();
         long bucketSeconds = window.bucket().toSeconds();

@@ -5,6 +5,7 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.health.internal.RemediationLog;
 import com.fitnesscrm.orchestrator.health.internal.SelfHealingOverrides;
+import com.fitnesscrm.orchestrator.security.Permissions;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * refused. Not {@code @Transactional}: each method is one statement of the log, which commits on its own.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN') or hasAuthority('SCOPE_read')")
+@PreAuthorize(Permissions.ADMIN_OR_READ_KEY)
 public class SelfHealingService {
 
     public static final int DEFAULT_PAGE = 50;
@@ -57,7 +58,7 @@ public class SelfHealingService {
      * @throws NotFoundException  no such entry
      * @throws ConflictException  already undone, or not undoable (a dry run, a timed-out run, a switch that ended)
      */
-    @PreAuthorize("hasRole('ADMIN') or hasAuthority('SCOPE_admin')")
+    @PreAuthorize(Permissions.ADMIN)
     public UndoResult undo(long id, String by) {
         if (by == null || by.isBlank()) {
             throw new InvalidInputException("by", "Say who undoes the remediation.");

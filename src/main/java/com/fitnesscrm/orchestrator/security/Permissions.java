@@ -16,6 +16,12 @@ public final class Permissions {
     public static final String ADMIN = "hasRole('" + Roles.ADMIN + "')"
             + " or hasAuthority('" + ApiKeyScope.AUTHORITY_PREFIX + "admin')";
 
+    /** Read what only admins see in the UI (operations): an admin, or a key with the {@code read} scope. */
+    public static final String ADMIN_OR_READ_KEY = "hasRole('" + Roles.ADMIN + "')"
+            + " or hasAuthority('" + ApiKeyScope.AUTHORITY_PREFIX + "read')";
+    /** A person signed in as an admin (no API key: the UI's own services). */
+    public static final String ADMIN_USER = "hasRole('" + Roles.ADMIN + "')";
+
     private Permissions() {
     }
 }
