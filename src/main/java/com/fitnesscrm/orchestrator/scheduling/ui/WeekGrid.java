@@ -67,7 +67,10 @@ class WeekGrid extends Div {
         for (Slot slot : slots) {
             int d = (int) ChronoUnit.DAYS.between(monday, slot.start().toLocalDate());
             if (d >= 0 && d < 7) {
-                items.add(new Placed(d, slot.start().toLocalTime(), slot.end().toLocalTime(), slotCell(slot)));
+                // a slot ending at midnight ends with its day, as a booking does
+                LocalTime endTime = slot.end().toLocalDate().isAfter(slot.start().toLocalDate()) ? LocalTime.MAX
+                        : slot.end().toLocalTime();
+                items.add(new Placed(d, slot.start().toLocalTime(), endTime, slotCell(slot)));
             }
         }
         int firstHour = items.stream().mapToInt(item -> item.from().getHour()).min().orElse(7);
