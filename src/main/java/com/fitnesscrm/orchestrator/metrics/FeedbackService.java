@@ -63,7 +63,7 @@ public class FeedbackService {
     }
 
     /** The signed-in user's vote on a run they see in a view (a second one replaces the first). */
-    public Vote voteAsMe(long runId, Feedback feedback) {
+    public Vote vote(long runId, Feedback feedback) {
         return store(run(runId), requester.name(), feedback, null, "ui");
     }
 

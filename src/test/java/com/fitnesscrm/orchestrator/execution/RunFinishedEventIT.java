@@ -30,7 +30,7 @@ class RunFinishedEventIT extends RunIntegrationTest {
         Run run = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
 
         assertThat(finished(run.id())).singleElement().isEqualTo(new RunFinished(run.id(), sum.id(),
-                RunStatus.SUCCEEDED, "rules", sum.name(), run.executionTime(), 0, 0, null));
+                RunStatus.SUCCEEDED, "rules", sum.name(), run.executionTime(), 0, 0, java.math.BigDecimal.ZERO));
     }
 
     @Test
