@@ -34,6 +34,8 @@ public class FeedbackButtons extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.CENTER);
         label(helpful, "Helpful", "This result was helpful");
         label(notHelpful, "Not helpful", "This result was not helpful");
+        helpful.addClassName("feedback-helpful");
+        notHelpful.addClassName("feedback-not-helpful");
         helpful.addClickListener(event -> vote(Feedback.HELPFUL));
         notHelpful.addClickListener(event -> vote(Feedback.NOT_HELPFUL));
         said.addClassName("feedback-said");

@@ -1,0 +1,99 @@
+package com.fitnesscrm.orchestrator.metrics.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fitnesscrm.orchestrator.KaribuTest;
+import com.fitnesscrm.orchestrator.security.UserRole;
+import com.fitnesscrm.orchestrator.workouts.ui.WorkoutPlannerView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A trainer gives a plan a thumbs up or down in the Workout planner; the vote is stored and shown again later. */
+class FeedbackButtonsKT extends KaribuTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void openPlanner() {
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate(WorkoutPlannerView.class);
+    }
+
+    @Test
+    void a_thumb_stores_the_trainers_vote_shows_it_and_the_other_thumb_changes_it() {
+        generate();
+        Button up = _get(Button.class, spec -> spec.withClasses("feedback-helpful"));
+        Button down = _get(Button.class, spec -> spec.withClasses("feedback-not-helpful"));
+        assertThat(up.getAriaLabel()).hasValue("Helpful");
+        assertThat(down.getAriaLabel()).hasValue("Not helpful");
+        assertThat(up.getTooltip().getText()).isEqualTo("This result was helpful");
+        assertThat(pressed(up)).isFalse();
+        assertThat(pressed(down)).isFalse();
+        long run = latestRun();
+
+        _click(up);
+
+        assertThat(pressed(up)).isTrue();
+        assertThat(pressed(down)).isFalse();
+        assertThat(said()).isEqualTo("You said helpful.");
+        assertThat(votes(run)).containsExactly(TRAINER_USERNAME + "=helpful,ui");
+
+        _click(down);
+
+        assertThat(pressed(up)).isFalse();
+        assertThat(pressed(down)).isTrue();
+        assertThat(said()).isEqualTo("You said not helpful.");
+        assertThat(votes(run)).as("replaced, not added").containsExactly(TRAINER_USERNAME + "=not_helpful,ui");
+    }
+
+    @Test
+    void the_thumbs_show_the_users_earlier_vote_on_that_run() {
+        generate();
+        long run = latestRun();
+        _click(_get(Button.class, spec -> spec.withClasses("feedback-helpful")));
+
+        FeedbackButtons again = new FeedbackButtons(context.getBean(
+                com.fitnesscrm.orchestrator.metrics.FeedbackService.class), run);
+
+        assertThat(pressed(again.helpful)).isTrue();
+        assertThat(again.said.getText()).isEqualTo("You said helpful.");
+
+        login(UserRole.ADMIN);
+        FeedbackButtons admins = new FeedbackButtons(context.getBean(
+                com.fitnesscrm.orchestrator.metrics.FeedbackService.class), run);
+        assertThat(admins.current()).as("another user's vote is theirs").isNull();
+    }
+
+    private long latestRun() {
+        return jdbc.queryForObject("SELECT max(id) FROM ai_agent_executions WHERE requested_by = ?", Long.class,
+                TRAINER_USERNAME);
+    }
+
+    private List<String> votes(long run) {
+        return jdbc.queryForList("SELECT voter || '=' || feedback || ',' || source FROM ai_feedback "
+                + "WHERE execution_id = ?", String.class, run);
+    }
+
+    private static boolean pressed(Button button) {
+        return "true".equals(button.getElement().getAttribute("aria-pressed"));
+    }
+
+    private static String said() {
+        return _get(Span.class, spec -> spec.withClasses("feedback-said")).getText();
+    }
+
+    private static void generate() {
+        Button generate = _get(Button.class, spec -> spec.withId("generate"));
+        _click(generate);
+        awaitPush(generate::isEnabled);
+    }
+}
