@@ -38,6 +38,10 @@ class FeedbackAndMetricsApiIT {
     private int port;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private com.fitnesscrm.orchestrator.security.ApiKeyService apiKeys;
+    @Autowired
+    private org.springframework.security.core.context.SecurityContextHolderStrategy securityContext;
 
     @Test
     void a_vote_is_stored_once_per_user_and_run_and_a_second_vote_replaces_the_first() throws Exception {
@@ -179,6 +183,27 @@ class FeedbackAndMetricsApiIT {
         assertThat(body).contains("orchestrator_feedback_votes_total{agent=\"" + agent + "\",feedback=\"helpful\"} "
                 + "1.0");
         assertThat(body).doesNotContain("runId").doesNotContain("run_id=");
+
+        HttpResponse<String> byKey = send("GET", "/actuator/prometheus", MAIN_BACKEND_KEY, null);
+        assertThat(byKey.statusCode()).as("a key with the read scope may scrape").isEqualTo(200);
+        assertThat(byKey.body()).contains("orchestrator_feedback_votes_total{agent=\"" + agent + "\"");
+        assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).as("not public").isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", "not-a-key-of-ours-0123456789abcdef", null).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "/actuator/info", MAIN_BACKEND_KEY, null).statusCode())
+                .as("a read key opens only the scrape").isEqualTo(403);
+    }
+
+    @Test
+    void a_key_that_may_only_read_may_not_vote() throws Exception {
+        String agent = agent();
+        long run = run(agent);
+        String readOnly = com.fitnesscrm.orchestrator.security.RunAs.admin(securityContext, () -> apiKeys.create(
+                "reader-" + UUID.randomUUID().toString().substring(0, 8),
+                java.util.EnumSet.of(com.fitnesscrm.orchestrator.security.ApiKeyScope.READ))).secret();
+        assertThat(send("POST", "/api/feedback", readOnly, "{\"agent_type\": \"sum_test\", \"recommendation_id\": "
+                + run + ", \"feedback\": \"helpful\"}").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/metrics", readOnly, null).statusCode()).isEqualTo(200);
     }
 
     private void insertRow(int agentId, String agent, String type, double value, String period, Instant start,
