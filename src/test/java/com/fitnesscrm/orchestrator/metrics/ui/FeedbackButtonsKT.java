@@ -73,6 +73,33 @@ class FeedbackButtonsKT extends KaribuTest {
         assertThat(admins.current()).as("another user's vote is theirs").isNull();
     }
 
+    @Test
+    void the_progress_analysis_has_thumbs_too_and_a_failed_analysis_none() {
+        UI.getCurrent().navigate(com.fitnesscrm.orchestrator.progress.ui.ClientProgressView.class);
+        com.vaadin.flow.component.textfield.TextArea csv = _get(com.vaadin.flow.component.textfield.TextArea.class,
+                spec -> spec.withId("progress-csv"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(csv, "date,weight_kg\n2026-01-05,84.0\n2026-02-30,83.5\n");
+        analyse();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class,
+                spec -> spec.withClasses("feedback-helpful"))).as("no result, nothing to vote on").isEmpty();
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(csv, "date,weight_kg\n2026-01-05,84.0\n"
+                + "2026-01-12,83.5\n2026-01-19,83.1\n2026-01-26,82.6\n");
+        analyse();
+        long run = latestRun();
+        _click(_get(Button.class, spec -> spec.withClasses("feedback-not-helpful")));
+
+        assertThat(votes(run)).containsExactly(TRAINER_USERNAME + "=not_helpful,ui");
+        assertThat(jdbc.queryForObject("SELECT task_type FROM ai_agent_executions WHERE id = ?", String.class, run))
+                .isEqualTo("progress_monitoring");
+    }
+
+    private static void analyse() {
+        Button analyse = _get(Button.class, spec -> spec.withId("progress-analyse"));
+        _click(analyse);
+        awaitPush(analyse::isEnabled);
+    }
+
     private long latestRun() {
         return jdbc.queryForObject("SELECT max(id) FROM ai_agent_executions WHERE requested_by = ?", Long.class,
                 TRAINER_USERNAME);
