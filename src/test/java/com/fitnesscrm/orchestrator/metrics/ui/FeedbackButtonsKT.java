@@ -94,6 +94,22 @@ class FeedbackButtonsKT extends KaribuTest {
                 .isEqualTo("progress_monitoring");
     }
 
+    @Test
+    void an_admin_votes_on_a_succeeded_run_in_its_detail_view() throws Exception {
+        login(UserRole.ADMIN);
+        com.fitnesscrm.orchestrator.execution.Run run = context.getBean(
+                com.fitnesscrm.orchestrator.execution.RunService.class).run(
+                com.fitnesscrm.orchestrator.execution.RunRequest.forTaskType("workout_optimization",
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"goal\": \"hypertrophy\", "
+                                + "\"days_per_week\": 3, \"weeks\": 1}")));
+        UI.getCurrent().navigate("executions/" + run.id());
+
+        _click(_get(Button.class, spec -> spec.withClasses("feedback-helpful")));
+
+        assertThat(votes(run.id())).containsExactly("admin=helpful,ui");
+        assertThat(pressed(_get(Button.class, spec -> spec.withClasses("feedback-helpful")))).isTrue();
+    }
+
     private static void analyse() {
         Button analyse = _get(Button.class, spec -> spec.withId("progress-analyse"));
         _click(analyse);
