@@ -133,11 +133,17 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems, UserDetailsService users,
-                                         PasswordEncoder passwordEncoder, Clock clock) throws Exception {
+                                         PasswordEncoder passwordEncoder, Clock clock, ApiKeyAuthenticator keys,
+                                         SecurityContextHolderStrategy securityContext) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authenticationManager(actuatorPasswordAuthentication(users, passwordEncoder, clock))
+                // A Prometheus scraper may present an API key with the read scope instead of an admin's password.
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, securityContext, problems),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                        .hasAnyAuthority("ROLE_" + Roles.ADMIN, ApiKeyScope.READ.authority())
                         .anyRequest().hasRole(Roles.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         problems.unauthorized(BASIC_CHALLENGE, "Log in as an admin with HTTP Basic.")))
@@ -168,6 +174,8 @@ class SecurityConfiguration {
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
                         // The main backend's exception handler reports an error; the Code Analyzer runs on it.
                         .requestMatchers(HttpMethod.POST, "/api/errors").hasAuthority(ApiKeyScope.EXECUTE.authority())
+                        // A vote on a run's result (the main backend's users).
+                        .requestMatchers(HttpMethod.POST, "/api/feedback").hasAuthority(ApiKeyScope.EXECUTE.authority())
                         // Reviewing a suggestion and undoing a remediation are an admin's decisions.
                         .requestMatchers(HttpMethod.PUT, "/api/suggestions/*")
                         .hasAuthority(ApiKeyScope.ADMIN.authority())

@@ -30,7 +30,7 @@ class RunFinishedEventIT extends RunIntegrationTest {
         Run run = runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false));
 
         assertThat(finished(run.id())).singleElement().isEqualTo(new RunFinished(run.id(), sum.id(),
-                RunStatus.SUCCEEDED, "rules"));
+                RunStatus.SUCCEEDED, "rules", sum.name(), run.executionTime(), 0, 0, java.math.BigDecimal.ZERO));
     }
 
     @Test
@@ -59,8 +59,8 @@ class RunFinishedEventIT extends RunIntegrationTest {
 
         runs.cancel(queued.id());
 
-        assertThat(finished(queued.id())).extracting(RunFinished::status)
-                .containsExactly(RunStatus.CANCELLED);
+        assertThat(finished(queued.id())).extracting(RunFinished::status, RunFinished::agentName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RunStatus.CANCELLED, slow.name()));
     }
 
     private List<RunFinished> finished(long id) {

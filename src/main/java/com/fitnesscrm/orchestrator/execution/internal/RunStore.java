@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -139,7 +140,7 @@ class RunStore {
     /** Writes a finished run under {@code reservedId} ({@link #reserveId}), or a new id when {@code null}. */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps, Long reservedId) {
         long id = withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps, reservedId));
-        finished(id, run.agentId(), result.status(), result.engine());
+        events.publishEvent(finishedEvent(id, run.agentId(), run.agentName(), result));
         return id;
     }
 
@@ -222,22 +223,22 @@ class RunStore {
      */
     boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps) {
         StepArrays arrays = StepArrays.of(lastSteps);
-        Integer updated = jdbc.queryForObject("""
+        List<String> updated = jdbc.queryForList("""
                 WITH run AS (
                     UPDATE ai_agent_executions SET status = ?, output_data = ?::jsonb, error_message = ?, engine = ?,
                         model = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, unpriced = ?, input_hash = ?,
                         completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version)
                     WHERE id = ? AND status = 'running'
-                    RETURNING id
-                )""" + INSERT_STEPS_OF_RUN + "SELECT count(*)::int FROM run", Integer.class,
+                    RETURNING id, agent_name
+                )""" + INSERT_STEPS_OF_RUN + "SELECT agent_name FROM run", String.class,
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
                 ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id, arrays.seq(),
                 arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
                 arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
-        boolean finished = updated != null && updated == 1;
+        boolean finished = updated.size() == 1;
         if (finished) {
-            finished(id, agentId, result.status(), result.engine());
+            events.publishEvent(finishedEvent(id, agentId, updated.get(0), result));
         }
         return finished;
     }
@@ -249,16 +250,15 @@ class RunStore {
 
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
     boolean stop(long id, RunStatus status, String reason, Instant now) {
-        boolean stopped = jdbc.update("""
+        List<StoppedRun> stopped = jdbc.query("""
                 UPDATE ai_agent_executions SET status = ?, error_message = ?, completed_at = ?,
                     execution_time = CASE WHEN running_at IS NULL THEN NULL
                                           ELSE EXTRACT(EPOCH FROM (?::timestamptz - running_at)) END
-                WHERE id = ? AND status IN ('queued', 'running')""",
-                status.code(), reason, ts(now), ts(now), id) == 1;
-        if (stopped) {
-            finished(id, null, status, null);
-        }
-        return stopped;
+                WHERE id = ? AND status IN ('queued', 'running')
+                RETURNING id, NULL::int AS agent_id, agent_name, execution_time""", STOPPED,
+                status.code(), reason, ts(now), ts(now), id);
+        stopped.forEach(run -> finished(run, status));
+        return !stopped.isEmpty();
     }
 
     /**
@@ -278,12 +278,11 @@ class RunStore {
                    OR (e.mode = 'async' AND e.status IN ('queued', 'running') AND e.started_at < ?::timestamptz - make_interval(secs => ?)
                        AND NOT EXISTS (SELECT 1 FROM ai_scheduled_tasks t
                                        WHERE t.task_name = ? AND t.task_instance = e.id::text))
-                RETURNING e.id, e.agent_id""",
-                (rs, row) -> new StoppedRun(rs.getLong(1), (Integer) rs.getObject(2)),
+                RETURNING e.id, e.agent_id, e.agent_name, e.execution_time""", STOPPED,
                 ts(now), syncReason, asyncReason, ts(now), ts(now), grace.toSeconds(),
                 AgentConfig.MAX_TIMEOUT_SECONDS, ts(now), grace.toSeconds(),
                 AsyncRuns.TASK_NAME);
-        failed.forEach(run -> finished(run.id(), run.agentId(), RunStatus.FAILED, null));
+        failed.forEach(run -> finished(run, RunStatus.FAILED));
         return failed;
     }
 
@@ -349,11 +348,10 @@ class RunStore {
         List<StoppedRun> stopped = jdbc.query("""
                 UPDATE ai_agent_executions e SET status = 'timed_out', completed_at = ?, error_message = ?,
                     execution_time = EXTRACT(EPOCH FROM (?::timestamptz - e.running_at))
-                WHERE\s""" + STUCK + " RETURNING e.id, e.agent_id",
-                (rs, row) -> new StoppedRun(rs.getLong(1), (Integer) rs.getObject(2)),
+                WHERE\s""" + STUCK + " RETURNING e.id, e.agent_id, e.agent_name, e.execution_time", STOPPED,
                 ts(now), reason, ts(now), ts(now), grace.toSeconds(), AgentConfig.MAX_TIMEOUT_SECONDS,
                 AsyncRuns.TASK_NAME, ts(now.minus(deadAfter)));
-        stopped.forEach(run -> finished(run.id(), run.agentId(), RunStatus.TIMED_OUT, null));
+        stopped.forEach(run -> finished(run, RunStatus.TIMED_OUT));
         return stopped;
     }
 
@@ -361,13 +359,22 @@ class RunStore {
      * Tells listeners a run reached its final status, right after the write (which commits on its own: none of these
      * writes runs in a transaction). Listeners run in this thread, so they must be quick or asynchronous.
      */
-    private void finished(long id, Integer agentId, RunStatus status, String engine) {
-        events.publishEvent(new RunFinished(id, agentId, status, engine));
+    private void finished(StoppedRun run, RunStatus status) {
+        events.publishEvent(new RunFinished(run.id(), run.agentId(), status, null, run.agentName(),
+                run.executionSeconds()));
+    }
+
+    private static RunFinished finishedEvent(long id, Integer agentId, String agentName, RunResult result) {
+        return new RunFinished(id, agentId, result.status(), result.engine(), agentName, result.executionSeconds(),
+                result.tokensIn(), result.tokensOut(), result.costUsd());
     }
 
     /** A run moved to a final status by someone other than its executor. */
-    record StoppedRun(long id, Integer agentId) {
+    record StoppedRun(long id, Integer agentId, String agentName, Double executionSeconds) {
     }
+
+    private static final RowMapper<StoppedRun> STOPPED = (rs, row) -> new StoppedRun(rs.getLong("id"),
+            (Integer) rs.getObject("agent_id"), rs.getString("agent_name"), (Double) rs.getObject("execution_time"));
 
     int nextStepSeq(long executionId) {
         Integer max = jdbc.queryForObject("SELECT max(seq) FROM ai_execution_steps WHERE execution_id = ?",

@@ -31,6 +31,8 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One run in full: its facts, input and output as JSON trees, error and the timeline of its steps. While the run is
@@ -56,11 +58,17 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), event -> cancel());
     final Button runAgain = new Button("Run again", VaadinIcon.REFRESH.create(), event -> runAgain());
     private final Div body = new Div();
+    /** What other features show for a finished run ({@link RunDetailExtension}). */
+    final Div extensions = new Div();
+    private final transient List<RunDetailExtension> extenders;
+    private Long extendedRun;
     private Run run;
 
-    public RunDetailView(RunService runs, Clock clock) {
+    public RunDetailView(RunService runs, Clock clock, ObjectProvider<RunDetailExtension> extenders) {
         this.runs = runs;
         this.clock = clock;
+        this.extenders = extenders.orderedStream().toList();
+        extensions.addClassName("run-extensions");
         setWidthFull();
         input.setId("run-input");
         output.setId("run-output");
@@ -70,7 +78,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 runAgain);
         actions.setAlignItems(Alignment.BASELINE);
         body.setWidthFull();
-        body.add(header, new H3("Input"), input, new H3("Output"), output, error, new H3("Steps"), timeline);
+        body.add(header, extensions, new H3("Input"), input, new H3("Output"), output, error, new H3("Steps"), timeline);
         add(title, actions, body);
     }
 
@@ -111,14 +119,35 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         cancel.setVisible(!shown.status().isFinished());
         if (shown.status().isFinished()) {
             refresher.stop();
+            extend(shown);
+        } else {
+            extensions.removeAll();
+            extendedRun = null;
         }
         runAgain.setVisible(true);
         runAgain.setEnabled(shown.agentId() != null);
         body.setVisible(true);
     }
 
+    /** Asks the other features once per finished run (the thumbs keep their state while the run is shown). */
+    private void extend(Run shown) {
+        if (Long.valueOf(shown.id()).equals(extendedRun)) {
+            return;
+        }
+        extensions.removeAll();
+        extendedRun = shown.id();
+        for (RunDetailExtension extender : extenders) {
+            com.vaadin.flow.component.Component extra = extender.forFinishedRun(shown);
+            if (extra != null) {
+                extensions.add(extra);
+            }
+        }
+    }
+
     private void showMissing(long id) {
         run = null;
+        extensions.removeAll();
+        extendedRun = null;
         title.setText("No run with id " + id);
         body.setVisible(false);
         cancel.setVisible(false);

@@ -11,6 +11,8 @@ import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
+import com.fitnesscrm.orchestrator.metrics.FeedbackService;
+import com.fitnesscrm.orchestrator.metrics.ui.FeedbackSlot;
 import com.fitnesscrm.orchestrator.progress.ClientHistory;
 import com.fitnesscrm.orchestrator.progress.ProgressService;
 import com.fitnesscrm.orchestrator.security.Roles;
@@ -50,19 +52,22 @@ public class ClientProgressView extends VerticalLayout {
     private final transient BackgroundWork background;
     final MeasurementsForm form = new MeasurementsForm();
     final ProgressResults results = new ProgressResults();
+    /** Thumbs up or down on the analysis shown. */
+    final FeedbackSlot feedback;
     private final ProgressBar analysing = new ProgressBar();
     final ClientPicker client;
     final Button loadHistory = new Button("Load history", VaadinIcon.DOWNLOAD_ALT.create());
 
     public ClientProgressView(ProgressService progress, BackgroundWork background, CrmService crm,
-                              UserPreferencesService currentUser) {
+                              UserPreferencesService currentUser, FeedbackService votes) {
         this.progress = progress;
+        this.feedback = new FeedbackSlot(votes);
         this.background = background;
         this.client = new ClientPicker(crm, currentUser.crmTrainer().map(CrmTrainer::id).orElse(null));
         form.addAnalyseListener(this::analyse);
         analysing.setIndeterminate(true);
         analysing.setVisible(false);
-        add(new H2("Client progress"), createClientBar(), form, analysing, results);
+        add(new H2("Client progress"), createClientBar(), form, analysing, feedback, results);
     }
 
     private HorizontalLayout createClientBar() {
@@ -131,6 +136,7 @@ public class ClientProgressView extends VerticalLayout {
         background.start(this, () -> progress.analyse(input), analysis -> {
             setAnalysing(false);
             results.show(analysis);
+            feedback.show(analysis.runId());
         }, failure -> {
             setAnalysing(false);
             if (failure instanceof InvalidInputException invalid) {

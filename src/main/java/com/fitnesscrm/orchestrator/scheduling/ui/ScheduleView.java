@@ -6,6 +6,9 @@ import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
+import com.fitnesscrm.orchestrator.execution.TypedRun;
+import com.fitnesscrm.orchestrator.metrics.FeedbackService;
+import com.fitnesscrm.orchestrator.metrics.ui.FeedbackSlot;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingInput.Booking;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingOutput;
 import com.fitnesscrm.orchestrator.scheduling.SchedulingService;
@@ -62,18 +65,21 @@ public class ScheduleView extends VerticalLayout {
     final Button optimise = new Button("Optimise week", VaadinIcon.MAGIC.create());
     private final ProgressBar working = new ProgressBar();
     final Paragraph summary = new Paragraph();
+    /** Thumbs up or down on the result shown. */
+    final FeedbackSlot feedback;
     final WeekGrid grid = new WeekGrid(this::showDetails);
     final Div details = new Div();
     final WeekPlanPanel weekPlan = new WeekPlanPanel();
     final SlotList slots;
 
     /** What a run answered, with the trainer's booked sessions of the week around it. */
-    private record Shown(SchedulingOutput output, List<Booking> booked) {
+    private record Shown(long runId, SchedulingOutput output, List<Booking> booked) {
     }
 
     public ScheduleView(SchedulingService scheduling, BackgroundWork background, CrmService crm,
-                        UserPreferencesService currentUser, Clock clock) {
+                        UserPreferencesService currentUser, Clock clock, FeedbackService votes) {
         this.scheduling = scheduling;
+        this.feedback = new FeedbackSlot(votes);
         this.background = background;
         this.clock = clock;
         CrmTrainer signedIn = currentUser.crmTrainer().orElse(null);
@@ -84,7 +90,7 @@ public class ScheduleView extends VerticalLayout {
         summary.setId("schedule-summary");
         details.setId("schedule-slot-details");
         details.setVisible(false);
-        add(new H2("Schedule"), form, createActions(), working, summary, grid, details, weekPlan, slots);
+        add(new H2("Schedule"), form, createActions(), working, summary, feedback, grid, details, weekPlan, slots);
     }
 
     private HorizontalLayout createActions() {
@@ -106,11 +112,12 @@ public class ScheduleView extends VerticalLayout {
         LocalDate monday = form.monday();
         setWorking(true);
         background.start(this, () -> {
-            SchedulingOutput output = scheduling.suggest(json, null).output();
+            TypedRun<SchedulingOutput> run = scheduling.suggest(json, null);
+            SchedulingOutput output = run.output();
             List<Booking> booked = trainerId == null ? List.of() : scheduling.trainerSessions(trainerId,
                     monday.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     monday.plusDays(8).atStartOfDay(ZoneOffset.UTC).toInstant());
-            return new Shown(output, booked);
+            return new Shown(run.id(), output, booked);
         }, shown -> {
             setWorking(false);
             show(shown, monday);
@@ -146,6 +153,7 @@ public class ScheduleView extends VerticalLayout {
             weekPlan.setVisible(false);
         }
         summary.setText(summary(output, shownSlots.size()));
+        feedback.show(shown.runId());
         grid.show(monday, zone, output.availability(), booked, shownSlots);
         slots.show(shownSlots);
     }

@@ -11,6 +11,8 @@ import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
 import com.fitnesscrm.orchestrator.execution.RunNotSucceeded;
+import com.fitnesscrm.orchestrator.metrics.FeedbackService;
+import com.fitnesscrm.orchestrator.metrics.ui.FeedbackSlot;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.security.UserPreferencesService;
 import com.fitnesscrm.orchestrator.workouts.ClientProposal;
@@ -66,6 +68,8 @@ public class WorkoutPlannerView extends VerticalLayout {
     private final Button generate = new Button("Generate", VaadinIcon.MAGIC.create(), event -> generate());
     private final ProgressBar generating = new ProgressBar();
     final Div result = new Div();
+    /** Thumbs up or down on the plan shown. */
+    final FeedbackSlot feedback;
     final Grid<SavedPlan> history = new Grid<>(SavedPlan.class, false);
     final Button save = new Button("Save to history", VaadinIcon.DOWNLOAD_ALT.create());
     final ClientPicker client;
@@ -73,8 +77,9 @@ public class WorkoutPlannerView extends VerticalLayout {
     private transient GeneratedPlan current;
 
     public WorkoutPlannerView(WorkoutService workouts, BackgroundWork background, CrmService crm,
-                              UserPreferencesService currentUser) {
+                              UserPreferencesService currentUser, FeedbackService votes) {
         this.workouts = workouts;
+        this.feedback = new FeedbackSlot(votes);
         this.background = background;
         this.client = new ClientPicker(crm, currentUser.crmTrainer().map(CrmTrainer::id).orElse(null));
         client.setId("workout-client");
@@ -174,7 +179,8 @@ public class WorkoutPlannerView extends VerticalLayout {
         setGenerating(false);
         current = plan;
         result.removeAll();
-        result.add(new PlanCards(current.plan(), current.engine(), PlanCards.csvDownload(current.plan())));
+        feedback.show(current.executionId());
+        result.add(feedback, new PlanCards(current.plan(), current.engine(), PlanCards.csvDownload(current.plan())));
         save.setEnabled(current.plan().clientId() != null);
         save.setTooltipText(current.plan().clientId() == null ? "Enter a client id to save the plan" : null);
     }

@@ -168,6 +168,13 @@ class ScheduleViewKT extends KaribuTest {
         assertThat(_find(Div.class, spec -> spec.withClasses("schedule-slot")).stream()
                 .filter(slot -> name(slot).contains("client 1"))).hasSize(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sessions", Integer.class)).isEqualTo(sessionsBefore);
+
+        // The week shown can be voted on, as every result in the views.
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withClasses("feedback-helpful")));
+        assertThat(jdbc.queryForObject("SELECT f.feedback FROM ai_feedback f JOIN ai_agent_executions e "
+                + "ON e.id = f.execution_id WHERE f.voter = 'admin' AND e.task_type = 'scheduling' "
+                + "ORDER BY f.id DESC LIMIT 1", String.class)).isEqualTo("helpful");
+        assertThat(view.feedback.buttons().current()).isEqualTo(com.fitnesscrm.orchestrator.metrics.Feedback.HELPFUL);
     }
 
     @Test
