@@ -36,5 +36,7 @@ public enum MetricType implements Coded {
     /** Votes given on the period's runs. */
     VOTES,
     /** Share of the votes that say {@code helpful}. */
-    HELPFUL_RATE
+    HELPFUL_RATE,
+    /** Votes that say {@code helpful}: with {@link #VOTES}, what a longer range's helpfulness is summed from. */
+    HELPFUL_VOTES
 }
