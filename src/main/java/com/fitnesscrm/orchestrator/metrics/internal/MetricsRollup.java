@@ -62,8 +62,19 @@ public class MetricsRollup {
      * so a roll-up on another node, or after a restart, goes on from there.
      */
     public Result rollUp() {
+        return rollUp(since());
+    }
+
+    /**
+     * Rolls up every hour that has runs, whatever the previous roll-up saw: after runs were imported with their
+     * original times, which no "finished since" finds.
+     */
+    public Result rebuild() {
+        return rollUp(null);
+    }
+
+    private Result rollUp(Instant since) {
         Instant start = clock.instant();
-        Instant since = since();
         TreeSet<Instant> hours = dirtyHours(since, start);
         List<Instant> ordered = new ArrayList<>(hours);
         TreeSet<Instant> days = new TreeSet<>();
