@@ -255,7 +255,7 @@ class MetricsPanel extends VerticalLayout {
         }
         list.add(new Kpi("kpi-llm-share", "Answered by LLM / rules", share(now.llmShare()),
                 share(before.llmShare()), KpiChange.ofRate(now.llmShare(), before.llmShare(), Better.EITHER)));
-        list.add(new Kpi("kpi-helpful", "Helpful", percent(now.helpfulRate()) + votes(now.votes()),
+        list.add(new Kpi("kpi-helpful", "Helpful" + votes(now.votes()), percent(now.helpfulRate()),
                 percent(before.helpfulRate()), KpiChange.ofRate(now.helpfulRate(), before.helpfulRate(),
                 Better.UP)));
         return list;
@@ -321,13 +321,24 @@ class MetricsPanel extends VerticalLayout {
     }
 
     private static ObjectNode category(ObjectNode options, List<String> labels) {
-        ArrayNode data = options.putObject("xAxis").put("type", "category").putArray("data");
+        ObjectNode axis = options.putObject("xAxis").put("type", "category");
+        axis.putObject("axisLabel").put("hideOverlap", true);
+        ArrayNode data = axis.putArray("data");
         labels.forEach(data::add);
         return options;
     }
 
+    /** A category axis of agents: every name under its bars, broken over lines rather than left out. */
+    private static ObjectNode agentAxis(ObjectNode options, List<String> agents) {
+        category(options, agents);
+        ((ObjectNode) options.get("xAxis").get("axisLabel")).put("interval", 0).put("width", 90)
+                .put("overflow", "break");
+        ((ObjectNode) options.get("grid")).put("bottom", 56);
+        return options;
+    }
+
     private static ObjectNode series(ArrayNode all, String name, String type, List<Double> values) {
-        ObjectNode s = all.addObject().put("name", name).put("type", type);
+        ObjectNode s = all.addObject().put("name", name).put("type", type).put("barMaxWidth", 48);
         ArrayNode data = s.putArray("data");
         values.forEach(v -> data.add(Math.round(v * 1_000_000) / 1_000_000.0));
         return s;
@@ -362,7 +373,7 @@ class MetricsPanel extends VerticalLayout {
 
     ObjectNode timeOptions(Map<String, Kpis> perAgent) {
         ObjectNode options = base("Time per agent (seconds)");
-        category(options, List.copyOf(perAgent.keySet()));
+        agentAxis(options, List.copyOf(perAgent.keySet()));
         options.putObject("yAxis").put("type", "value").put("name", "s");
         ArrayNode all = options.putArray("series");
         series(all, "p50", "bar", perAgent.values().stream().map(k -> orZero(k.p50Seconds())).toList());
@@ -400,7 +411,7 @@ class MetricsPanel extends VerticalLayout {
         TreeMap<String, Boolean> names = new TreeMap<>();
         failed.keySet().forEach(n -> names.put(n, true));
         timedOut.keySet().forEach(n -> names.put(n, true));
-        category(options, List.copyOf(names.keySet()));
+        agentAxis(options, List.copyOf(names.keySet()));
         options.putObject("yAxis").put("type", "value").put("minInterval", 1);
         ArrayNode all = options.putArray("series");
         series(all, "Failed", "bar", names.keySet().stream().map(n -> failed.getOrDefault(n, 0.0)).toList())

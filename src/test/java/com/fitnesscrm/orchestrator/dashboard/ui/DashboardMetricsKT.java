@@ -48,7 +48,7 @@ class DashboardMetricsKT extends KaribuTest {
         assertThat(text("kpi-p95")).contains("2.40 s").contains("▼ 20 %");
         assertThat(text("kpi-cost")).contains("$1.2000").contains("▲ 20 %");
         assertThat(text("kpi-llm-share")).contains("75 % / 25 %").contains("▲ 5 pts");
-        assertThat(text("kpi-helpful")).contains("80.0 % (10 votes)").contains("▼ 10 pts");
+        assertThat(text("kpi-helpful")).contains("Helpful (10 votes)").contains("80.0 %").contains("▼ 10 pts");
         // Coloured by whether the change is good: faster is good, dearer and less helpful are bad.
         assertThat(changeClass("kpi-p95")).contains("kpi-good");
         assertThat(changeClass("kpi-cost")).contains("kpi-bad");
