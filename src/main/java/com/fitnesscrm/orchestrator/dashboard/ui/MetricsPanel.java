@@ -331,9 +331,9 @@ class MetricsPanel extends VerticalLayout {
     /** A category axis of agents: every name under its bars, broken over lines rather than left out. */
     private static ObjectNode agentAxis(ObjectNode options, List<String> agents) {
         category(options, agents);
-        ((ObjectNode) options.get("xAxis").get("axisLabel")).put("interval", 0).put("width", 90)
-                .put("overflow", "break");
-        ((ObjectNode) options.get("grid")).put("bottom", 56);
+        ((ObjectNode) options.get("xAxis").get("axisLabel")).put("interval", 0).put("hideOverlap", false).put("width", 90)
+                .put("overflow", "break").put("lineHeight", 14);
+        ((ObjectNode) options.get("grid")).put("bottom", 8).put("containLabel", true);
         return options;
     }
 

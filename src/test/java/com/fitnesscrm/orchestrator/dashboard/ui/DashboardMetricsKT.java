@@ -118,4 +118,15 @@ class DashboardMetricsKT extends KaribuTest {
                 .contains("series,Workout Optimizer,succeeded,");
         assertThat(panel.agent.getListDataView().getItems()).doesNotContain("Code Analyzer", "Health Checker");
     }
+
+    @Test
+    void draws_the_daily_budget_as_a_line_on_the_cost_chart() {
+        login(UserRole.ADMIN);
+        MetricsPanel panel = new MetricsPanel(reader, java.util.List.of(), true, new java.math.BigDecimal("5"),
+                java.time.Clock.systemUTC());
+        assertThat(panel.costChart.options()).contains("\"markLine\"").contains("\"yAxis\":5.0")
+                .contains("Daily budget $5");
+        panel.range.setValue(MetricsPanel.Range.DAY);
+        assertThat(panel.costChart.options()).contains("Cost per hour").doesNotContain("markLine");
+    }
 }
