@@ -1,10 +1,12 @@
 package com.fitnesscrm.orchestrator.dashboard.ui;
 
+import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.health.HealthCheckService;
 import com.fitnesscrm.orchestrator.health.SystemStatus;
 import com.fitnesscrm.orchestrator.health.SystemStatusService;
 import com.fitnesscrm.orchestrator.health.SystemSummary;
+import com.fitnesscrm.orchestrator.metrics.MetricsReader;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -23,14 +25,20 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The live state of the orchestrator: every component in detail for admins, whether it works for trainers, and the
  * Health Checker's overall status (with a link to the Health view for admins only).
- * {@code /gui}, where the original service kept its GUI, opens it too. Refreshes itself every 15 seconds while open.
+ * Below, the metrics of the roll-ups ({@link MetricsPanel}): key figures for a range and agent, charts and a CSV
+ * export; trainers see their own tools' numbers, without costs or errors.
+ * {@code /gui}, where the original service kept its GUI, opens it too. Refreshes itself every 15 seconds while open,
+ * the metrics every 60 seconds (the roll-ups change no faster).
  */
 @Route("")
 @RouteAlias("gui")
@@ -40,6 +48,7 @@ import java.time.format.DateTimeFormatter;
 public class DashboardView extends VerticalLayout {
 
     private static final int REFRESH_MILLIS = 15_000;
+    private static final int METRICS_EVERY_POLLS = 4;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
@@ -49,21 +58,28 @@ public class DashboardView extends VerticalLayout {
     private final boolean admin;
     private final Div cards = new Div();
     private final Span checkedAt = new Span();
+    final MetricsPanel metrics;
     private Registration polling;
+    private int polls;
 
     public DashboardView(SystemStatusService status, CrmService crm, HealthCheckService health,
-                         AuthenticationContext authentication) {
+                         AuthenticationContext authentication, MetricsReader metricsReader, AgentService agents,
+                         Clock clock, @Value("${orchestrator.llm.daily-budget-usd:#{null}}") BigDecimal dailyBudget) {
         this.status = status;
         this.crm = crm;
         this.health = health;
         this.admin = authentication.hasRole(Roles.ADMIN);
         cards.addClassName("status-cards");
-        add(createHeader(), cards);
+        metrics = new MetricsPanel(metricsReader, agents.list(), admin, dailyBudget, clock);
+        add(createHeader(), cards, metrics);
         refresh();
     }
 
     private HorizontalLayout createHeader() {
-        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), event -> refresh());
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), event -> {
+            refresh();
+            metrics.refresh();
+        });
         refresh.setId("refresh");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         checkedAt.addClassName("checked-at");
@@ -106,7 +122,12 @@ public class DashboardView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         event.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refresh());
+        polling = event.getUI().addPollListener(poll -> {
+            refresh();
+            if (++polls % METRICS_EVERY_POLLS == 0) {
+                metrics.refresh();
+            }
+        });
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * through the Vaadin session).
  */
 @ServerIntegrationTest
+@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class RunDetailPushBT {
 
 
