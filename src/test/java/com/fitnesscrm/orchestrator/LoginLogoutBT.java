@@ -23,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code CI=true}, where a missing browser fails the build.
  */
 @ServerIntegrationTest
-@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class LoginLogoutBT {
 
     @LocalServerPort

@@ -25,7 +25,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Who may open which view, and which links the navigation offers them. */
-@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class RoleAccessKT extends KaribuTest {
 
     @Test

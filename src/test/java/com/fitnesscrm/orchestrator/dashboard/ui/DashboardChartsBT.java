@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
  * The dashboard's charts draw in a real Chromium: ECharts loads from its webjar under the Content-Security-Policy,
  * each chart has a canvas of real size, hovering shows the values, and light and dark are saved as screenshots
  * ({@code target/screenshots/dashboard-charts-*.png}) for a person to look at. The figures come from
- * {@link FakeMetricsReader} until the real reader is merged.
+ * {@link FakeMetricsReader}, so that every chart has something to draw.
  */
 @ServerIntegrationTest
 @Import(FakeMetricsReader.Config.class)

@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 
 /** The dashboard shows the real state of the running app: in detail to admins, in short to trainers. */
-@org.springframework.context.annotation.Import(FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class DashboardViewKT extends KaribuTest {
 
     @Autowired

@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
- * Roll-ups with known figures until the real {@link MetricsReader} is on this branch: the range that reaches now has
+ * Roll-ups with known figures, in place of the real {@link MetricsReader} for the tests that check what the dashboard
+ * makes of given figures (the real reader's own sums are {@code MetricsRollupIT}'s): the range that reaches now has
  * {@link #CURRENT}, the one before it {@link #PREVIOUS}; each of a query's first three periods has, per agent, 3
  * succeeded, 1 failed run, $0.02 and 100 tokens in.
  */
@@ -66,11 +68,12 @@ public class FakeMetricsReader implements MetricsReader {
         }
     }
 
-    /** Import this in a test until the real reader is merged; then remove the import. */
+    /** Import this in a test that asserts the fake's figures: it takes the real reader's place. */
     @TestConfiguration
     public static class Config {
 
         @Bean
+        @Primary
         FakeMetricsReader fakeMetricsReader(Clock clock) {
             return new FakeMetricsReader(clock);
         }

@@ -35,7 +35,6 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * through the Vaadin session).
  */
 @ServerIntegrationTest
-@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class RunDetailPushBT {
 
 

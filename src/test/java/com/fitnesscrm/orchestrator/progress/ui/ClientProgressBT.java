@@ -45,7 +45,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * Screenshots go to {@code target/screenshots/}.
  */
 @ServerIntegrationTest
-@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class ClientProgressBT {
 
     private static final String TRAINER = "coach@gym.example"; // the CRM's trainer Maria Coach, matched by e-mail

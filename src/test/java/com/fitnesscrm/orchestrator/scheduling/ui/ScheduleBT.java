@@ -29,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots/schedule.png}.
  */
 @ServerIntegrationTest
-@org.springframework.context.annotation.Import(com.fitnesscrm.orchestrator.dashboard.ui.FakeMetricsReader.Config.class) // until the real MetricsReader is merged
 class ScheduleBT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
