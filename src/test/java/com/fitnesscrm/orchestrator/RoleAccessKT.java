@@ -114,7 +114,7 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Schedule", "Agents", "Runs", "Health", "Suggestions", "Errors", "API keys",
+                "Client progress", "Schedule", "Agents", "Runs", "Health", "Suggestions", "Errors", "Schedules", "API keys",
                 "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);

@@ -1,10 +1,10 @@
 package com.fitnesscrm.orchestrator.schedules;
 
-import com.fitnesscrm.orchestrator.base.Coded;
+import com.fitnesscrm.orchestrator.base.JsonCoded;
 import org.quartz.CronTrigger;
 
 /** What a schedule does about firings it missed (every node down, the schedule paused past its time). */
-public enum MisfirePolicy implements Coded {
+public enum MisfirePolicy implements JsonCoded {
     /** Fire once now for all that were missed: Quartz's "fire once now". */
     RUN_ONCE(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW),
     /** Wait for the next fire time: Quartz's "do nothing". */

@@ -1,6 +1,8 @@
 package com.fitnesscrm.orchestrator.security;
 
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +25,31 @@ public class CurrentRequester {
         if (authentication == null) {
             return Requester.SYSTEM;
         }
+        if (authentication instanceof BackgroundCaller caller) {
+            return new Requester(caller.getName(), Requester.Kind.SYSTEM, false);
+        }
         if (authentication instanceof ApiKeyAuthentication key) {
             return new Requester(key.getName(), Requester.Kind.API_KEY, key.scopes().contains(ApiKeyScope.ADMIN));
         }
         boolean admin = authentication.getAuthorities().stream()
                 .anyMatch(authority -> ("ROLE_" + Roles.ADMIN).equals(authority.getAuthority()));
         return new Requester(authentication.getName(), Requester.Kind.USER, admin);
+    }
+
+    /**
+     * Does {@code work} on this thread as {@code name}, a caller of the kind {@code system} that may run agents and
+     * nothing else (e.g. {@code schedule:7}), then puts back whoever was there.
+     */
+    public <T> T as(String name, Supplier<T> work) {
+        SecurityContext before = securityContext.getContext();
+        SecurityContext context = securityContext.createEmptyContext();
+        context.setAuthentication(new BackgroundCaller(name));
+        securityContext.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            securityContext.setContext(before);
+        }
     }
 
     /** The caller's name, as runs and versions record it. */

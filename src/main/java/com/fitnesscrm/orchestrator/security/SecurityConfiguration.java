@@ -181,6 +181,9 @@ class SecurityConfiguration {
                         .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.POST, "/api/health/remediations/*/undo")
                         .hasAuthority(ApiKeyScope.ADMIN.authority())
+                        // Schedules run agents unattended: an admin's to read and change.
+                        .requestMatchers("/api/schedules", "/api/schedules/**")
+                        .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
                         .anyRequest().authenticated())
