@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
 import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.quartz.SchedulerMetaData;
@@ -148,7 +149,8 @@ public class SystemStatusService {
 
     private List<SystemStatus.Job> jobs() throws SchedulerException {
         List<SystemStatus.Job> jobs = new ArrayList<>();
-        for (String group : scheduler.getJobGroupNames()) {
+        // The service's own jobs; admins' schedules, however many, are the Schedules view's.
+        for (String group : List.of(Scheduler.DEFAULT_GROUP)) {
             for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group))) {
                 JobDetail detail = scheduler.getJobDetail(key);
                 List<Trigger> triggers = List.copyOf(scheduler.getTriggersOfJob(key));

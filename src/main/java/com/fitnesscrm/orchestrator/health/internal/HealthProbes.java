@@ -229,6 +229,9 @@ public class HealthProbes {
                     if (interval == null) {
                         continue; // a one-off trigger has no schedule to fall behind
                     }
+                    if (scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED) {
+                        continue; // an admin paused it (a schedule): not behind, held
+                    }
                     jobs.add(new HealthReadings.Job(key.getName(), interval, instant(trigger.getPreviousFireTime()),
                             instant(trigger.getStartTime()), scheduler.getTriggerState(trigger.getKey()).name()));
                 }
@@ -237,13 +240,24 @@ public class HealthProbes {
         return jobs;
     }
 
-    private static Duration interval(Trigger trigger) {
+    static Duration interval(Trigger trigger) {
         if (trigger instanceof SimpleTrigger simple && simple.getRepeatCount() != 0) {
             return Duration.ofMillis(simple.getRepeatInterval());
         }
         if (trigger instanceof CronTrigger || trigger instanceof CalendarIntervalTrigger) {
+            // The gap this trigger is in now (Friday 06:00 → Monday 06:00 for a weekday cron), not the next one:
+            // a weekday job is not overdue on a Sunday. A trigger that stopped firing keeps both times, so its
+            // silence still grows past two of its gaps.
             Date next = trigger.getNextFireTime();
-            Date after = next == null ? null : trigger.getFireTimeAfter(next);
+            if (next == null) {
+                return null;
+            }
+            Date before = trigger.getPreviousFireTime() != null ? trigger.getPreviousFireTime()
+                    : trigger.getStartTime();
+            if (before != null && before.before(next)) {
+                return Duration.ofMillis(next.getTime() - before.getTime());
+            }
+            Date after = trigger.getFireTimeAfter(next);
             return after == null ? null : Duration.ofMillis(after.getTime() - next.getTime());
         }
         return null;
