@@ -84,6 +84,7 @@ class MetricsPanel extends VerticalLayout {
     final Chart costChart = new Chart("cost-chart");
     final Chart failuresChart = new Chart("failures-chart");
     final Chart tokensChart = new Chart("tokens-chart");
+    final Chart helpfulChart = new Chart("helpful-chart");
     private String csvText = "";
 
     MetricsPanel(MetricsReader reader, List<Agent> allAgents, boolean admin, BigDecimal dailyBudget, Clock clock) {
@@ -136,7 +137,7 @@ class MetricsPanel extends VerticalLayout {
         if (admin) {
             charts.add(costChart, failuresChart);
         }
-        charts.add(tokensChart);
+        charts.add(tokensChart, helpfulChart);
         add(controls, kpis, charts);
         refresh();
     }
@@ -207,6 +208,8 @@ class MetricsPanel extends VerticalLayout {
                 query.agents()), EnumSet.of(MetricType.TOKENS_IN, MetricType.TOKENS_OUT)).stream()
                 .filter(p -> p.configVersion() == null).toList();
         tokensChart.setOptions(tokenOptions(tokens));
+        helpfulChart.setOptions(helpfulOptions(reader.series(query, EnumSet.of(MetricType.VOTES,
+                MetricType.HELPFUL_VOTES)).stream().filter(p -> p.configVersion() != null).toList()));
         csvText = csv(query, shown, byAgent, perAgent);
         byte[] bytes = csvText.getBytes(StandardCharsets.UTF_8);
         csv.setHref(DownloadHandler.fromInputStream((DownloadEvent event) -> new DownloadResponse(
@@ -438,6 +441,25 @@ class MetricsPanel extends VerticalLayout {
                 .put("stack", "tokens");
         series(all, "Tokens out", "bar", months.keySet().stream().map(m -> out.getOrDefault(m, 0.0)).toList())
                 .put("stack", "tokens");
+        return options;
+    }
+
+    /** Helpfulness per agent and config version over the range: whether a new prompt or model made answers better. */
+    ObjectNode helpfulOptions(List<MetricPoint> perVersion) {
+        ObjectNode options = base("Helpful per config version");
+        Function<MetricPoint, String> version = p -> p.agent() + " v" + p.configVersion();
+        Map<String, Double> votes = perVersion.stream().filter(p -> p.type() == MetricType.VOTES)
+                .collect(Collectors.groupingBy(version, TreeMap::new, Collectors.summingDouble(MetricPoint::value)));
+        Map<String, Double> helpful = perVersion.stream().filter(p -> p.type() == MetricType.HELPFUL_VOTES)
+                .collect(Collectors.groupingBy(version, TreeMap::new, Collectors.summingDouble(MetricPoint::value)));
+        List<String> voted = votes.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        agentAxis(options, voted);
+        options.putObject("yAxis").put("type", "value").put("max", 100).put("name", "% helpful");
+        ArrayNode all = options.putArray("series");
+        series(all, "Helpful (% of votes)", "bar", voted.stream()
+                .map(v -> Math.round(1000 * helpful.getOrDefault(v, 0.0) / votes.get(v)) / 10.0).toList());
+        series(all, "Votes", "line", voted.stream().map(votes::get).toList()).put("yAxisIndex", 0)
+                .put("showSymbol", true).putObject("lineStyle").put("width", 0);
         return options;
     }
 

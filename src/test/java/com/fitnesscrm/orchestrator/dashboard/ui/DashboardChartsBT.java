@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
 class DashboardChartsBT {
 
     private static final List<String> CHARTS = List.of("runs-chart", "time-chart", "cost-chart", "failures-chart",
-            "tokens-chart");
+            "tokens-chart", "helpful-chart");
 
     @LocalServerPort
     private int port;

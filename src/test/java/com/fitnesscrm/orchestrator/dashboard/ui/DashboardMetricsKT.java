@@ -83,12 +83,16 @@ class DashboardMetricsKT extends KaribuTest {
     void draws_the_admin_every_chart_from_the_roll_ups() {
         MetricsPanel panel = open(UserRole.ADMIN);
         assertThat(_find(Chart.class)).extracting(Chart::getId).map(id -> id.orElseThrow())
-                .containsExactly("runs-chart", "time-chart", "cost-chart", "failures-chart", "tokens-chart");
+                .containsExactly("runs-chart", "time-chart", "cost-chart", "failures-chart", "tokens-chart",
+                        "helpful-chart");
         // Two agents, each 3 succeeded and 1 failed, $0.02 per period: the charts sum the roll-ups' rows.
         assertThat(panel.runsChart.options()).contains("\"name\":\"Succeeded\"").contains("\"data\":[6.0,6.0,6.0,0.0");
         assertThat(panel.costChart.options()).contains("\"data\":[0.04,0.04,0.04,0.0");
         assertThat(panel.failuresChart.options()).contains("[\"Code Analyzer\",\"Workout Optimizer\"]");
         assertThat(panel.tokensChart.options()).contains("Tokens per month");
+        // per version over the range's three periods: v1 3 of 6 helpful, v2 9 of 12
+        assertThat(panel.helpfulChart.options()).contains("\"Code Analyzer v1\",\"Code Analyzer v2\"")
+                .contains("\"data\":[50.0,75.0,50.0,75.0]").contains("\"data\":[6.0,12.0,6.0,12.0]");
     }
 
     @Test
@@ -108,7 +112,7 @@ class DashboardMetricsKT extends KaribuTest {
         assertThat(_find(Div.class, spec -> spec.withId("kpi-cost"))).isEmpty();
         assertThat(_find(Div.class, spec -> spec.withId("kpi-cost-per-run"))).isEmpty();
         assertThat(_find(Chart.class)).extracting(c -> c.getId().orElseThrow())
-                .containsExactly("runs-chart", "time-chart", "tokens-chart");
+                .containsExactly("runs-chart", "time-chart", "tokens-chart", "helpful-chart");
         assertThat(text("kpi-runs")).contains("120");
         Set<String> tools = Set.of("Workout Optimizer", "Progress Monitor", "Scheduling Intelligence");
         assertThat(reader.queries).isNotEmpty()

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Primary;
  * Roll-ups with known figures, in place of the real {@link MetricsReader} for the tests that check what the dashboard
  * makes of given figures (the real reader's own sums are {@code MetricsRollupIT}'s): the range that reaches now has
  * {@link #CURRENT}, the one before it {@link #PREVIOUS}; each of a query's first three periods has, per agent, 3
- * succeeded, 1 failed run, $0.02 and 100 tokens in.
+ * succeeded, 1 failed run, $0.02 and 100 tokens in, and votes on two config versions (1: 1 of 2 helpful; 2: 3 of 4).
  */
 public class FakeMetricsReader implements MetricsReader {
 
@@ -56,9 +56,23 @@ public class FakeMetricsReader implements MetricsReader {
                 add(points, types, agent, MetricType.FAILED, query, start, end, 1);
                 add(points, types, agent, MetricType.COST, query, start, end, 0.02);
                 add(points, types, agent, MetricType.TOKENS_IN, query, start, end, 100);
+                // version 1 was helpful half the time, version 2 three times in four
+                version(points, types, agent, 1, query, start, end, 2, 1);
+                version(points, types, agent, 2, query, start, end, 4, 3);
             }
         }
         return points;
+    }
+
+    private static void version(List<MetricPoint> points, Set<MetricType> types, String agent, int version,
+                                MetricsQuery query, Instant start, Instant end, double votes, double helpful) {
+        if (types.contains(MetricType.VOTES)) {
+            points.add(new MetricPoint(agent, MetricType.VOTES, query.period(), start, end, version, votes));
+        }
+        if (types.contains(MetricType.HELPFUL_VOTES)) {
+            points.add(new MetricPoint(agent, MetricType.HELPFUL_VOTES, query.period(), start, end, version,
+                    helpful));
+        }
     }
 
     private static void add(List<MetricPoint> points, Set<MetricType> types, String agent, MetricType type,
