@@ -54,6 +54,7 @@ import java.util.stream.Collectors;
 public class SchedulesView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss");
 
     private final transient ScheduleService schedules;
     private final transient AgentService agents;
@@ -66,6 +67,8 @@ public class SchedulesView extends VerticalLayout {
     final Button edit = new Button("Edit", VaadinIcon.EDIT.create(), event -> selected().ifPresent(this::open));
     final Button delete = new Button("Delete", VaadinIcon.TRASH.create(), event -> deleteSelected());
     ScheduleForm form;
+    /** The schedule shown in the detail: its zone is the one its times are read in. */
+    private Schedule shown;
 
     public SchedulesView(ScheduleService schedules, AgentService agents, ObjectMapper objectMapper) {
         this.schedules = schedules;
@@ -80,8 +83,8 @@ public class SchedulesView extends VerticalLayout {
         history.addComponentColumn(run -> new Anchor("executions/" + run.id(), "#" + run.id())).setHeader("Run")
                 .setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ScheduledRun::status).setHeader("Status").setAutoWidth(true);
-        history.addColumn(run -> run.startedAt() == null ? "" : TIME.format(run.startedAt()
-                .atZone(ZoneId.systemDefault()))).setHeader("Requested").setAutoWidth(true);
+        history.addColumn(run -> run.startedAt() == null || shown == null ? "" : at(run.startedAt(),
+                shown.timeZone())).setKey("requested").setHeader("Requested").setAutoWidth(true);
         history.addColumn(run -> run.error() == null ? "" : run.error()).setHeader("Error").setFlexGrow(1);
         SplitLayout split = new SplitLayout(createGrid(), detail);
         split.setSizeFull();
@@ -93,7 +96,8 @@ public class SchedulesView extends VerticalLayout {
     }
 
     private Grid<Schedule> createGrid() {
-        grid.addColumn(Schedule::name).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(Schedule::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1)
+                .setTooltipGenerator(Schedule::name);
         grid.addColumn(Schedule::agent).setHeader("Agent").setAutoWidth(true);
         grid.addColumn(s -> s.cron() + " · " + s.timeZone()).setHeader("When").setAutoWidth(true);
         grid.addColumn(s -> s.paused() ? "paused" : s.nextFireTimes().isEmpty() ? "never again"
@@ -118,6 +122,7 @@ public class SchedulesView extends VerticalLayout {
     }
 
     private void show(Schedule schedule) {
+        shown = schedule;
         pause.setEnabled(schedule != null);
         edit.setEnabled(schedule != null);
         delete.setEnabled(schedule != null);
@@ -138,8 +143,9 @@ public class SchedulesView extends VerticalLayout {
         history.setItems(schedules.runs(schedule.id()));
     }
 
+    /** A time in the schedule's zone, to the second when it is not on a whole minute (a cron with seconds). */
     private static String at(Instant at, String zone) {
-        return TIME.format(at.atZone(ZoneId.of(zone)));
+        return (at.getEpochSecond() % 60 == 0 ? TIME : TIME_SECONDS).format(at.atZone(ZoneId.of(zone)));
     }
 
     private void toggle() {
@@ -172,7 +178,7 @@ public class SchedulesView extends VerticalLayout {
         final Dialog dialog = new Dialog();
         final TextField name = new TextField("Name");
         final ComboBox<String> agent = new ComboBox<>("Agent");
-        final TextField cron = new TextField("Cron (Quartz: seconds minutes hours day month weekday)");
+        final TextField cron = new TextField("Cron (Quartz, seconds first)");
         final ComboBox<String> timeZone = new ComboBox<>("Time zone");
         final TextArea input = new TextArea("Input (JSON object)");
         final Select<OverlapPolicy> overlap = new Select<>();
@@ -191,7 +197,8 @@ public class SchedulesView extends VerticalLayout {
             misfire.setLabel("Fire times missed");
             misfire.setItems(MisfirePolicy.values());
             misfire.setItemLabelGenerator(p -> p == MisfirePolicy.RUN_ONCE ? "run once" : "skip them");
-            cron.setHelperText("e.g. 0 0 6 ? * MON-FRI: 06:00 on weekdays");
+            cron.setHelperText("seconds minutes hours day-of-month month weekday, e.g. 0 0 6 ? * MON-FRI: "
+                    + "06:00 on weekdays");
             if (editing == null) {
                 timeZone.setValue(ZoneId.systemDefault().getId());
                 cron.setValue("0 0 6 ? * MON-FRI");
