@@ -14,4 +14,11 @@ CREATE TABLE ai_agent_metric_histograms (
     PRIMARY KEY (period, period_start, agent_name, bucket)
 );
 
+-- When the last roll-up that finished began: the next one recomputes what changed since (less a margin). Written in
+-- the roll-up's last transaction, so a roll-up that failed half-way is redone whole by the next, on any node.
+CREATE TABLE ai_metric_rollups (
+    name       VARCHAR(50) PRIMARY KEY,
+    started_at TIMESTAMPTZ NOT NULL
+);
+
 CREATE INDEX ai_agent_executions_completed_idx ON ai_agent_executions (completed_at);

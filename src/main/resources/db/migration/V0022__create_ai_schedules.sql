@@ -5,7 +5,7 @@ SET LOCAL lock_timeout = '10s';
 
 CREATE TABLE ai_schedules (
     id             BIGSERIAL PRIMARY KEY,
-    name           VARCHAR(100) NOT NULL UNIQUE,
+    name           VARCHAR(100) NOT NULL,
     agent          VARCHAR(100) NOT NULL,
     input          JSONB        NOT NULL,
     cron           VARCHAR(200) NOT NULL,
@@ -22,6 +22,9 @@ CREATE TABLE ai_schedules (
     skipped        INTEGER      NOT NULL DEFAULT 0,
     last_skipped_at TIMESTAMPTZ
 );
+
+-- Names are told apart without regard to case, as the view and the API compare them.
+CREATE UNIQUE INDEX ai_schedules_name_key ON ai_schedules (lower(name));
 
 -- A schedule's run history, and the overlap check (is its previous run still going?).
 CREATE INDEX ai_agent_executions_requested_by_idx ON ai_agent_executions (requested_by, id DESC)

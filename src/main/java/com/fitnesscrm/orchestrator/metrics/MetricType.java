@@ -29,7 +29,7 @@ public enum MetricType implements Coded {
     UNPRICED_RUNS,
     /** Runs answered by the LLM (first answer or repaired). */
     LLM_RUNS,
-    /** Share of the runs that tried the LLM and fell back to the rules. */
+    /** Share of the runs that fell back to the rules after the LLM failed (a {@code fallback} step), of all runs. */
     FALLBACK_RATE,
     /** Share of the runs answered from the response cache. */
     CACHE_HIT_RATE,

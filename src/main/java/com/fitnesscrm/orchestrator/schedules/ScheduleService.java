@@ -12,12 +12,16 @@ import com.fitnesscrm.orchestrator.schedules.internal.ScheduleStore;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
+import org.quartz.CronExpression;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and survives restarts. Input is checked as a run's input is; a bad cron, zone or agent is refused naming the field.
  */
 @Service
+@PreAuthorize(Permissions.ADMIN)
+@Transactional(readOnly = true)
 public class ScheduleService {
 
     /** A schedule's input is stored with it and sent on every firing: far below a request's 1 MB. */
@@ -39,12 +45,15 @@ public class ScheduleService {
     private final Scheduler scheduler;
     private final AgentCatalog agents;
     private final CurrentRequester requester;
+    private final Clock clock;
 
-    ScheduleService(ScheduleStore store, Scheduler scheduler, AgentCatalog agents, CurrentRequester requester) {
+    ScheduleService(ScheduleStore store, Scheduler scheduler, AgentCatalog agents, CurrentRequester requester,
+                    Clock clock) {
         this.store = store;
         this.scheduler = scheduler;
         this.agents = agents;
         this.requester = requester;
+        this.clock = clock;
     }
 
     @PreAuthorize(Permissions.ADMIN)
@@ -68,7 +77,12 @@ public class ScheduleService {
     @Transactional
     public Schedule create(ScheduleDraft draft) {
         ScheduleDraft checked = check(draft, null);
-        long id = store.insert(checked, requester.name());
+        long id;
+        try {
+            id = store.insert(checked, requester.name());
+        } catch (DuplicateKeyException e) {
+            throw taken(checked.name());
+        }
         JobDetail job = JobBuilder.newJob(ScheduleJob.class).withIdentity(ScheduleTriggers.jobKey(id))
                 .withDescription("Schedule '" + checked.name() + "': runs " + checked.agent())
                 .usingJobData(ScheduleJob.SCHEDULE_ID, id).storeDurably().build();
@@ -81,9 +95,16 @@ public class ScheduleService {
     public Schedule update(long id, ScheduleDraft draft) {
         Schedule current = get(id);
         ScheduleDraft checked = check(draft, id);
-        store.update(id, checked);
+        try {
+            store.update(id, checked);
+        } catch (DuplicateKeyException e) {
+            throw taken(checked.name());
+        }
         quartz(() -> {
-            scheduler.rescheduleJob(ScheduleTriggers.triggerKey(id), trigger(id, checked));
+            if (scheduler.rescheduleJob(ScheduleTriggers.triggerKey(id), trigger(id, checked)) == null) {
+                // its trigger is gone (a cron with a year that had fired its last time): schedule it anew
+                scheduler.scheduleJob(trigger(id, checked));
+            }
             if (current.paused()) {
                 scheduler.pauseTrigger(ScheduleTriggers.triggerKey(id));
             }
@@ -118,6 +139,10 @@ public class ScheduleService {
         quartz(() -> scheduler.deleteJob(ScheduleTriggers.jobKey(id)));
     }
 
+    private static ConflictException taken(String name) {
+        return new ConflictException("name", "A schedule named '" + name + "' exists already.");
+    }
+
     private static Trigger trigger(long id, ScheduleDraft draft) {
         return ScheduleTriggers.trigger(id, draft.cron(), draft.timeZone(), draft.misfirePolicy());
     }
@@ -132,7 +157,7 @@ public class ScheduleService {
         }
         JsonLimits.text(name, "name", "name");
         if (store.nameTaken(name, id)) {
-            throw new ConflictException("name", "A schedule named '" + name + "' exists already.");
+            throw taken(name);
         }
         String agent = draft.agent() == null ? "" : draft.agent().strip();
         if (agent.isEmpty()) {
@@ -150,7 +175,12 @@ public class ScheduleService {
             throw new InvalidInputException("input", "'input' is at most " + MAX_INPUT_BYTES / 1024 + " KB.");
         }
         String zone = ScheduleTriggers.zone(draft.timeZone()).getId();
-        String cron = ScheduleTriggers.cron(draft.cron(), ScheduleTriggers.zone(zone)).getCronExpression();
+        CronExpression expression = ScheduleTriggers.cron(draft.cron(), ScheduleTriggers.zone(zone));
+        if (expression.getNextValidTimeAfter(Date.from(clock.instant())) == null) {
+            throw new InvalidInputException("cron", "The cron expression '" + expression.getCronExpression()
+                    + "' never fires again.");
+        }
+        String cron = expression.getCronExpression();
         return new ScheduleDraft(name, agentName, input, cron, zone,
                 draft.overlapPolicy() == null ? OverlapPolicy.SKIP : draft.overlapPolicy(),
                 draft.misfirePolicy() == null ? MisfirePolicy.RUN_ONCE : draft.misfirePolicy());

@@ -37,13 +37,14 @@ public class CurrentRequester {
     }
 
     /**
-     * Does {@code work} on this thread as {@code name}, a caller of the kind {@code system} that may run agents and
-     * nothing else (e.g. {@code schedule:7}), then puts back whoever was there.
+     * Does {@code work} on this thread as the schedule {@code scheduleId} ({@code schedule:<id>}), a caller of the
+     * kind {@code system} that may run agents and nothing else, then puts back whoever was there. Only a schedule's
+     * name: no feature can act as a user or a key this way.
      */
-    public <T> T as(String name, Supplier<T> work) {
+    public <T> T asSchedule(long scheduleId, Supplier<T> work) {
         SecurityContext before = securityContext.getContext();
         SecurityContext context = securityContext.createEmptyContext();
-        context.setAuthentication(new BackgroundCaller(name));
+        context.setAuthentication(new BackgroundCaller("schedule:" + scheduleId));
         securityContext.setContext(context);
         try {
             return work.get();

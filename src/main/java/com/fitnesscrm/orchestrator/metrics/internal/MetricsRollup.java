@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,7 @@ public class MetricsRollup {
     static final Duration MARGIN = Duration.ofMinutes(5);
     /** Hours recomputed per transaction, so a first roll-up over a long history never holds one huge transaction. */
     private static final int HOURS_PER_BATCH = 24;
+    private static final int DAYS_PER_BATCH = 31;
     private static final Logger log = LoggerFactory.getLogger(MetricsRollup.class);
 
     private final JdbcTemplate jdbc;
@@ -58,7 +60,7 @@ public class MetricsRollup {
     }
 
     /**
-     * Rolls up what changed. The previous roll-up's start is kept in the table itself (its newest {@code updated_at}),
+     * Rolls up what changed. When the previous roll-up began is kept in {@code ai_metric_rollups} once it finished,
      * so a roll-up on another node, or after a restart, goes on from there.
      */
     public Result rollUp() {
@@ -83,7 +85,21 @@ public class MetricsRollup {
             transaction.executeWithoutResult(status -> batch.forEach(hour -> rollUpHour(hour, start)));
             batch.forEach(hour -> days.add(hour.truncatedTo(ChronoUnit.DAYS)));
         }
-        transaction.executeWithoutResult(status -> days.forEach(day -> rollUpDay(day, start)));
+        List<Instant> dayList = new ArrayList<>(days);
+        for (int from = 0; from < dayList.size(); from += DAYS_PER_BATCH) {
+            List<Instant> batch = dayList.subList(from, Math.min(dayList.size(), from + DAYS_PER_BATCH));
+            boolean last = from + DAYS_PER_BATCH >= dayList.size();
+            transaction.executeWithoutResult(status -> {
+                batch.forEach(day -> rollUpDay(day, start));
+                if (last) {
+                    // only once everything is written: a roll-up that failed half-way is redone whole
+                    jdbc.update("""
+                            INSERT INTO ai_metric_rollups (name, started_at) VALUES ('metrics', ?)
+                            ON CONFLICT (name) DO UPDATE SET started_at = EXCLUDED.started_at""",
+                            Timestamp.from(start));
+                }
+            });
+        }
         previousStart = start;
         log.debug("Rolled up {} hour(s) and {} day(s) changed since {}", hours.size(), days.size(), since);
         return new Result(hours.size(), days.size());
@@ -92,9 +108,8 @@ public class MetricsRollup {
     private Instant since() {
         Instant known = previousStart;
         if (known == null) {
-            Timestamp latest = jdbc.queryForObject(
-                    "SELECT max(updated_at) FROM ai_agent_metrics WHERE period IS NOT NULL", Timestamp.class);
-            known = latest == null ? null : latest.toInstant();
+            known = jdbc.query("SELECT started_at FROM ai_metric_rollups WHERE name = 'metrics'",
+                    (rs, row) -> rs.getTimestamp(1).toInstant()).stream().findFirst().orElse(null);
         }
         return known == null ? null : known.minus(MARGIN);
     }
@@ -226,6 +241,7 @@ public class MetricsRollup {
         Timestamp to = Timestamp.from(day.plus(1, ChronoUnit.DAYS));
         Map<Group, Map<MetricType, Double>> groups = new LinkedHashMap<>();
         Map<Group, double[]> timeSums = new LinkedHashMap<>();
+        Map<String, Integer> agentIds = new HashMap<>();
         jdbc.query("""
                 SELECT agent_name, agent_id, config_version, metric_type, metric_value,
                        (SELECT m.metric_value FROM ai_agent_metrics m
@@ -234,8 +250,12 @@ public class MetricsRollup {
                           AND COALESCE(m.config_version, 0) = COALESCE(h.config_version, 0)) AS runs
                 FROM ai_agent_metrics h
                 WHERE period = 'hour' AND period_start >= ? AND period_start < ?""", (ResultSet rs) -> {
-            Group group = new Group(rs.getString("agent_name"), (Integer) rs.getObject("agent_id"),
-                    (Integer) rs.getObject("config_version"));
+            // one group per name: an agent deleted and created again that day has two ids, its day one row
+            Group group = new Group(rs.getString("agent_name"), null, (Integer) rs.getObject("config_version"));
+            Integer agentId = (Integer) rs.getObject("agent_id");
+            if (agentId != null) {
+                agentIds.merge(group.agent(), agentId, Math::max);
+            }
             Map<MetricType, Double> values = groups.computeIfAbsent(group, g -> new EnumMap<>(MetricType.class));
             MetricType type = MetricType.valueOf(rs.getString("metric_type").toUpperCase(Locale.ROOT));
             double value = rs.getDouble("metric_value");
@@ -272,7 +292,10 @@ public class MetricsRollup {
             }
             rates(values);
         }
-        write(MetricPeriod.DAY, day, groups, stamp);
+        Map<Group, Map<MetricType, Double>> withIds = new LinkedHashMap<>();
+        groups.forEach((group, values) -> withIds.put(new Group(group.agent(), agentIds.get(group.agent()),
+                group.version()), values));
+        write(MetricPeriod.DAY, day, withIds, stamp);
         jdbc.update("DELETE FROM ai_agent_metric_histograms WHERE period = 'day' AND period_start = ?", from);
         jdbc.update("""
                 INSERT INTO ai_agent_metric_histograms (agent_name, period, period_start, bucket, runs)

@@ -1,5 +1,9 @@
 package com.fitnesscrm.orchestrator.schedules.internal;
 
+import com.fitnesscrm.orchestrator.base.ConflictException;
+import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
+import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunService;
@@ -7,6 +11,7 @@ import com.fitnesscrm.orchestrator.schedules.OverlapPolicy;
 import com.fitnesscrm.orchestrator.schedules.Schedule;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import java.util.Optional;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * as {@code schedule:<id>}. What the run then does is the run's record; what kept a firing from starting one (the
  * agent deleted or disabled) is the schedule's {@code last_error}.
  */
+@DisallowConcurrentExecution // per schedule, across the cluster: two firings never both find "nothing going"
 public class ScheduleJob extends QuartzJobBean {
 
     public static final String SCHEDULE_ID = "schedule_id";
@@ -47,14 +53,18 @@ public class ScheduleJob extends QuartzJobBean {
             return;
         }
         try {
-            Run run = requester.as(schedule.requester(),
+            Run run = requester.asSchedule(id,
                     () -> runs.run(RunRequest.forAgent(schedule.agent(), schedule.input(), true)));
             schedules.fired(id, run.id(), null);
-        } catch (RuntimeException e) {
-            // the run service refused before recording a run (agent deleted or disabled): the schedule says why
+        } catch (NotFoundException | InvalidInputException | ConflictException | UnavailableException e) {
+            // refused: the agent deleted, disabled or without an engine, or the input no longer accepted (then a
+            // rejected or failed run is on the record too); the schedule says why
             log.warn("Schedule '{}' could not start a run of '{}': {}", schedule.name(), schedule.agent(),
                     e.getMessage());
-            schedules.fired(id, null, e.getMessage() == null ? "The run could not start." : e.getMessage());
+            schedules.fired(id, null, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Schedule '{}' could not start a run of '{}'", schedule.name(), schedule.agent(), e);
+            schedules.fired(id, null, "The run could not start; the service's log has the reason.");
         }
     }
 }

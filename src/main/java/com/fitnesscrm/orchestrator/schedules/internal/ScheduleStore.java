@@ -116,7 +116,7 @@ public class ScheduleStore {
         Long lastRun = rs.getObject("last_run_id") == null ? null : rs.getLong("last_run_id");
         return new Schedule(id, rs.getString("name"), rs.getString("agent"), read(rs.getString("input")), cron,
                 zone, Coded.find(OverlapPolicy.class, rs.getString("overlap_policy")).orElse(OverlapPolicy.SKIP),
-                Coded.find(MisfirePolicy.class, rs.getString("misfire_policy")).orElse(MisfirePolicy.SKIP), paused,
+                Coded.find(MisfirePolicy.class, rs.getString("misfire_policy")).orElse(MisfirePolicy.RUN_ONCE), paused,
                 paused ? List.of() : ScheduleTriggers.nextFireTimes(cron, zone, clock.instant(), 5),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "last_fired_at"), lastRun, rs.getString("last_error"), rs.getInt("skipped"),

@@ -7,6 +7,7 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentService;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
+import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.ui.ViewToolbar;
 import com.fitnesscrm.orchestrator.schedules.MisfirePolicy;
 import com.fitnesscrm.orchestrator.schedules.OverlapPolicy;
@@ -26,6 +27,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -42,6 +45,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admins' schedules: each agent run on a cron expression in a time zone, its next five fire times, pause and resume,
@@ -53,6 +58,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.ADMIN)
 public class SchedulesView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(SchedulesView.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss");
 
@@ -149,22 +155,41 @@ public class SchedulesView extends VerticalLayout {
     }
 
     private void toggle() {
-        selected().ifPresent(s -> {
+        selected().ifPresent(s -> attempt(() -> {
             if (s.paused()) {
                 schedules.resume(s.id());
             } else {
                 schedules.pause(s.id());
             }
-            refresh();
-        });
+        }));
     }
 
     private void deleteSelected() {
-        selected().ifPresent(s -> {
+        selected().ifPresent(s -> attempt(() -> {
             schedules.delete(s.id());
             grid.deselectAll();
-            refresh();
-        });
+        }));
+    }
+
+    /**
+     * Does what was clicked and shows the schedules as they are now; another admin's change in between (the
+     * schedule deleted) or a refusal of the scheduler is said, never left to the default error page.
+     */
+    private void attempt(Runnable change) {
+        try {
+            change.run();
+        } catch (NotFoundException | ConflictException e) {
+            tell(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("A change to a schedule failed", e);
+            tell("The change could not be made; the service's log has the reason.");
+        }
+        refresh();
+    }
+
+    private static void tell(String message) {
+        Notification.show(message, 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void open(Schedule schedule) {
@@ -243,6 +268,13 @@ public class SchedulesView extends VerticalLayout {
             } catch (ConflictException e) {
                 name.setErrorMessage(e.getMessage());
                 name.setInvalid(true);
+            } catch (NotFoundException e) {
+                dialog.close();
+                tell(e.getMessage());
+                refresh();
+            } catch (RuntimeException e) {
+                log.error("Saving a schedule failed", e);
+                tell("The schedule could not be saved; the service's log has the reason.");
             }
         }
 

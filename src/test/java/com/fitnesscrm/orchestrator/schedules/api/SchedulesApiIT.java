@@ -124,11 +124,29 @@ class SchedulesApiIT {
     void a_bad_cron_zone_agent_or_policy_is_a_422_naming_the_field() throws Exception {
         assertProblem(body("every monday", "UTC", "skip"), "cron");
         assertProblem(body("0 0 6 * * ?", "Mars/Olympus", "skip"), "time_zone");
+        assertProblem(body("0 0 0 1 1 ? 2020", "UTC", "skip"), "cron"); // valid, but never fires again
         assertProblem(body("0 0 6 * * ?", "UTC", "sometimes"), "overlap_policy");
         assertProblem("{\"name\": \"x-" + UUID.randomUUID() + "\", \"agent\": \"No Such Agent\", \"cron\": "
                 + "\"0 0 6 * * ?\", \"time_zone\": \"UTC\"}", "agent");
         assertProblem("{\"name\": \"x-" + UUID.randomUUID() + "\", \"agent\": \"Code Analyzer\", \"cron\": "
                 + "\"0 0 6 * * ?\", \"time_zone\": \"UTC\", \"input\": [1]}", "input");
+    }
+
+    @Test
+    void a_name_taken_in_another_case_is_a_409() throws Exception {
+        String name = "Weekly-" + UUID.randomUUID();
+        String body = "{\"name\": \"%s\", \"agent\": \"Code Analyzer\", \"cron\": \"0 0 6 ? * MON\", "
+                + "\"time_zone\": \"UTC\"}";
+        HttpResponse<String> first = send("POST", "/api/schedules", ADMIN_KEY, body.formatted(name));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        try {
+            HttpResponse<String> second = send("POST", "/api/schedules", ADMIN_KEY,
+                    body.formatted(name.toLowerCase(java.util.Locale.ROOT)));
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+            assertThat(second.body()).contains("\"name\"").contains("exists already");
+        } finally {
+            send("DELETE", "/api/schedules/" + json.readTree(first.body()).get("id").asLong(), ADMIN_KEY, null);
+        }
     }
 
     private void assertProblem(String body, String field) throws Exception {
