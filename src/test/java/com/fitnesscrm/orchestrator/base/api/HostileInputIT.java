@@ -292,7 +292,7 @@ class HostileInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/metrics", "/api/nope", "/api/executions/1/steps", "/api", "/api/ai/nope"})
+    @ValueSource(strings = {"/api/metric", "/api/nope", "/api/executions/1/steps", "/api", "/api/ai/nope"})
     void an_unknown_api_path_is_404_problem_json_and_401_without_a_key(String path) throws Exception {
         for (String method : List.of("GET", "POST", "DELETE")) {
             RawHttp.Response known = RawHttp.send(port, RawHttp.request(method, path, ADMIN_KEY, null, null));
