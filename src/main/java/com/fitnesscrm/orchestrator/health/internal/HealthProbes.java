@@ -229,8 +229,10 @@ public class HealthProbes {
                     if (interval == null) {
                         continue; // a one-off trigger has no schedule to fall behind
                     }
-                    if (scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED) {
-                        continue; // an admin paused it (a schedule): not behind, held
+                    if (!Scheduler.DEFAULT_GROUP.equals(group)
+                            && scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED) {
+                        continue; // an admin paused a schedule of theirs: held, not behind (the service's own jobs
+                                  // are never paused on purpose: one that is has stopped firing)
                     }
                     jobs.add(new HealthReadings.Job(key.getName(), interval, instant(trigger.getPreviousFireTime()),
                             instant(trigger.getStartTime()), scheduler.getTriggerState(trigger.getKey()).name()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.ServerIntegrationTest;
+import com.fitnesscrm.orchestrator.health.HealthChecker;
 import com.fitnesscrm.orchestrator.schedules.ScheduleTriggers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -41,6 +43,8 @@ class SchedulesApiIT {
     private JdbcTemplate jdbc;
     @Autowired
     private Scheduler scheduler;
+    @Autowired
+    private HealthChecker checker;
 
     @Test
     void a_schedule_in_berlin_lists_its_next_five_fire_times_in_that_zone_and_is_kept_in_the_clustered_store()
@@ -112,6 +116,9 @@ class SchedulesApiIT {
             int skippedWhenPaused = skipped(id);
             Thread.sleep(2500);
             assertThat(skipped(id)).as("a paused schedule does not fire").isEqualTo(skippedWhenPaused);
+            // paused for more than two of its one-second intervals: held by an admin, not a job that stopped
+            assertThat(checker.check(Set.of(), null).component("scheduler").orElseThrow().message())
+                    .doesNotContain("schedule-" + id);
         } finally {
             send("DELETE", "/api/schedules/" + id, ADMIN_KEY, null);
             if (going != null) {
