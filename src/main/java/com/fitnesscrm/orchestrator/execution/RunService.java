@@ -174,4 +174,30 @@ public class RunService {
         }
         return run(RunRequest.forAgent(String.valueOf(run.agentId()), run.input(), true));
     }
+
+    /**
+     * Runs the run's agent (or workflow) again, queued, with {@code input} instead of the original's when given and
+     * {@code config} laid over the agent's current config for this run only (e.g. another model or prompt); the new
+     * run records which run it replays and the config it ran with.
+     *
+     * @param input  {@code null}: the original's input
+     * @param config {@code null}: the agent's current config; else an object of config fields to change
+     * @throws ConflictException     the agent has been deleted
+     * @throws InvalidInputException a config field is unknown or out of range (naming {@code config.<field>})
+     */
+    @PreAuthorize(Permissions.EXECUTE)
+    public Run replay(long id, com.fasterxml.jackson.databind.JsonNode input,
+                      com.fasterxml.jackson.databind.JsonNode config) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Two runs side by side: differences of input, config and output. */
+    public RunComparison compare(long left, long right) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** A workflow run's child runs (one per agent node run), oldest first; empty for an agent's run. */
+    public List<RunSummary> children(long id) {
+        throw new UnsupportedOperationException("not yet");
+    }
 }
