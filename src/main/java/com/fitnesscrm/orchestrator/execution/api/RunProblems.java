@@ -35,7 +35,7 @@ class RunProblems {
                                                       String detail) {
         HttpStatus code = switch (status) {
             case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
-            case QUEUED, RUNNING -> HttpStatus.CONFLICT;
+            case QUEUED, RUNNING, WAITING -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_GATEWAY;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code == HttpStatus.CONFLICT

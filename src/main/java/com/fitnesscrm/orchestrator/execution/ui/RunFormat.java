@@ -60,10 +60,10 @@ final class RunFormat {
         // Lumo's badge styles would need theme.json and an npm build (shared/STACK.md); styles.css has these.
         badge.addClassNames("status-badge", "status-badge-" + switch (status) {
             case SUCCEEDED -> "success";
-            case FAILED, TIMED_OUT -> "error";
+            case FAILED, TIMED_OUT, BUDGET_EXCEEDED -> "error";
             case QUEUED, RUNNING -> "primary";
             case CANCELLED -> "neutral";
-            case REJECTED -> "warning";
+            case REJECTED, WAITING -> "warning";
         });
         return badge;
     }

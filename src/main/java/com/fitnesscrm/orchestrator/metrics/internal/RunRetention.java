@@ -32,7 +32,7 @@ class RunRetention {
                 SELECT e.id FROM ai_agent_executions e
                 WHERE e.payload_trimmed_at IS NULL
                   AND e.started_at < :cutoff
-                  AND e.status NOT IN ('queued', 'running')
+                  AND e.status NOT IN ('queued', 'running', 'waiting')
                   AND NOT EXISTS (SELECT 1 FROM ai_code_suggestion_evidence s WHERE s.run_id = e.id)
                   AND NOT EXISTS (SELECT 1 FROM ai_error_groups g WHERE g.last_run_id = e.id)
                 ORDER BY e.id
