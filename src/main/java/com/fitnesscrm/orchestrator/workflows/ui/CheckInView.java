@@ -146,7 +146,7 @@ public class CheckInView extends VerticalLayout {
     private void decide(boolean approved, String note) {
         try {
             show(approved ? workflowRuns.approve(shown.id(), note) : workflowRuns.reject(shown.id(), note));
-        } catch (ConflictException | AccessDeniedException refused) {
+        } catch (ConflictException | InvalidInputException | AccessDeniedException refused) {
             showError(refused.getMessage());
             refresh();
         }

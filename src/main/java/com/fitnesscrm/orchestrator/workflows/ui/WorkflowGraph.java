@@ -96,7 +96,7 @@ public final class WorkflowGraph {
                 edges.add(new Edge(from, to, condition(edge.get("when"))));
             }
         }
-        return new WorkflowDefinition(text(json, "description"), text(json, "start"), null, nodes, edges);
+        return new WorkflowDefinition(text(json, "description"), text(json, "start"), null, nodes, edges, null);
     }
 
     private static String text(JsonNode node, String field) {
