@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.workflows.WorkflowFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplyRemediationsFunction implements WorkflowFunction {
 
-    private final HealthChecker health;
+    /** Looked up when called: the health check reads the agents' registry, which holds the workflows' program. */
+    private final ObjectProvider<HealthChecker> health;
     private final ObjectMapper objectMapper;
 
-    ApplyRemediationsFunction(HealthChecker health, ObjectMapper objectMapper) {
+    ApplyRemediationsFunction(ObjectProvider<HealthChecker> health, ObjectMapper objectMapper) {
         this.health = health;
         this.objectMapper = objectMapper;
     }
@@ -65,7 +67,7 @@ class ApplyRemediationsFunction implements WorkflowFunction {
         List<Long> ids = new ArrayList<>();
         planned.forEach(entry -> ids.add(entry.path("id").asLong()));
         String by = approval.path("by").asText("");
-        List<Map<String, Object>> done = health.applyApprovedRemediations(ids,
+        List<Map<String, Object>> done = health.getObject().applyApprovedRemediations(ids,
                 by.isBlank() ? context.requestedBy() : by);
         long applied = done.stream().filter(entry -> Boolean.TRUE.equals(entry.get("applied"))).count();
         output.put("applied_count", applied);

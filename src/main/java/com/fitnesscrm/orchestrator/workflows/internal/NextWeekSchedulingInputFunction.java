@@ -18,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,10 @@ class NextWeekSchedulingInputFunction implements WorkflowFunction {
     static final Duration SESSIONS_AHEAD = Duration.ofDays(28);
 
     private final CrmDirectory crm;
-    private final WorkoutService workouts;
+    /** Looked up when called, as in {@link PlanAdjustmentInputFunction}. */
+    private final ObjectProvider<WorkoutService> workouts;
 
-    NextWeekSchedulingInputFunction(CrmDirectory crm, WorkoutService workouts) {
+    NextWeekSchedulingInputFunction(CrmDirectory crm, ObjectProvider<WorkoutService> workouts) {
         this.crm = crm;
         this.workouts = workouts;
     }
@@ -69,7 +71,7 @@ class NextWeekSchedulingInputFunction implements WorkflowFunction {
         CrmStatus status = crm.status();
         ZoneId zone = status == null || status.timeZone() == null ? ZoneId.of("UTC") : status.timeZone();
         LocalDate monday = context.now().atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        Optional<SavedPlan> plan = workouts.savedPlans(String.valueOf(clientId)).stream().findFirst();
+        Optional<SavedPlan> plan = workouts.getObject().savedPlans(String.valueOf(clientId)).stream().findFirst();
         int count = plan.map(saved -> saved.plan().daysPerWeek()).orElse(SchedulingInput.DEFAULT_COUNT);
         int minutes = plan.map(saved -> saved.plan().minutesPerSession())
                 .orElse(SchedulingInput.DEFAULT_SESSION_MINUTES);

@@ -11,6 +11,7 @@ import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +39,11 @@ class PlanAdjustmentInputFunction implements WorkflowFunction {
     static final int MIN_MINUTES = 30;
     static final int MAX_MINUTES = 120;
 
-    private final WorkoutService workouts;
+    // Looked up when called: the workouts service runs agents, and the agents' registry holds the workflows'
+    // program, which calls these functions, so a constructor dependency would be a cycle.
+    private final ObjectProvider<WorkoutService> workouts;
 
-    PlanAdjustmentInputFunction(WorkoutService workouts) {
+    PlanAdjustmentInputFunction(ObjectProvider<WorkoutService> workouts) {
         this.workouts = workouts;
     }
 
@@ -62,7 +65,7 @@ class PlanAdjustmentInputFunction implements WorkflowFunction {
         String adjustment = assessment.path("adjustment").asText(AssessProgressFunction.NONE);
         String direction = assessment.path("direction").asText("");
 
-        Optional<SavedPlan> current = workouts.savedPlans(String.valueOf(clientId)).stream().findFirst();
+        Optional<SavedPlan> current = workouts.getObject().savedPlans(String.valueOf(clientId)).stream().findFirst();
         String goal = current.map(SavedPlan::plan).map(WorkoutPlan::goal).orElse(null);
         String level = current.map(saved -> saved.plan().fitnessLevel())
                 .orElse(WorkoutInputReader.DEFAULT_LEVEL.code());

@@ -12,6 +12,7 @@ import com.fitnesscrm.orchestrator.workouts.SavedPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import com.fitnesscrm.orchestrator.workouts.WorkoutService;
 import java.time.ZoneOffset;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SavePlanFunction implements WorkflowFunction {
 
-    private final WorkoutService workouts;
+    /** Looked up when called, as in {@link PlanAdjustmentInputFunction}. */
+    private final ObjectProvider<WorkoutService> workouts;
     private final ObjectMapper objectMapper;
 
-    SavePlanFunction(WorkoutService workouts, ObjectMapper objectMapper) {
+    SavePlanFunction(ObjectProvider<WorkoutService> workouts, ObjectMapper objectMapper) {
         this.workouts = workouts;
         this.objectMapper = objectMapper;
     }
@@ -68,7 +70,7 @@ class SavePlanFunction implements WorkflowFunction {
         if (name.isBlank()) {
             name = "Check-in " + context.now().atOffset(ZoneOffset.UTC).toLocalDate() + ": " + plan.goal() + " plan";
         }
-        SavedPlan saved = workouts.save(new GeneratedPlan(runId, FunctionInputs.object(input, "request"), plan,
+        SavedPlan saved = workouts.getObject().save(new GeneratedPlan(runId, FunctionInputs.object(input, "request"), plan,
                 plan.engine() == null ? "rules" : plan.engine()), name);
         output.put("saved", true);
         output.put("plan_id", saved.id());

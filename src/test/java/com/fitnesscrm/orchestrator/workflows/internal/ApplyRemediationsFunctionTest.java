@@ -25,7 +25,7 @@ class ApplyRemediationsFunctionTest {
              "remediations": [{"id": 11, "kind": "llm_rules_only"}, {"id": 12, "kind": "stuck_run_timeout"}]}""";
 
     private final HealthChecker health = mock(HealthChecker.class);
-    private final ApplyRemediationsFunction function = new ApplyRemediationsFunction(health, JSON);
+    private final ApplyRemediationsFunction function = new ApplyRemediationsFunction(FunctionFixtures.provider(health), JSON);
 
     private JsonNode apply(String plan, String approval) {
         return function.apply(json("{\"plan\": " + plan + ", \"approval\": " + approval + "}"), CONTEXT);

@@ -9,6 +9,8 @@ import com.fitnesscrm.orchestrator.workouts.WorkoutPlan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** What the functions' tests share: a run's context, JSON from text, a saved plan. */
 final class FunctionFixtures {
@@ -19,6 +21,14 @@ final class FunctionFixtures {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private FunctionFixtures() {
+    }
+
+    /** A provider of one bean, as Spring gives a function the services it looks up when called. */
+    @SuppressWarnings("unchecked")
+    static <T> ObjectProvider<T> provider(T bean) {
+        ObjectProvider<T> provider = Mockito.mock(ObjectProvider.class);
+        Mockito.when(provider.getObject()).thenReturn(bean);
+        return provider;
     }
 
     static JsonNode json(String text) {

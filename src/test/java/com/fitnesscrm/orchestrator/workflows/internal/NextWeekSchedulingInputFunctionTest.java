@@ -35,7 +35,8 @@ class NextWeekSchedulingInputFunctionTest {
 
     private final CrmDirectory crm = mock(CrmDirectory.class);
     private final WorkoutService workouts = mock(WorkoutService.class);
-    private final NextWeekSchedulingInputFunction function = new NextWeekSchedulingInputFunction(crm, workouts);
+    private final NextWeekSchedulingInputFunction function = new NextWeekSchedulingInputFunction(crm,
+            FunctionFixtures.provider(workouts));
 
     @BeforeEach
     void gym() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PlanAdjustmentInputFunctionTest {
 
     private final WorkoutService workouts = mock(WorkoutService.class);
-    private final PlanAdjustmentInputFunction function = new PlanAdjustmentInputFunction(workouts);
+    private final PlanAdjustmentInputFunction function = new PlanAdjustmentInputFunction(FunctionFixtures.provider(workouts));
 
     private JsonNode adjust(String adjustment, String direction) {
         return function.apply(json("{\"client_id\": 7, \"assessment\": {\"adjust\": true, \"adjustment\": \""

@@ -26,7 +26,7 @@ import org.mockito.ArgumentCaptor;
 class SavePlanFunctionTest {
 
     private final WorkoutService workouts = mock(WorkoutService.class);
-    private final SavePlanFunction function = new SavePlanFunction(workouts, JSON);
+    private final SavePlanFunction function = new SavePlanFunction(FunctionFixtures.provider(workouts), JSON);
     private final WorkoutPlan plan = plan("hypertrophy", 3, 45, 1, List.of());
 
     private JsonNode save(String approval) {
