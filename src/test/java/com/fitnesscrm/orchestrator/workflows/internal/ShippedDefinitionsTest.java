@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.workflows.WorkflowFunction;
+import com.fitnesscrm.orchestrator.workflows.engine.DefinitionReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
@@ -40,6 +41,17 @@ class ShippedDefinitionsTest {
 
         assertThat(definition.path("description").asText()).isNotBlank();
         assertThat(problems(definition, installedFunctions())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client_check_in", "incident_triage"})
+    void the_engines_reader_accepts_each_shipped_definition(String workflow) throws Exception {
+        Set<String> agents = new HashSet<>(AgentType.ORIGINAL.stream().map(AgentType::displayName).toList());
+
+        DefinitionReader.Result result = DefinitionReader.read(read(workflow), agents::contains, installedFunctions());
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.valid()).isTrue();
     }
 
     @Test
