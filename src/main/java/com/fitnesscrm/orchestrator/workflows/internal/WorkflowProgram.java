@@ -21,6 +21,7 @@ import com.fitnesscrm.orchestrator.workflows.engine.DefinitionReader;
 import com.fitnesscrm.orchestrator.workflows.engine.GraphRunner;
 import java.math.BigDecimal;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +39,16 @@ class WorkflowProgram implements OrchestratingProgram<JsonNode> {
 
     private final WorkflowStore store;
     private final PostgresCheckpointSaver saver;
-    private final ChildRuns childRuns;
-    private final WorkflowFunctions functions;
+    // Lazily: both lead back to the agents' registry, which holds this program.
+    private final ObjectProvider<ChildRuns> childRuns;
+    private final ObjectProvider<WorkflowFunctions> functions;
     private final CurrentRequester requester;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    WorkflowProgram(WorkflowStore store, PostgresCheckpointSaver saver, ChildRuns childRuns,
-                    WorkflowFunctions functions, CurrentRequester requester, ObjectMapper objectMapper, Clock clock) {
+    WorkflowProgram(WorkflowStore store, PostgresCheckpointSaver saver, ObjectProvider<ChildRuns> childRuns,
+                    ObjectProvider<WorkflowFunctions> functions, CurrentRequester requester, ObjectMapper objectMapper,
+                    Clock clock) {
         this.store = store;
         this.saver = saver;
         this.childRuns = childRuns;
@@ -83,7 +86,7 @@ class WorkflowProgram implements OrchestratingProgram<JsonNode> {
     @Override
     public JsonNode orchestrate(Agent agent, JsonNode input, RunSteps steps) {
         long runId = steps.runId().orElseThrow(() -> new IllegalStateException("A workflow runs recorded."));
-        Run run = childRuns.get(runId);
+        Run run = childRuns.getObject().get(runId);
         int versionNumber = run.configVersion() == null ? configVersion(agent) : run.configVersion();
         WorkflowVersion version = store.version(agent.id(), versionNumber)
                 .or(() -> store.latest(agent.id()))
@@ -91,11 +94,11 @@ class WorkflowProgram implements OrchestratingProgram<JsonNode> {
                         + "definition; an admin can write one in Workflows.", null));
         // Saved definitions were checked then; an agent deleted since fails its node when the run reaches it.
         WorkflowDefinition definition = DefinitionReader.read(version.definition(), name -> true,
-                functions.names()).definition();
+                functions.getObject().names()).definition();
         saver.nextNode(runId).ifPresent(next -> steps.toolCall("checkpoint", "run " + runId,
                 "going on from node '" + next + "'", 0));
-        NodeRunner work = new NodeRunner(runId, run, agent.name(), definition, steps, store, childRuns, functions,
-                requester, clock);
+        NodeRunner work = new NodeRunner(runId, run, agent.name(), definition, steps, store, childRuns.getObject(),
+                functions.getObject(), requester, clock);
         GraphRunner.Outcome outcome = new GraphRunner(definition, saver, work, steps::cancelled, objectMapper)
                 .run(String.valueOf(runId), input);
         ObjectNode output = output(agent, version.version(), outcome);
