@@ -56,7 +56,7 @@ class WorkflowEditorDialog extends Dialog {
 
     static final String TEMPLATE = """
             {
-              "description": "",
+              "description": "How the client is doing, for their trainer",
               "start": "progress",
               "nodes": [
                 {"id": "progress", "kind": "agent", "label": "How is the client doing",

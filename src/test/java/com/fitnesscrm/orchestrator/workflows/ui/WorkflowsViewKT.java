@@ -144,8 +144,9 @@ class WorkflowsViewKT extends KaribuTest {
         assertThat(versions.versions.getListDataView().getItems().findFirst().orElseThrow().note())
                 .isEqualTo("reworded");
         assertThat(DefinitionDiff.changes(versions.diff.getListDataView().getItems().toList()))
-                .extracting(line -> line.sign() + line.text().strip())
-                .containsExactly("-\"description\" : \"first\",", "+\"description\" : \"second\",");
+                // Key order and the trailing comma are the stored JSON's; the changed value is what matters.
+                .extracting(line -> line.sign() + line.text().strip().replaceAll(",$", ""))
+                .containsExactly("-\"description\" : \"first\"", "+\"description\" : \"second\"");
     }
 
     @Test
