@@ -1,12 +1,12 @@
 package com.fitnesscrm.orchestrator.workflows.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
 import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.BackgroundWork;
-import com.fitnesscrm.orchestrator.base.ui.JsonView;
 import com.fitnesscrm.orchestrator.crm.CrmService;
 import com.fitnesscrm.orchestrator.crm.CrmTrainer;
 import com.fitnesscrm.orchestrator.crm.ui.ClientPicker;
@@ -22,6 +22,7 @@ import com.fitnesscrm.orchestrator.workflows.WorkflowRunService;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -37,6 +38,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -70,7 +72,7 @@ public class CheckInView extends VerticalLayout {
     final Paragraph error = new Paragraph();
     final Paragraph summary = new Paragraph();
     final ApprovalPanel approval = new ApprovalPanel();
-    final JsonView sessions = new JsonView();
+    final Grid<JsonNode> sessions = new Grid<>();
     private final H3 sessionsTitle = new H3("Proposed sessions");
     private final Div result = new Div();
     private Run shown;
@@ -106,6 +108,10 @@ public class CheckInView extends VerticalLayout {
         summary.setId("check-in-summary");
         summary.getStyle().set("white-space", "pre-wrap");
         sessions.setId("check-in-sessions");
+        sessions.addColumn(session -> CheckInOutput.time(session, "start")).setHeader("Start").setAutoWidth(true);
+        sessions.addColumn(session -> CheckInOutput.time(session, "end")).setHeader("End").setAutoWidth(true);
+        sessions.addColumn(CheckInOutput::showUp).setHeader("Show-up").setAutoWidth(true);
+        sessions.setAllRowsVisible(true);
         HorizontalLayout statusBar = new HorizontalLayout(status, refresh);
         statusBar.setAlignItems(Alignment.BASELINE);
         result.add(statusBar, new H3("Summary"), summary, approval, sessionsTitle, sessions);
@@ -166,14 +172,16 @@ public class CheckInView extends VerticalLayout {
         status.add(new Span("Run #" + run.id() + ": " + run.status().code()
                         + (run.error() == null ? "" : " — " + run.error()) + " "),
                 RunDetailView.link(run.id(), "Open run #" + run.id()));
-        summary.setText(CheckInOutput.summary(run.output()));
+        // The summary is the last node: a run waiting for the plan's approval has none yet, the panel says the rest.
+        summary.setText(run.status() == RunStatus.WAITING && CheckInOutput.summaryText(run.output()).isEmpty()
+                ? "The summary is written once the plan change is decided." : CheckInOutput.summary(run.output()));
         PendingApproval pending = run.status() == RunStatus.WAITING
                 ? workflowRuns.pendingApproval(run.id()).orElse(null) : null;
         approval.show(pending);
-        var proposed = CheckInOutput.sessions(run.output());
-        sessionsTitle.setVisible(proposed.isPresent());
-        sessions.setVisible(proposed.isPresent());
-        proposed.ifPresent(sessions::show);
+        List<JsonNode> proposed = CheckInOutput.sessions(run.output());
+        sessionsTitle.setVisible(!proposed.isEmpty());
+        sessions.setVisible(!proposed.isEmpty());
+        sessions.setItems(proposed);
         follow(run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING);
     }
 

@@ -10,6 +10,17 @@ class CheckInOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void reads_the_summary_nodes_text_from_the_runs_final_state() throws Exception {
+        var output = JSON.readTree("""
+                {"nodes": {"assess": {"output": {"adjust": false}},
+                           "summary": {"output": {"summary": "On track.", "sessions": [{"start": "2026-12-07T07:15Z"}]}}}}""");
+
+        assertThat(CheckInOutput.summary(output)).isEqualTo("On track.");
+        assertThat(CheckInOutput.sessions(output)).singleElement()
+                .satisfies(session -> assertThat(CheckInOutput.time(session, "start")).isEqualTo("2026-12-07 07:15Z"));
+    }
+
+    @Test
     void reads_the_summary_nodes_text() throws Exception {
         assertThat(CheckInOutput.summary(JSON.readTree("{\"summary\": {\"summary\": \"On track, 0.4 kg a week.\"}}")))
                 .isEqualTo("On track, 0.4 kg a week.");
@@ -18,16 +29,30 @@ class CheckInOutputTest {
 
     @Test
     void shows_the_output_as_json_before_the_summary_is_written() throws Exception {
-        assertThat(CheckInOutput.summary(JSON.readTree("{\"progress\": {\"trend\": \"plateau\"}}")))
-                .contains("\"trend\" : \"plateau\"");
+        var output = JSON.readTree("{\"nodes\": {\"progress\": {\"output\": {\"trend\": \"plateau\"}}}}");
+
+        assertThat(CheckInOutput.summaryText(output)).isEmpty();
+        assertThat(CheckInOutput.summary(output)).contains("\"trend\" : \"plateau\"");
     }
 
     @Test
-    void finds_the_proposed_sessions_in_the_scheduling_nodes_output() throws Exception {
-        var output = JSON.readTree("{\"progress\": {}, \"schedule\": {\"suggestions\": [{\"start\": \"Mon 07:00\"}]}}");
+    void lists_the_sessions_the_summary_proposes() throws Exception {
+        var output = JSON.readTree("""
+                {"summary": "...", "sessions": [{"start": "2026-12-08T07:00", "end": "2026-12-08T08:00",
+                 "show_probability": 0.874}]}""");
 
-        assertThat(CheckInOutput.sessions(output)).hasValueSatisfying(
-                sessions -> assertThat(sessions.get(0).get("start").asText()).isEqualTo("Mon 07:00"));
+        assertThat(CheckInOutput.sessions(output)).singleElement().satisfies(session -> {
+            assertThat(CheckInOutput.time(session, "start")).isEqualTo("2026-12-08 07:00");
+            assertThat(CheckInOutput.showUp(session)).isEqualTo("87 %");
+        });
+    }
+
+    @Test
+    void finds_the_schedulers_suggestions_in_a_definition_without_the_summary() throws Exception {
+        var output = JSON.readTree("""
+                {"nodes": {"progress": {"output": {}}, "schedule": {"output": {"suggestions": [{"start": "Mon"}]}}}}""");
+
+        assertThat(CheckInOutput.sessions(output)).hasSize(1);
         assertThat(CheckInOutput.sessions(JSON.readTree("{\"progress\": {}}"))).isEmpty();
     }
 }

@@ -7,15 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.KaribuTest;
+import com.fitnesscrm.orchestrator.crm.CrmDirectory;
+import com.fitnesscrm.orchestrator.crm.CrmTables;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.workflows.Workflow;
 import com.fitnesscrm.orchestrator.workflows.WorkflowDraft;
 import com.fitnesscrm.orchestrator.workflows.WorkflowService;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A trainer's weekly check-in. To be independent of the agents' answers, the approval tests give
@@ -35,7 +39,20 @@ class CheckInViewKT extends KaribuTest {
     @Autowired
     private ObjectMapper objectMapper;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private CrmDirectory directory;
+
     private Workflow shipped;
+    private CrmTables crm;
+
+    @AfterEach
+    void dropCrm() {
+        if (crm != null) {
+            crm.close();
+        }
+    }
 
     @AfterEach
     void restoreTheShippedDefinition() {
@@ -54,6 +71,31 @@ class CheckInViewKT extends KaribuTest {
         assertThat(view.clientId.isVisible()).isTrue();
         _click(view.runCheckIn);
         assertThat(view.error.getText()).isEqualTo("Pick a client first.");
+    }
+
+    @Test
+    void a_trainer_picks_a_crm_client_and_reads_the_check_in_of_the_shipped_workflow() {
+        crm = CrmTables.create(jdbc, directory);
+        CheckInView view = openAsTrainer();
+        assertThat(view.client.isVisible()).isTrue();
+        assertThat(view.clientId.isVisible()).isFalse();
+        ComboBoxKt.setUserInput(view.client, "tom");
+        view.client.setValue(ComboBoxKt.getSuggestionItems(view.client).get(0));
+        _click(view.runCheckIn);
+
+        awaitPush(() -> get_textRecursively(view.status).matches("(?s).*: (waiting|succeeded|failed).*"));
+        String status = get_textRecursively(view.status);
+        assertThat(status).doesNotContain("failed");
+        if (status.contains(": waiting")) {
+            assertThat(view.approval.isVisible()).isTrue();
+            assertThat(view.approval.title.getText()).isEqualTo(
+                    "Waiting for approval: Trainer approves the plan change");
+            assertThat(view.summary.getText()).isEqualTo("The summary is written once the plan change is decided.");
+        } else {
+            assertThat(view.approval.isVisible()).isFalse();
+            assertThat(view.summary.getText()).contains("No plan change").doesNotContain("{");
+            assertThat(view.sessions.isVisible()).isTrue();
+        }
     }
 
     @Test
