@@ -35,6 +35,9 @@ public final class WorkflowGraph {
     private static final double MARGIN = 30;
     /** Room on the right for back edges and for the labels of conditions. */
     private static final double RIGHT_ROOM = 120;
+    /** Room on the left for edges that skip layers: drawn straight, they would run behind the boxes between. */
+    private static final double SKIP_ROOM = 50;
+    private static final double SKIP_LABEL_ROOM = 160;
     private static final int MAX_TITLE = 26;
     private static final int MAX_LABEL = 30;
 
@@ -202,12 +205,14 @@ public final class WorkflowGraph {
         int endLayer = layers.get(WorkflowDefinition.END);
         rows.computeIfAbsent(endLayer, layer -> new ArrayList<>()).add(WorkflowDefinition.END);
         int widest = rows.values().stream().mapToInt(List::size).max().orElse(1);
-        double width = MARGIN * 2 + widest * BOX_WIDTH + (widest - 1) * GAP_X + RIGHT_ROOM;
+        double leftRoom = arrows.stream().noneMatch(this::skips) ? 0
+                : arrows.stream().anyMatch(arrow -> skips(arrow) && arrow.when() != null) ? SKIP_LABEL_ROOM : SKIP_ROOM;
+        double width = MARGIN * 2 + leftRoom + widest * BOX_WIDTH + (widest - 1) * GAP_X + RIGHT_ROOM;
         double height = MARGIN * 2 + (endLayer + 1) * BOX_HEIGHT + endLayer * GAP_Y;
         Map<String, double[]> at = new HashMap<>();
         rows.forEach((layer, ids) -> {
             double rowWidth = ids.size() * BOX_WIDTH + (ids.size() - 1) * GAP_X;
-            double x = MARGIN + (widest * BOX_WIDTH + (widest - 1) * GAP_X - rowWidth) / 2;
+            double x = MARGIN + leftRoom + (widest * BOX_WIDTH + (widest - 1) * GAP_X - rowWidth) / 2;
             for (String id : ids) {
                 at.put(id, new double[] {x, MARGIN + layer * (BOX_HEIGHT + GAP_Y)});
                 x += BOX_WIDTH + GAP_X;
@@ -222,8 +227,10 @@ public final class WorkflowGraph {
                 + "markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" "
                 + "fill=\"#555\"/></marker></defs>");
         int backCount = 0;
+        int skipCount = 0;
         for (Arrow arrow : arrows) {
-            appendArrow(svg, arrow, at.get(arrow.from()), at.get(arrow.to()), arrow.back() ? backCount++ : 0);
+            int index = arrow.back() ? backCount++ : skips(arrow) ? skipCount++ : 0;
+            appendArrow(svg, arrow, at.get(arrow.from()), at.get(arrow.to()), index);
         }
         nodes.values().forEach(node -> appendNode(svg, node, at.get(node.id())));
         appendEnd(svg, at.get(WorkflowDefinition.END));
@@ -270,9 +277,16 @@ public final class WorkflowGraph {
         svg.append("</g>");
     }
 
-    private void appendArrow(StringBuilder svg, Arrow arrow, double[] from, double[] to, int backIndex) {
+    /** A forward edge over more than one layer. */
+    boolean skips(Arrow arrow) {
+        return !arrow.back() && !arrow.from().equals(arrow.to())
+                && layers.get(arrow.to()) - layers.get(arrow.from()) > 1;
+    }
+
+    private void appendArrow(StringBuilder svg, Arrow arrow, double[] from, double[] to, int index) {
         String dash = arrow.when() == null ? "" : " stroke-dasharray=\"6 4\"";
-        String css = "edge" + (arrow.back() ? " back" : "") + (arrow.when() == null ? "" : " conditional")
+        String css = "edge" + (arrow.back() ? " back" : "") + (skips(arrow) ? " skip" : "")
+                + (arrow.when() == null ? "" : " conditional")
                 + (arrow.implicit() ? " implicit" : "");
         svg.append("<g class=\"").append(css).append("\">");
         double labelX;
@@ -283,12 +297,26 @@ public final class WorkflowGraph {
             double y1 = from[1] + BOX_HEIGHT / 2;
             double x2 = to[0] + BOX_WIDTH;
             double y2 = to[1] + BOX_HEIGHT / 2;
-            double bend = Math.max(x1, x2) + 50 + 15 * backIndex;
+            double bend = Math.max(x1, x2) + 50 + 15 * index;
             svg.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" "
                     + "fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\"%s marker-end=\"url(#arrow)\"/>",
                     x1, y1, bend, y1, bend, y2, x2, y2, dash));
             labelX = bend - 10;
             labelY = (y1 + y2) / 2;
+        } else if (skips(arrow)) {
+            // Out of the source's left side, round the left of the boxes between, into the target's left side.
+            boolean toEnd = WorkflowDefinition.END.equals(arrow.to());
+            double x1 = from[0];
+            double y1 = from[1] + BOX_HEIGHT / 2;
+            double x2 = toEnd ? to[0] + BOX_WIDTH / 2 - 40 : to[0];
+            double y2 = to[1] + BOX_HEIGHT / 2;
+            double bend = Math.max(4, Math.min(x1, x2) - 30 - 12 * index);
+            svg.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" "
+                    + "fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\"%s marker-end=\"url(#arrow)\"/>",
+                    x1, y1, bend, y1, bend, y2, x2, y2, dash));
+            appendLabel(svg, arrow, bend - 4, (y1 + y2) / 2, "end");
+            svg.append("</g>");
+            return;
         } else {
             double x1 = from[0] + BOX_WIDTH / 2;
             double y1 = from[1] + BOX_HEIGHT;
@@ -299,12 +327,16 @@ public final class WorkflowGraph {
             labelX = (x1 + x2) / 2 + 6;
             labelY = (y1 + y2) / 2;
         }
+        appendLabel(svg, arrow, labelX, labelY, "start");
+        svg.append("</g>");
+    }
+
+    private static void appendLabel(StringBuilder svg, Arrow arrow, double x, double y, String anchor) {
         if (arrow.when() != null) {
             svg.append(String.format(Locale.ROOT, "<text class=\"condition\" x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
-                    + "fill=\"#374151\">%s</text>", labelX, labelY, Svg.escape(cut(label(arrow.when().json()),
-                    MAX_LABEL))));
+                    + "text-anchor=\"%s\" fill=\"#374151\">%s</text>", x, y, anchor,
+                    Svg.escape(cut(label(arrow.when().json()), MAX_LABEL))));
         }
-        svg.append("</g>");
     }
 
     private static String text(double x, double y, String content, String css, String weight) {

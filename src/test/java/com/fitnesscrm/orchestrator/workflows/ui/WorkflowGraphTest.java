@@ -113,6 +113,23 @@ class WorkflowGraphTest {
         assertThat(graph.layer("c2")).isEqualTo(2);
         assertThat(graph.layer("d")).isEqualTo(3);
         assertThat(graph.layer("end")).isEqualTo(4);
+        // a→d and b→d skip layers: drawn round the left, not straight behind c2's box
+        assertThat(withClass(parse(graph.svg()), "skip")).hasSize(2);
+    }
+
+    @Test
+    void draws_the_shipped_check_in_with_its_nine_nodes_and_eleven_edges() throws Exception {
+        String json;
+        try (var in = getClass().getResourceAsStream("/workflows/client_check_in.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        WorkflowGraph graph = WorkflowGraph.of(WorkflowGraph.sketch(JSON.readTree(json)));
+        Document svg = parse(graph.svg());
+
+        assertThat(withClass(svg, "node")).hasSize(9);
+        assertThat(withClass(svg, "edge")).hasSize(11);
+        assertThat(withClass(svg, "conditional")).hasSize(2);
+        assertThat(graph.layer("summary")).isGreaterThan(graph.layer("schedule"));
     }
 
     @Test
