@@ -38,7 +38,9 @@ public final class WorkflowGraph {
     /** Room on the left for edges that skip layers: drawn straight, they would run behind the boxes between. */
     private static final double SKIP_ROOM = 50;
     private static final double SKIP_LABEL_ROOM = 160;
-    private static final int MAX_TITLE = 26;
+    /** What fits a box at the title's and the second line's font sizes (12 bold, 11). */
+    private static final int MAX_TITLE = 24;
+    private static final int MAX_SUBTITLE = 30;
     private static final int MAX_LABEL = 30;
 
     /** The drawn nodes in definition order (the first of duplicate ids), with the end terminal last. */
@@ -251,8 +253,8 @@ public final class WorkflowGraph {
                 + "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", xy[0], xy[1], BOX_WIDTH, BOX_HEIGHT,
                 colours[0], colours[1], first ? "3" : "1.5"));
         double middle = xy[0] + BOX_WIDTH / 2;
-        svg.append(text(middle, xy[1] + 21, cut(node.title(), MAX_TITLE), "title", "bold"));
-        svg.append(text(middle, xy[1] + 39, cut(subtitle(node, kind), MAX_TITLE), "kind", "normal"));
+        svg.append(text(middle, xy[1] + 21, cut(node.title(), MAX_TITLE), "title", "bold", 12));
+        svg.append(text(middle, xy[1] + 39, cut(subtitle(node, kind), MAX_SUBTITLE), "kind", "normal", 11));
         svg.append("</g>");
     }
 
@@ -310,7 +312,7 @@ public final class WorkflowGraph {
             double y1 = from[1] + BOX_HEIGHT / 2;
             double x2 = toEnd ? to[0] + BOX_WIDTH / 2 - 40 : to[0];
             double y2 = to[1] + BOX_HEIGHT / 2;
-            double bend = Math.max(4, Math.min(x1, x2) - 30 - 12 * index);
+            double bend = Math.max(4, Math.min(x1, x2) - 45 - 12 * index);
             svg.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" "
                     + "fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\"%s marker-end=\"url(#arrow)\"/>",
                     x1, y1, bend, y1, bend, y2, x2, y2, dash));
@@ -339,9 +341,10 @@ public final class WorkflowGraph {
         }
     }
 
-    private static String text(double x, double y, String content, String css, String weight) {
+    private static String text(double x, double y, String content, String css, String weight, int size) {
         return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-                + "font-weight=\"%s\" fill=\"#111827\">%s</text>", css, x, y, weight, Svg.escape(content));
+                + "font-weight=\"%s\" font-size=\"%d\" fill=\"#111827\">%s</text>", css, x, y, weight, size,
+                Svg.escape(content));
     }
 
     private static String cut(String text, int max) {
