@@ -41,6 +41,14 @@ public interface AgentProgram<I, O> {
         return input;
     }
 
+    /**
+     * The version a run of {@code agent} records as its config version: the agent's config version, or for a program
+     * whose behaviour is versioned elsewhere (a workflow's definition) that version.
+     */
+    default int configVersion(Agent agent) {
+        return agent.configVersion();
+    }
+
     /** The rules engine: no network, no LLM, the same answer for the same input. */
     O runRules(I input, RunSteps steps);
 

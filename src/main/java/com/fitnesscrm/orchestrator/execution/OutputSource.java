@@ -11,5 +11,10 @@ public enum OutputSource implements Coded {
     /** The LLM's answer after one repair attempt listing the rules it broke. */
     LLM_REPAIRED,
     /** An earlier LLM answer for the same input and config version, within the agent's cache TTL. */
-    CACHE
+    CACHE,
+    /**
+     * A workflow's nodes: other agents' child runs (each with its own engine) and its functions. Its tokens and cost
+     * are its child runs', counted there (docs/decisions/0026).
+     */
+    WORKFLOW
 }

@@ -1,7 +1,10 @@
 package com.fitnesscrm.orchestrator.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.base.JsonLimits;
+import com.fitnesscrm.orchestrator.execution.internal.RunLinks;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
@@ -186,9 +189,22 @@ public class RunService {
      * @throws InvalidInputException a config field is unknown or out of range (naming {@code config.<field>})
      */
     @PreAuthorize(Permissions.EXECUTE)
-    public Run replay(long id, com.fasterxml.jackson.databind.JsonNode input,
-                      com.fasterxml.jackson.databind.JsonNode config) {
-        throw new UnsupportedOperationException("not yet");
+    public Run replay(long id, JsonNode input, JsonNode config) {
+        Run run = get(id);
+        if (run.agentId() == null) {
+            throw new ConflictException("agent", "The agent '" + run.agentName() + "' has been deleted.");
+        }
+        if (config != null && !config.isNull() && !config.isObject()) {
+            throw new InvalidInputException("config", "'config' must be a JSON object of config fields to change.");
+        }
+        if (config != null && config.isObject()) {
+            JsonLimits.check(config, "config", 1);
+        }
+        JsonNode replayed = input == null || input.isNull() ? run.input() : input;
+        RunRequest request = RunRequest.forAgent(String.valueOf(run.agentId()), replayed, true);
+        RunAdmission.Decision decision = admission.admit(request, currentRequester.get(),
+                new RunLinks(null, id, config == null || config.isNull() ? null : config));
+        return lifecycle.queue((RunAdmission.Admitted<?>) decision);
     }
 
     /** Two runs side by side: differences of input, config and output. */
@@ -198,6 +214,7 @@ public class RunService {
 
     /** A workflow run's child runs (one per agent node run), oldest first; empty for an agent's run. */
     public List<RunSummary> children(long id) {
-        throw new UnsupportedOperationException("not yet");
+        get(id);
+        return queries.children(id);
     }
 }

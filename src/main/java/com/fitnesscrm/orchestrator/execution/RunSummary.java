@@ -19,10 +19,13 @@ import java.time.Instant;
  * @param inputBytes    the input's size as JSON text, as stored (V0013); {@code null}: no input, or a run answered
  *                      as it was written, before it was read back
  * @param outputBytes   the output's size as JSON text, as stored; {@code null}: no output yet, or not read back
+ * @param parentId      the workflow run this is a child run of; {@code null} for none
+ * @param replayOf      the run this one replays; {@code null} for none
  */
 public record RunSummary(long id, Integer agentId, String agentName, String taskType, RunStatus status,
                          String mode, String error, String engine, String model, int tokensIn, int tokensOut,
                          BigDecimal costUsd, boolean unpriced, String requestedBy, String requesterKind,
                          Integer configVersion, Instant startedAt, Instant runningAt, Instant completedAt,
-                         Double executionTime, int attempts, Integer inputBytes, Integer outputBytes) {
+                         Double executionTime, int attempts, Integer inputBytes, Integer outputBytes, Long parentId,
+                         Long replayOf) {
 }

@@ -20,9 +20,20 @@ import java.util.List;
  * @param nodes     in the order the editor shows them
  * @param edges     a node's edges are tried in order: the first whose {@code when} holds (or has none) is taken; a
  *                  node without edges ends the run
+ * @param output    a template for the run's {@code result}; {@code null}: the output of the last node that ran
  */
 public record WorkflowDefinition(String description, String start, BigDecimal budgetUsd, List<Node> nodes,
-                                 List<Edge> edges) {
+                                 List<Edge> edges, JsonNode output) {
+
+    /** The node with this id, if there is one. */
+    public java.util.Optional<Node> node(String id) {
+        return nodes.stream().filter(node -> node.id().equals(id)).findFirst();
+    }
+
+    /** The edges that leave {@code id}, in the order they are tried. */
+    public List<Edge> edgesFrom(String id) {
+        return edges.stream().filter(edge -> edge.from().equals(id)).toList();
+    }
 
     /** The id an edge points to for "the run is done". */
     public static final String END = "end";

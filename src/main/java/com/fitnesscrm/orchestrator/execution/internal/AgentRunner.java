@@ -12,6 +12,7 @@ import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.LlmLayer;
+import com.fitnesscrm.orchestrator.agents.OrchestratingProgram;
 import com.fitnesscrm.orchestrator.execution.AgentRunOverrides;
 import com.fitnesscrm.orchestrator.execution.OutputSource;
 import com.fitnesscrm.orchestrator.execution.RunStep;
@@ -74,10 +75,16 @@ class AgentRunner {
 
     /** Whether this run will ask the LLM, i.e. may take long enough that its steps should be written live. */
     boolean mayCallLlm(AgentProgram<?, ?> program) {
-        return program.llmLayer().isPresent() && llm.isAvailable();
+        // A workflow runs other agents as child runs, which point to it: it is written before it starts.
+        return program instanceof OrchestratingProgram<?> || program.llmLayer().isPresent() && llm.isAvailable();
     }
 
+    @SuppressWarnings("unchecked")
     <I, O> RunOutcome run(Agent agent, AgentProgram<I, O> program, I input, StepRecorder steps, Instant deadline) {
+        if (program instanceof OrchestratingProgram<?> orchestrating) {
+            JsonNode output = ((OrchestratingProgram<I>) orchestrating).orchestrate(agent, input, steps);
+            return new RunOutcome(output, OutputSource.WORKFLOW, null, 0, 0, BigDecimal.ZERO, false, null);
+        }
         O rules = steps.node("rules engine", () -> program.runRules(input, steps));
         List<String> ruleViolations = program.check(input, rules);
         steps.mark("check rules answer", StepKind.GUARDRAIL, ruleViolations.isEmpty(), null,

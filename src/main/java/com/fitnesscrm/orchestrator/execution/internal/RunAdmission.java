@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
+import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
 import com.fitnesscrm.orchestrator.agents.AgentPrograms;
 import com.fitnesscrm.orchestrator.agents.AgentType;
@@ -74,8 +75,13 @@ public class RunAdmission {
      * @throws UnavailableException  this version has no engine for the agent's type (recorded as a failed run)
      */
     public Decision admit(RunRequest request, Requester requester) {
+        return admit(request, requester, RunLinks.NONE);
+    }
+
+    /** Admits a fresh request for a run linked to others (a child run, a replay), as {@link #admit(RunRequest, Requester)}. */
+    public Decision admit(RunRequest request, Requester requester, RunLinks links) {
         String key = idempotencyKey(request.idempotencyKey());
-        Agent agent = resolve(request);
+        Agent agent = withOverride(resolve(request), links.configOverride());
         if (key != null) {
             Optional<Run> earlier = runs.findByIdempotencyKey(requester.name(), key);
             if (earlier.isPresent()) {
@@ -99,8 +105,11 @@ public class RunAdmission {
         // What is recorded (and answered) is what the program lets be stored, e.g. no secrets; a sync run reads the
         // input as sent, a queued one reads the recorded input back.
         JsonNode recorded = program == null ? input : program.recordedInput(input);
-        NewRun run = runs.newRun(agent, request.async() ? "async" : "sync", json(recorded), requester.name(),
-                requester.kind().code(), key, clock.instant());
+        int version = program == null ? agent.configVersion() : program.configVersion(agent);
+        NewRun run = runs.newRun(agent, version, request.async() ? "async" : "sync", json(recorded),
+                requester.name(), requester.kind().code(), key, clock.instant())
+                .withLinks(links.parentId(), links.replayOf(),
+                        links.configOverride() == null ? null : json(links.configOverride()));
         if (program == null) {
             String reason = "The " + typeName(agent.type()) + " engine (task type '" + agent.type() + "') is not "
                     + "installed in this version of the orchestrator, so agent '" + agent.name() + "' cannot run yet.";
@@ -134,9 +143,16 @@ public class RunAdmission {
      *                            reads the input (the run is then recorded as failed with this reason)
      */
     Admitted<Object> readmit(Run queued) {
-        Agent agent = Optional.ofNullable(queued.agentId()).flatMap(agents::byId)
+        Agent stored = Optional.ofNullable(queued.agentId()).flatMap(agents::byId)
                 .orElseThrow(() -> new RunFailedException("The agent '" + queued.agentName()
                         + "' was deleted before the run started."));
+        String override = runs.configOverride(queued.id());
+        Agent agent;
+        try {
+            agent = withOverride(stored, override == null ? null : objectMapper.readTree(override));
+        } catch (JsonProcessingException | InvalidInputException e) {
+            throw new RunFailedException("The run's config changes are no longer accepted: " + e.getMessage());
+        }
         @SuppressWarnings("unchecked")
         AgentProgram<Object, ?> program = (AgentProgram<Object, ?>) programs.forType(agent.type())
                 .orElseThrow(() -> new RunFailedException("This version has no engine for task type '"
@@ -148,6 +164,31 @@ public class RunAdmission {
             throw new RunFailedException("The input is no longer accepted: " + e.getMessage());
         }
         return new Admitted<>(agent, program, input, null, queued.input());
+    }
+
+    /**
+     * The agent with {@code override}'s config fields laid over its config, for one run (a replay's).
+     *
+     * @throws InvalidInputException a field is unknown or out of range, named {@code config.<field>}
+     */
+    private static Agent withOverride(Agent agent, JsonNode override) {
+        if (override == null || override.isNull() || override.isEmpty()) {
+            return agent;
+        }
+        AgentConfig config;
+        try {
+            config = AgentConfig.read(override, agent.config());
+        } catch (InvalidInputException e) {
+            throw e.under("config");
+        }
+        return new Agent(agent.id(), agent.name(), agent.type(), agent.description(), agent.enabled(),
+                agent.status(), config, agent.configVersion(), agent.installed(), agent.createdAt(),
+                agent.updatedAt());
+    }
+
+    /** The program this build runs {@code agent} with, if it has one. */
+    Optional<AgentProgram<?, ?>> program(Agent agent) {
+        return programs.forType(agent.type());
     }
 
     /** The agent's kind as people say it ("Workout Optimizer"), or the task type when this build does not know it. */

@@ -3,8 +3,17 @@ package com.fitnesscrm.orchestrator.execution.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fitnesscrm.orchestrator.agents.Agent;
+import com.fitnesscrm.orchestrator.agents.AgentConfig;
 import com.fitnesscrm.orchestrator.agents.AgentProgram;
+import com.fitnesscrm.orchestrator.agents.OrchestratingProgram;
+import com.fitnesscrm.orchestrator.agents.RunStop;
+import com.fitnesscrm.orchestrator.execution.OutputSource;
+import com.fitnesscrm.orchestrator.base.Coded;
 import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunRequest;
+import com.fitnesscrm.orchestrator.security.Requester;
+import java.util.Set;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.StepKind;
@@ -47,6 +56,7 @@ public class RunLifecycle {
     private final RunStore store;
     private final RunAdmission admission;
     private final AgentRunner runner;
+    private final DailySpend spend;
     private final ExecutorService pool;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> runTask;
@@ -56,12 +66,13 @@ public class RunLifecycle {
     /** Runs executing on this node, so that a cancel can interrupt them. */
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    RunLifecycle(RunStore store, RunAdmission admission, AgentRunner runner,
+    RunLifecycle(RunStore store, RunAdmission admission, AgentRunner runner, DailySpend spend,
                  @Qualifier("agentRunPool") ExecutorService pool, SchedulerClient scheduler,
                  OneTimeTask<Long> agentRunTask, DataSource dataSource, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.admission = admission;
         this.runner = runner;
+        this.spend = spend;
         this.pool = pool;
         this.scheduler = scheduler;
         this.runTask = agentRunTask;
@@ -135,6 +146,59 @@ public class RunLifecycle {
         store.finish(id, queued.agentId(), result, steps.drain());
     }
 
+    /**
+     * Runs an agent now, in this thread, as a child run of {@code parentId} (a workflow run executing here): it is
+     * recorded with the parent's requester and points to the parent.
+     *
+     * @throws com.fitnesscrm.orchestrator.base.NotFoundException no such agent (as for any run)
+     */
+    public Run runChild(long parentId, RunRequest request) {
+        Run parent = store.find(parentId).orElseThrow(() -> new IllegalStateException("No run " + parentId));
+        Requester requester = new Requester(parent.requestedBy(), Coded.find(Requester.Kind.class,
+                parent.requesterKind()).orElse(Requester.Kind.SYSTEM), false);
+        RunAdmission.Decision decision = admission.admit(request, requester, new RunLinks(parentId, null, null));
+        return runNow((Admitted<?>) decision);
+    }
+
+    /**
+     * Queues a run in one of {@code from} again (a workflow run going on after an approval, or resumed) with a fresh
+     * durable task, in one transaction; false when it is no longer in one of them.
+     */
+    public boolean reopen(long id, Set<RunStatus> from) {
+        // The execution that ended the run waiting or failed may still be handing its task back: a moment at most.
+        Instant giveUp = clock.instant().plusSeconds(5);
+        while (store.taskPicked(id) && clock.instant().isBefore(giveUp)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!store.reopen(id, from)) {
+                return false;
+            }
+            store.removeIdleTask(id);
+            AsyncRuns.schedule(scheduler, runTask, id, clock);
+            return true;
+        }));
+    }
+
+    /**
+     * Whether a run of {@code agent} now would ask its LLM with the agent's daily budget already spent (it would
+     * answer from its rules instead): a workflow stops before such a node rather than pass the budget.
+     */
+    public boolean dailyBudgetSpent(Agent agent) {
+        AgentConfig config = agent.config();
+        return config.dailyBudgetUsd() != null && programs(agent) && spend.today(agent.id())
+                .compareTo(config.dailyBudgetUsd()) >= 0;
+    }
+
+    private boolean programs(Agent agent) {
+        return admission.program(agent).map(runner::mayCallLlm).orElse(false);
+    }
+
     /** Interrupts a run executing on this node; the caller has already marked it stopped (cancelled, timed out). */
     void interrupt(long id) {
         Running run = running.get(id);
@@ -159,6 +223,9 @@ public class RunLifecycle {
 
     private <I> RunResult execute(Long id, Admitted<I> admitted, StepRecorder steps, Instant runningAt) {
         Duration timeout = Duration.ofSeconds(admitted.agent().config().timeoutSeconds());
+        // A workflow run keeps the definition version it was written with, also when it goes on after a change.
+        Integer version = admitted.program() instanceof OrchestratingProgram<?> ? null
+                : admitted.agent().configVersion();
         Instant deadline = runningAt.plus(timeout);
         Future<RunOutcome> future = pool.submit(() -> runner.run(admitted.agent(),
                 (AgentProgram<I, Object>) admitted.program(), admitted.input(), steps, deadline));
@@ -170,32 +237,39 @@ public class RunLifecycle {
             return new RunResult(RunStatus.SUCCEEDED, json(outcome.output()), null,
                     outcome.source().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
                     outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
-                    admitted.agent().configVersion(), outcome.output());
+                    version, outcome.output());
         } catch (TimeoutException e) {
             steps.stop("timeout", StepKind.GUARDRAIL, "timeout " + timeout.toSeconds() + " s",
                     "the run was stopped");
             future.cancel(true);
             return failed(RunStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
-                    + timeout.toSeconds() + " s.", runningAt, admitted.agent().configVersion());
+                    + timeout.toSeconds() + " s.", runningAt, version);
         } catch (CancellationException e) {
             return failed(RunStatus.CANCELLED, "Cancelled while running.", runningAt,
-                    admitted.agent().configVersion());
+                    version);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
-            return failed(RunStatus.CANCELLED, SHUTTING_DOWN, runningAt, admitted.agent().configVersion());
+            return failed(RunStatus.CANCELLED, SHUTTING_DOWN, runningAt, version);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof RunStop stop) {
+                RunStatus status = stop.kind() == RunStop.Kind.WAITING ? RunStatus.WAITING
+                        : RunStatus.BUDGET_EXCEEDED;
+                JsonNode partial = stop.partialOutput();
+                return new RunResult(status, json(partial), stop.getMessage(), OutputSource.WORKFLOW.code(), null,
+                        0, 0, null, false, null, runningAt, clock.instant(), version, partial);
+            }
             if (cause instanceof RunFailedException failure) {
                 return failed(RunStatus.FAILED, failure.getMessage(), runningAt,
-                        admitted.agent().configVersion());
+                        version);
             }
             // The exception is for the log; the run's error is read by callers and must not name our classes.
             String reference = UUID.randomUUID().toString();
             log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
                     reference, cause);
             return failed(RunStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
-                    + "under reference " + reference + ".", runningAt, admitted.agent().configVersion());
+                    + "under reference " + reference + ".", runningAt, version);
         } finally {
             if (id != null) {
                 running.remove(id);
@@ -221,7 +295,8 @@ public class RunLifecycle {
                 run.mode(), end.error(), end.engine(), end.model(), end.tokensIn(),
                 end.tokensOut(), end.costUsd(), end.unpriced(), run.requestedBy(), run.requesterKind(),
                 run.configVersion(), run.startedAt(), end.runningAt(), end.completedAt(),
-                result == null ? null : end.executionSeconds(), result == null ? 0 : 1, null, null),
+                result == null ? null : end.executionSeconds(), result == null ? 0 : 1, null, null, run.parentId(),
+                run.replayOf()),
                 admitted.inputJson(), output);
     }
 

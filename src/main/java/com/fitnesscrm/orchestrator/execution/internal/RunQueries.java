@@ -48,6 +48,16 @@ public class RunQueries {
         return runs.steps(id);
     }
 
+    /** A workflow run's child runs, oldest first. */
+    public List<RunSummary> children(long id) {
+        return runs.children(id);
+    }
+
+    /** The config fields a replay laid over its agent's config, or {@code null}. */
+    public String configOverride(long id) {
+        return runs.configOverride(id);
+    }
+
     /** Newest first, without a total: for grids over many rows. */
     public List<RunSummary> list(RunFilter filter, int offset, int limit) {
         return runs.summaries(filter, Math.max(0, offset), Math.min(Math.max(1, limit), MAX_GRID_PAGE));

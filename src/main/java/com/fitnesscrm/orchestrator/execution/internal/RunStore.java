@@ -53,7 +53,7 @@ class RunStore {
     private static final String SUMMARY_COLUMNS = "id, agent_id, agent_name, task_type, status, mode, "
             + "error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, requested_by, requester_kind, "
             + "config_version, started_at, running_at, completed_at, execution_time, attempts, input_bytes, "
-            + "output_bytes";
+            + "output_bytes, parent_id, replay_of";
     private static final String COLUMNS = SUMMARY_COLUMNS + ", input_data, output_data";
 
     /**
@@ -86,10 +86,10 @@ class RunStore {
     }
 
     /** A run about to be written, with the agent's name, type and config version as they are now. */
-    NewRun newRun(Agent agent, String mode, String inputJson, String requestedBy, String requesterKind,
-                  String idempotencyKey, Instant now) {
-        return new NewRun(agent.id(), agent.name(), agent.type(), agent.configVersion(), mode, inputJson,
-                requestedBy, requesterKind, idempotencyKey, now);
+    NewRun newRun(Agent agent, int configVersion, String mode, String inputJson, String requestedBy,
+                  String requesterKind, String idempotencyKey, Instant now) {
+        return new NewRun(agent.id(), agent.name(), agent.type(), configVersion, mode, inputJson,
+                requestedBy, requesterKind, idempotencyKey, now, null, null, null);
     }
 
     /** Records a run that could not run (no engine in this build) as failed, with the reason. */
@@ -121,12 +121,13 @@ class RunStore {
     private long insertOnce(NewRun run, RunStatus status, Instant runningAt) {
         return jdbc.queryForObject("""
                 INSERT INTO ai_agent_executions (agent_id, agent_name, task_type, config_version, mode, input_data,
-                    requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts)
+                    requested_by, requester_kind, idempotency_key, started_at, status, running_at, attempts,
+                    parent_id, replay_of, config_override)
                 VALUES (""" + AGENT_IF_STILL_THERE + """
-                    , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class,
+                    , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id""", Long.class,
                 run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(), run.inputJson(),
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()), status.code(),
-                ts(runningAt), runningAt == null ? 0 : 1);
+                ts(runningAt), runningAt == null ? 0 : 1, run.parentId(), run.replayOf(), run.configOverrideJson());
     }
 
     /**
@@ -157,9 +158,7 @@ class RunStore {
                     .isActualTransactionActive()) {
                 throw e;
             }
-            return insert.applyAsLong(new NewRun(null, run.agentName(), run.taskType(), run.configVersion(),
-                    run.mode(), run.inputJson(), run.requestedBy(), run.requesterKind(), run.idempotencyKey(),
-                    run.startedAt()));
+            return insert.applyAsLong(run.withoutAgent());
         }
     }
 
@@ -178,10 +177,11 @@ class RunStore {
                     INSERT INTO ai_agent_executions (id, agent_id, agent_name, task_type, config_version, mode,
                         input_data, requested_by, requester_kind, idempotency_key, started_at, status, output_data,
                         error_message, engine, model, tokens_in, tokens_out, cost_usd, unpriced, input_hash, running_at,
-                        completed_at, execution_time, attempts)
+                        completed_at, execution_time, attempts, parent_id, replay_of, config_override)
                     VALUES (COALESCE(?::bigint, nextval(pg_get_serial_sequence('ai_agent_executions', 'id'))),
                         """ + AGENT_IF_STILL_THERE + """
-                        , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                        , ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?,
+                        ?::jsonb)
                     RETURNING id
                 )""" + INSERT_STEPS_OF_RUN + "SELECT id FROM run", Long.class,
                 reservedId, run.agentId(), run.agentName(), run.taskType(), run.configVersion(), run.mode(),
@@ -189,7 +189,8 @@ class RunStore {
                 run.requestedBy(), run.requesterKind(), run.idempotencyKey(), ts(run.startedAt()),
                 result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
                 result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
-                ts(result.runningAt()), ts(result.completedAt()), result.executionSeconds(), arrays.seq(),
+                ts(result.runningAt()), ts(result.completedAt()), result.executionSeconds(), run.parentId(),
+                run.replayOf(), run.configOverrideJson(), arrays.seq(),
                 arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
                 arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
     }
@@ -237,7 +238,7 @@ class RunStore {
                 arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
                 arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
         boolean finished = updated.size() == 1;
-        if (finished) {
+        if (finished && result.status().isFinished()) {
             events.publishEvent(finishedEvent(id, agentId, updated.get(0), result));
         }
         return finished;
@@ -248,13 +249,50 @@ class RunStore {
         jdbc.update("UPDATE ai_agent_executions SET status = 'queued' WHERE id = ? AND status = 'running'", id);
     }
 
+    /**
+     * Queues a waiting, failed or timed-out run again (a workflow run that goes on after an approval, or is resumed);
+     * false when it is in none of {@code from} any more. Its error and end are cleared; its steps stay.
+     */
+    boolean reopen(long id, java.util.Set<RunStatus> from) {
+        return jdbc.update("""
+                UPDATE ai_agent_executions SET status = 'queued', error_message = NULL, completed_at = NULL,
+                    execution_time = NULL, mode = 'async'
+                WHERE id = ? AND status = ANY (string_to_array(?, ','))""", id,
+                String.join(",", from.stream().map(RunStatus::code).toList())) == 1;
+    }
+
+    /** Whether a node still holds the run's durable task (it is finishing the execution that just ended). */
+    boolean taskPicked(long id) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT picked FROM ai_scheduled_tasks WHERE task_name = ? "
+                + "AND task_instance = ?", rs -> rs.next() ? rs.getBoolean(1) : null, AsyncRuns.TASK_NAME,
+                String.valueOf(id)));
+    }
+
+    /** Removes the run's durable task if one is left (not picked): the run is about to get a fresh one. */
+    void removeIdleTask(long id) {
+        jdbc.update("DELETE FROM ai_scheduled_tasks WHERE task_name = ? AND task_instance = ? AND NOT picked",
+                AsyncRuns.TASK_NAME, String.valueOf(id));
+    }
+
+    /** A workflow run's child runs, oldest first. */
+    List<RunSummary> children(long parentId) {
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM ai_agent_executions WHERE parent_id = ? ORDER BY id",
+                this::summary, parentId);
+    }
+
+    /** The config fields a replay laid over its agent's config, or {@code null}. */
+    String configOverride(long id) {
+        return jdbc.query("SELECT config_override FROM ai_agent_executions WHERE id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, id);
+    }
+
     /** Moves a queued or running run to a final status with a reason; false when it had already finished. */
     boolean stop(long id, RunStatus status, String reason, Instant now) {
         List<StoppedRun> stopped = jdbc.query("""
                 UPDATE ai_agent_executions SET status = ?, error_message = ?, completed_at = ?,
                     execution_time = CASE WHEN running_at IS NULL THEN NULL
                                           ELSE EXTRACT(EPOCH FROM (?::timestamptz - running_at)) END
-                WHERE id = ? AND status IN ('queued', 'running')
+                WHERE id = ? AND status IN ('queued', 'running', 'waiting')
                 RETURNING id, NULL::int AS agent_id, agent_name, execution_time""", STOPPED,
                 status.code(), reason, ts(now), ts(now), id);
         stopped.forEach(run -> finished(run, status));
@@ -547,7 +585,8 @@ class RunStore {
                 rs.getBigDecimal("cost_usd"), rs.getBoolean("unpriced"), rs.getString("requested_by"),
                 rs.getString("requester_kind"), integer(rs, "config_version"), instant(rs, "started_at"),
                 instant(rs, "running_at"), instant(rs, "completed_at"), doubleOrNull(rs, "execution_time"),
-                rs.getInt("attempts"), integer(rs, "input_bytes"), integer(rs, "output_bytes"));
+                rs.getInt("attempts"), integer(rs, "input_bytes"), integer(rs, "output_bytes"),
+                longOrNull(rs, "parent_id"), longOrNull(rs, "replay_of"));
     }
 
     /** The original service wrote statuses of its own (e.g. "completed"); they read as the nearest of ours. */
@@ -620,6 +659,11 @@ class RunStore {
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
