@@ -131,7 +131,9 @@ public class RunCompareView extends VerticalLayout implements BeforeEnterObserve
                 fact("Tokens out", left, right, run -> String.valueOf(run.tokensOut())),
                 fact("Cost", left, right, run -> RunFormat.cost(run.costUsd(), run.unpriced())),
                 fact("Duration", left, right, run -> RunFormat.seconds(run.executionTime())),
-                fact("Asked at", left, right, run -> RunFormat.time(run.startedAt())));
+                fact("Asked at", left, right, run -> RunFormat.time(run.startedAt())),
+                fact("Replay of", left, right, run -> run.summary().replayOf() == null ? "—"
+                        : "Run #" + run.summary().replayOf()));
     }
 
     private static Fact fact(String label, Run left, Run right, Function<Run, String> value) {

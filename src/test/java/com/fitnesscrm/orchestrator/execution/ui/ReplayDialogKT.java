@@ -59,6 +59,7 @@ class ReplayDialogKT extends KaribuTest {
         Run replayed = executions.get(newestRun());
         assertThat(replayed.id()).isNotEqualTo(original.id());
         assertThat(replayed.input()).isEqualTo(json("{\"numbers\": [10, 20, 30]}"));
+        assertThat(replayed.summary().replayOf()).isEqualTo(original.id());
         assertThat(dialog.isOpened()).isFalse();
         assertThat(_get(RunDetailView.class).title.getText()).startsWith("Run #" + replayed.id() + " ");
     }

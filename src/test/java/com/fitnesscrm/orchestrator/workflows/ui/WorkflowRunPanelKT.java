@@ -201,6 +201,6 @@ class WorkflowRunPanelKT extends KaribuTest {
 
     private static Run run(long id, RunStatus status, String taskType) {
         return new Run(new RunSummary(id, 1, "client_check_in", taskType, status, "async", null, null, null, 0, 0,
-                null, false, "admin", "user", 1, AT, AT, null, null, 1, null, null), null, null);
+                null, false, "admin", "user", 1, AT, AT, null, null, 1, null, null, null, null), null, null);
     }
 }
