@@ -63,8 +63,18 @@ public class RunCompareView extends VerticalLayout implements BeforeEnterObserve
 
     /** Opens the comparison of run {@code left} (shown on the left) with run {@code right}. */
     public static void navigate(long left, long right) {
-        UI.getCurrent().navigate(RunCompareView.class, new QueryParameters(Map.of("a",
-                List.of(String.valueOf(left)), "b", List.of(String.valueOf(right)))));
+        UI.getCurrent().navigate(RunCompareView.class, parameters(left, right));
+    }
+
+    /** A link to the comparison of run {@code left} with run {@code right}. */
+    public static RouterLink link(long left, long right, String text) {
+        RouterLink link = new RouterLink(text, RunCompareView.class);
+        link.setQueryParameters(parameters(left, right));
+        return link;
+    }
+
+    private static QueryParameters parameters(long left, long right) {
+        return QueryParameters.simple(Map.of("a", String.valueOf(left), "b", String.valueOf(right)));
     }
 
     @Override

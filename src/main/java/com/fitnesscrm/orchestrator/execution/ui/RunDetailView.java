@@ -64,6 +64,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     final Div extensions = new Div();
     /** What other features show for a run of any status ({@link RunDetailExtension#forRun}). */
     final Div runExtensions = new Div();
+    /** Links to the workflow run this is a step of and the run it replays (with Compare). */
+    final HorizontalLayout lineage = new HorizontalLayout();
     private final transient List<RunDetailExtension> extenders;
     private Long extendedRun;
     /** The run and status {@link #runExtensions} were built for: {@code "<id>:<status>"}. */
@@ -85,7 +87,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 runAgain, replay);
         actions.setAlignItems(Alignment.BASELINE);
         body.setWidthFull();
-        body.add(header, runExtensions, extensions, new H3("Input"), input, new H3("Output"), output, error, new H3("Steps"), timeline);
+        lineage.setAlignItems(Alignment.BASELINE);
+        body.add(header, lineage, runExtensions, extensions, new H3("Input"), input, new H3("Output"), output, error,
+                new H3("Steps"), timeline);
         add(title, actions, body);
     }
 
@@ -134,6 +138,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             extendedRun = null;
         }
         extendAnyStatus(shown);
+        showLineage(shown);
         runAgain.setVisible(true);
         runAgain.setEnabled(shown.agentId() != null);
         replay.setVisible(true);
@@ -154,6 +159,20 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 extensions.add(extra);
             }
         }
+    }
+
+    private void showLineage(Run shown) {
+        lineage.removeAll();
+        Long parent = shown.summary().parentId();
+        Long replayOf = shown.summary().replayOf();
+        if (parent != null) {
+            lineage.add(link(parent, "Step of workflow run #" + parent));
+        }
+        if (replayOf != null) {
+            lineage.add(link(replayOf, "Replay of run #" + replayOf),
+                    RunCompareView.link(replayOf, shown.id(), "Compare with run #" + replayOf));
+        }
+        lineage.setVisible(parent != null || replayOf != null);
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.fitnesscrm.orchestrator.execution.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,7 @@ import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouterLink;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ class ReplayDialogKT extends KaribuTest {
     @Test
     void the_dialog_starts_from_the_runs_input_and_no_overrides() {
         ReplayDialog dialog = openReplay();
+        assertThat(_get(RunDetailView.class).lineage.isVisible()).isFalse();
         assertThat(json(dialog.input.getValue())).isEqualTo(original.input());
         assertThat(dialog.config.getValue()).isEqualTo("{}");
     }
@@ -61,7 +65,13 @@ class ReplayDialogKT extends KaribuTest {
         assertThat(replayed.input()).isEqualTo(json("{\"numbers\": [10, 20, 30]}"));
         assertThat(replayed.summary().replayOf()).isEqualTo(original.id());
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(_get(RunDetailView.class).title.getText()).startsWith("Run #" + replayed.id() + " ");
+        RunDetailView opened = _get(RunDetailView.class);
+        assertThat(opened.title.getText()).startsWith("Run #" + replayed.id() + " ");
+        // the new run links to the one it replays, and to comparing the two
+        assertThat(_find(opened.lineage, RouterLink.class)).extracting(RouterLink::getText, RouterLink::getHref)
+                .containsExactly(tuple("Replay of run #" + original.id(), "executions/" + original.id()),
+                        tuple("Compare with run #" + original.id(),
+                                "executions/compare?a=" + original.id() + "&b=" + replayed.id()));
     }
 
     @Test
