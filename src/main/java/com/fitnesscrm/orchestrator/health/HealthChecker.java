@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,6 +103,17 @@ public class HealthChecker {
         // Off this thread once recorded: a slow or failing receiver never holds up or fails the check.
         alerts.afterCheck(report);
         return scoped(report, scope);
+    }
+
+    /**
+     * Does for real what the remediation log's dry-run entries {@code dryRunIds} would have done, approved by
+     * {@code approvedBy}: for background work that a person's approval stands behind (the {@code incident_triage}
+     * workflow), which runs with no one signed in. Each is logged again as done, naming the approver.
+     *
+     * @return per entry {@code {dry_run_id, applied, result, ...}}, as the report's {@code remediations}
+     */
+    public List<Map<String, Object>> applyApprovedRemediations(List<Long> dryRunIds, String approvedBy) {
+        return healer.applyApproved(dryRunIds, approvedBy);
     }
 
     /** The latest check of this node, if it made one. */

@@ -42,9 +42,21 @@ public class CurrentRequester {
      * name: no feature can act as a user or a key this way.
      */
     public <T> T asSchedule(long scheduleId, Supplier<T> work) {
+        return as("schedule:" + scheduleId, work);
+    }
+
+    /**
+     * Does {@code work} on this thread as the run {@code runId} ({@code run:<id>}, kind {@code system}, allowed to
+     * run agents and nothing else): what a workflow's functions do inside its run, where nobody is signed in.
+     */
+    public <T> T asRun(long runId, Supplier<T> work) {
+        return as("run:" + runId, work);
+    }
+
+    private <T> T as(String name, Supplier<T> work) {
         SecurityContext before = securityContext.getContext();
         SecurityContext context = securityContext.createEmptyContext();
-        context.setAuthentication(new BackgroundCaller("schedule:" + scheduleId));
+        context.setAuthentication(new BackgroundCaller(name));
         securityContext.setContext(context);
         try {
             return work.get();

@@ -167,7 +167,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/execute").hasAuthority(ApiKeyScope.EXECUTE.authority())
-                        .requestMatchers(HttpMethod.POST, "/api/executions/*/cancel", "/api/executions/*/rerun")
+                        .requestMatchers(HttpMethod.POST, "/api/executions/*/cancel", "/api/executions/*/rerun",
+                                "/api/executions/*/replay", "/api/executions/*/approve", "/api/executions/*/reject",
+                                "/api/executions/*/resume")
                         .hasAuthority(ApiKeyScope.EXECUTE.authority())
                         // The main backend's agent endpoints (workouts, predictions, schedules) run an agent.
                         .requestMatchers(HttpMethod.POST, "/api/ai/**", "/api/workouts/**")
@@ -186,6 +188,8 @@ class SecurityConfiguration {
                         .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(ApiKeyScope.READ.authority())
                         .requestMatchers("/api/agents", "/api/agents/**").hasAuthority(ApiKeyScope.ADMIN.authority())
+                        .requestMatchers("/api/workflows", "/api/workflows/**")
+                        .hasAuthority(ApiKeyScope.ADMIN.authority())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.unauthorized("Bearer", "Authentication is required."))

@@ -163,4 +163,10 @@ final class ExecutionSchemas {
                    Boolean truncated,
                    @JsonProperty("truncated_payloads") Integer truncatedPayloads) {
     }
+
+    @Schema(name = "Replay", description = "What a replay changes; both optional.")
+    record Replay(@Schema(description = "The input to run instead of the original's.") Object input,
+                  @Schema(description = "Config fields to change for this run only, e.g. {\"model\": \"gpt-4o\"}.")
+                  Object config) {
+    }
 }

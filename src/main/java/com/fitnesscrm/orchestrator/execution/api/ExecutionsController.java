@@ -180,6 +180,39 @@ class ExecutionsController {
                 .body(RunJson.of(run, null));
     }
 
+    @PostMapping("/{id}/replay")
+    @Operation(summary = "Run a run's agent or workflow again with edited input and/or config, async",
+            description = "Body {input?, config?}: input replaces the run's input; config holds the config fields to "
+                    + "change for this run only (e.g. another model or prompt). The new run links to the original "
+                    + "(replay_of).", operationId = "replayRun")
+    @ApiResponse(responseCode = "202", description = "The new run, queued; poll its Location.",
+            headers = @Header(name = "Location", description = "/api/executions/{id}"),
+            content = @Content(schema = @Schema(implementation = ExecutionSchemas.Run.class)))
+    @ApiResponse(responseCode = "404", description = "No run with this id.")
+    @ApiResponse(responseCode = "409", description = "The run's agent has been deleted, or is disabled.")
+    @ApiResponse(responseCode = "422", description = "An unknown member, a config field unknown or out of range "
+            + "(config.<field>), or input the agent refuses (input.<field>).")
+    ResponseEntity<ObjectNode> replay(@PathVariable long id,
+                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+                                              content = @Content(schema = @Schema(
+                                                      implementation = ExecutionSchemas.Replay.class)))
+                                      @RequestBody(required = false) JsonNode body) {
+        if (body != null && !body.isNull() && !body.isObject()) {
+            throw new InvalidInputException("", "The body must be a JSON object {input?, config?}.");
+        }
+        if (body != null && body.isObject()) {
+            body.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("input") && !name.equals("config")) {
+                    throw new InvalidInputException(name, "Unknown field '" + name + "'; a replay takes input "
+                            + "and config.");
+                }
+            });
+        }
+        Run run = runs.replay(id, body == null ? null : body.get("input"), body == null ? null : body.get("config"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/executions/" + run.id()))
+                .body(RunJson.of(run, null));
+    }
+
     private static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;

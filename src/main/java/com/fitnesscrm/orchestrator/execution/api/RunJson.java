@@ -83,6 +83,9 @@ final class RunJson {
         json.put("requester_kind", run.requesterKind());
         json.put("config_version", run.configVersion());
         json.put("attempts", run.attempts());
+        // A workflow's child run points to its workflow run; a replay to the run it replays.
+        json.put("parent_id", run.parentId());
+        json.put("replay_of", run.replayOf());
         return json;
     }
 

@@ -254,8 +254,11 @@ public class RunLifecycle {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RunStop stop) {
-                RunStatus status = stop.kind() == RunStop.Kind.WAITING ? RunStatus.WAITING
-                        : RunStatus.BUDGET_EXCEEDED;
+                RunStatus status = switch (stop.kind()) {
+                    case WAITING -> RunStatus.WAITING;
+                    case BUDGET_EXCEEDED -> RunStatus.BUDGET_EXCEEDED;
+                    case FAILED -> RunStatus.FAILED;
+                };
                 JsonNode partial = stop.partialOutput();
                 return new RunResult(status, json(partial), stop.getMessage(), OutputSource.WORKFLOW.code(), null,
                         0, 0, null, false, null, runningAt, clock.instant(), version, partial);

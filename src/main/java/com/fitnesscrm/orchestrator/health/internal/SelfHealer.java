@@ -124,6 +124,88 @@ public class SelfHealer {
         return new Outcome(round.done, round.recommendations);
     }
 
+    /**
+     * Does for real what dry-run entries of the log would have done, because a person approved them (the
+     * {@code incident_triage} workflow's approval step). Each is written to the log again as done ({@code on}), its
+     * reason naming the approver and the dry run; the hourly limit does not apply to a person's decision, as it does
+     * not to an undo. An entry that is not a dry run, was undone, or whose condition is gone (no dead node's runs
+     * left, no stuck run) is reported and skipped.
+     *
+     * @return one summary per entry asked for, as the report lists remediations, with {@code applied} true or false
+     */
+    public List<Map<String, Object>> applyApproved(List<Long> dryRunIds, String approvedBy) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (long id : dryRunIds) {
+            Remediation dryRun = remediations.find(id).orElse(null);
+            if (dryRun == null || dryRun.mode() != SelfHealingMode.DRY_RUN || dryRun.undoneAt() != null) {
+                Map<String, Object> skipped = new LinkedHashMap<>();
+                skipped.put("dry_run_id", id);
+                skipped.put("applied", false);
+                skipped.put("result", dryRun == null ? "There is no remediation " + id + "."
+                        : dryRun.undoneAt() != null ? "It was undone at " + dryRun.undoneAt() + "."
+                        : "It is no dry run: it was done when it was logged.");
+                results.add(skipped);
+                continue;
+            }
+            results.add(applyApproved(dryRun, approvedBy, now));
+        }
+        return results;
+    }
+
+    private Map<String, Object> applyApproved(Remediation dryRun, String approvedBy, Instant now) {
+        List<Long> runIds = dryRun.runIds();
+        Instant expiresAt = null;
+        String result = switch (dryRun.kind()) {
+            case POOL_REFILL -> {
+                if (!(dataSource instanceof HikariDataSource hikari) || hikari.getHikariPoolMXBean() == null) {
+                    yield null;
+                }
+                hikari.getHikariPoolMXBean().softEvictConnections();
+                yield "Evicted the pool's connections; it opens fresh ones as needed.";
+            }
+            case DEAD_NODE_RELEASE -> {
+                runIds = recovery.releaseDeadNodeRuns();
+                yield runIds.isEmpty() ? null : "Released " + runIds.size() + " run(s) to the queue for any node to "
+                        + "take; each runs again from the start.";
+            }
+            case STUCK_RUN_TIMEOUT -> {
+                runIds = recovery.timeOutStuckRuns();
+                yield runIds.isEmpty() ? null : "Recorded " + runIds.size() + " run(s) as timed out; a late answer "
+                        + "from their executor is then ignored.";
+            }
+            case LLM_RULES_ONLY -> {
+                expiresAt = now.plus(policy.coolDown());
+                yield "Answers from its rules engine without asking the LLM for " + minutes(policy.coolDown())
+                        + ", then a probe of the LLM switches it back.";
+            }
+            case CACHE_CLEAR -> "Answers it cached until now are not served any more; each input asks the LLM "
+                    + "again once.";
+        };
+        if (result == null) {
+            Map<String, Object> skipped = new LinkedHashMap<>();
+            skipped.put("dry_run_id", dryRun.id());
+            skipped.put("kind", dryRun.kind().code());
+            skipped.put("applied", false);
+            skipped.put("result", "Nothing to do any more: the condition the dry run found is gone.");
+            return skipped;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(dryRun.evidence());
+        evidence.put("dry_run_id", dryRun.id());
+        evidence.put("approved_by", approvedBy);
+        Remediation written = remediations.write(new RemediationLog.Entry(dryRun.kind(), SelfHealingMode.ON,
+                dryRun.reason() + " Approved by " + approvedBy + " (dry run " + dryRun.id() + ").", evidence, result,
+                dryRun.agentId(), runIds, now, expiresAt));
+        if (written.agentId() != null) {
+            overrides.changed();
+        }
+        log.warn("Self-healing (approved by {}): {} {}", approvedBy, written.reason(), result);
+        Map<String, Object> summary = summary(written, result);
+        summary.put("dry_run_id", dryRun.id());
+        summary.put("applied", true);
+        return summary;
+    }
+
     /** After connection errors, with the database back: fresh connections instead of ones that may be broken. */
     private void refillPool(HealthReadings.Database database, Round round) {
         Instant failed = database.lastFailedConnection();

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -313,16 +312,16 @@ public final class DefinitionReader {
         Set<String> limited = new HashSet<>();
         definition.nodes().stream().filter(node -> node.maxVisits() != null).forEach(node -> limited.add(node.id()));
         // Remove the limited nodes: any cycle left has no limit on it.
+        // One cycle is reported at a time: once it has a limit, the next (if any) shows.
         Map<String, Integer> state = new HashMap<>();
-        Set<String> reported = new LinkedHashSet<>();
         for (String id : index.keySet()) {
             if (!limited.contains(id)) {
-                List<String> path = new ArrayList<>();
-                List<String> cycle = findCycle(id, next, limited, state, path);
-                if (cycle != null && reported.add(String.join(" → ", cycle))) {
+                List<String> cycle = findCycle(id, next, limited, state, new ArrayList<>());
+                if (cycle != null) {
                     problems.add(new DefinitionProblem(ROOT + ".nodes[" + index.get(cycle.get(0)) + "].max_visits",
                             "The nodes " + String.join(" → ", cycle) + " → " + cycle.get(0) + " form a cycle "
                                     + "without a limit: give one of them 'max_visits'."));
+                    return;
                 }
             }
         }
