@@ -41,9 +41,14 @@ class WorkflowCrashIT {
             await("every run in its slow node").atMost(ChildApps.STARTUP).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions().until(() -> {
                         ChildApps.requireAlive(first);
-                        return count("SELECT count(*) FROM ai_agent_executions WHERE status = 'running' "
-                                + "AND input_data ->> 'millis' = '" + QueueWorkflowsOnStart.SLOW_MILLIS + "'") == RUNS;
+                        // A rules-only child run is written once it ends: a run inside its slow node shows by
+                        // the checkpoint before it.
+                        return count("SELECT count(DISTINCT execution_id) FROM ai_workflow_checkpoints "
+                                + "WHERE next_node_id = 'slow'") == RUNS;
                     });
+            Thread.sleep(1000); // into the slow node, well before its end
+            assertThat(count("SELECT count(*) FROM ai_agent_executions WHERE input_data ->> 'millis' = '"
+                    + QueueWorkflowsOnStart.SLOW_MILLIS + "'")).as("no slow node has finished").isZero();
             first.destroyForcibly(); // SIGKILL: no shutdown hook
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
@@ -97,7 +102,7 @@ class WorkflowCrashIT {
             for (long run : workflowRuns) {
                 assertThat(children(run, 102)).isEqualTo(1);
                 assertThat(text("SELECT decided_by || ': ' || note FROM ai_workflow_approvals WHERE execution_id = "
-                        + run)).isEqualTo("admin: after the restart");
+                        + run)).isEqualTo("admin-environment: after the restart");
                 assertThat(count("SELECT count(*) FROM ai_workflow_checkpoints WHERE execution_id = " + run))
                         .as("a finished run's checkpoints are released").isZero();
             }
