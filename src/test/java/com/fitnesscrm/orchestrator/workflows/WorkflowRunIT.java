@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.RunIntegrationTest;
@@ -10,6 +11,13 @@ import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunComparison;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.schedules.MisfirePolicy;
+import com.fitnesscrm.orchestrator.schedules.OverlapPolicy;
+import com.fitnesscrm.orchestrator.schedules.Schedule;
+import com.fitnesscrm.orchestrator.schedules.ScheduleDraft;
+import com.fitnesscrm.orchestrator.schedules.ScheduleService;
+import java.util.Optional;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunSummary;
@@ -36,6 +44,8 @@ class WorkflowRunIT extends RunIntegrationTest {
     WorkflowService workflows;
     @Autowired
     WorkflowRunService workflowRuns;
+    @Autowired
+    ScheduleService schedules;
 
     private String sumAgent;
     private String name;
@@ -234,6 +244,27 @@ class WorkflowRunIT extends RunIntegrationTest {
         assertThat(comparison.input()).extracting(RunComparison.Difference::path).containsExactly("numbers[2]");
         assertThat(comparison.output()).extracting(RunComparison.Difference::path)
                 .contains("total", "count");
+    }
+
+    @Test
+    void a_schedule_names_a_workflow_as_it_names_an_agent_and_its_firing_runs_it() {
+        Schedule schedule = schedules.create(new ScheduleDraft("wf-every-second-" + name, name, numbers(1, 1),
+                "* * * * * ?", "UTC", OverlapPolicy.SKIP, MisfirePolicy.SKIP));
+        try {
+            // It fires every second: some run of it has finished while the newest may still be going.
+            Run fired = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .until(() -> runs.list(RunFilter.any(), 0, 50).stream()
+                            .filter(run -> run.requestedBy().equals("schedule:" + schedule.id())
+                                    && run.agentName().equals(name) && run.status().isFinished())
+                            .findFirst().map(run -> runs.get(run.id())), Optional::isPresent)
+                    .orElseThrow();
+            assertThat(fired.agentName()).isEqualTo(name);
+            assertThat(fired.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(runs.children(fired.id())).singleElement()
+                    .satisfies(child -> assertThat(child.requestedBy()).isEqualTo("schedule:" + schedule.id()));
+        } finally {
+            schedules.delete(schedule.id());
+        }
     }
 
     private JsonNode numbers(int... values) {
