@@ -131,10 +131,14 @@ class WorkflowRunDetailKT extends KaribuTest {
     }
 
     @Test
-    void an_agents_run_shows_no_workflow_panel() {
-        Run child = executions.get(executions.children(run(1, 2).id()).get(0).id());
+    void a_child_run_shows_no_workflow_panel_but_links_to_its_workflow_run() {
+        Run parent = run(1, 2);
+        Run child = executions.get(executions.children(parent.id()).get(0).id());
         UI.getCurrent().navigate("executions/" + child.id());
         assertThat(_find(WorkflowRunDetail.class)).isEmpty();
+        assertThat(_find(RouterLink.class)).extracting(RouterLink::getText, RouterLink::getHref)
+                .contains(org.assertj.core.groups.Tuple.tuple("Step of workflow run #" + parent.id(),
+                        "executions/" + parent.id()));
     }
 
     private Run run(int... numbers) {
