@@ -9,6 +9,7 @@ import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunComparison;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunSummary;
@@ -211,6 +212,28 @@ class WorkflowRunIT extends RunIntegrationTest {
                 objectMapper.createObjectNode().put("temperature", 9)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "config.temperature");
+    }
+
+    @Test
+    void two_config_versions_compare_side_by_side_after_a_replay() {
+        Run first = runs.run(RunRequest.forAgent(sumAgent, numbers(1, 2), false));
+        int agentId = first.agentId();
+        agents.update(agentId, new AgentDraft(null, null, null, null,
+                objectMapper.createObjectNode().put("temperature", 0.7), "warmer"));
+        Run replay = awaitFinished(runs.replay(first.id(), numbers(1, 2, 3), null).id());
+
+        RunComparison comparison = runs.compare(first.id(), replay.id());
+
+        assertThat(comparison.left().configVersion()).isEqualTo(1);
+        assertThat(comparison.right().configVersion()).isEqualTo(2);
+        assertThat(comparison.config()).singleElement().satisfies(difference -> {
+            assertThat(difference.path()).isEqualTo("temperature");
+            assertThat(difference.left().asDouble()).isEqualTo(0.2);
+            assertThat(difference.right().asDouble()).isEqualTo(0.7);
+        });
+        assertThat(comparison.input()).extracting(RunComparison.Difference::path).containsExactly("numbers[2]");
+        assertThat(comparison.output()).extracting(RunComparison.Difference::path)
+                .contains("total", "count");
     }
 
     private JsonNode numbers(int... values) {
