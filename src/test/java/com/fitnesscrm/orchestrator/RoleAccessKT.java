@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fitnesscrm.orchestrator.agents.ui.AgentsView;
 import com.fitnesscrm.orchestrator.dashboard.ui.DashboardView;
+import com.fitnesscrm.orchestrator.execution.ui.RunCompareView;
 import com.fitnesscrm.orchestrator.execution.ui.RunDetailView;
 import com.fitnesscrm.orchestrator.execution.ui.RunsView;
 import com.fitnesscrm.orchestrator.health.ui.HealthView;
@@ -38,8 +39,10 @@ class RoleAccessKT extends KaribuTest {
                 // a parameter such as ":id([0-9]{1,18})" needs a value to match
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
-        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1", "workouts",
-                "workouts/plans/1", "exercises", "client-progress", "schedule", "health", "suggestions", "errors", "workflows", "check-in");
+        assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1",
+                "executions/compare", "workouts",
+                "workouts/plans/1", "exercises", "client-progress", "schedule", "health", "suggestions", "errors",
+                "workflows", "check-in");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -73,6 +76,12 @@ class RoleAccessKT extends KaribuTest {
         UI.getCurrent().navigate("executions/1");
         assertThat(currentView()).isNotInstanceOf(RunDetailView.class);
         assertThatThrownBy(() -> _get(RunDetailView.class)).hasMessageContaining("AccessDeniedException");
+
+        startNewSession();
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("executions/compare");
+        assertThat(currentView()).isNotInstanceOf(RunCompareView.class);
+        assertThatThrownBy(() -> _get(RunCompareView.class)).hasMessageContaining("AccessDeniedException");
     }
 
     @Test
@@ -131,8 +140,8 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Schedule", "Weekly check-in", "Agents", "Workflows", "Runs", "Health", "Suggestions", "Errors", "Schedules", "API keys",
-                "Users");
+                "Client progress", "Schedule", "Weekly check-in", "Agents", "Workflows", "Runs", "Health",
+                "Suggestions", "Errors", "Schedules", "API keys", "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
     }

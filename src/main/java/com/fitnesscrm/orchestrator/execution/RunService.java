@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.execution.internal.RunLinks;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentCatalog;
+import com.fitnesscrm.orchestrator.agents.AgentPrograms;
+import com.fitnesscrm.orchestrator.agents.AgentService;
+import com.fitnesscrm.orchestrator.agents.OrchestratingProgram;
+import com.fitnesscrm.orchestrator.base.JsonDiff;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.NotFoundException;
@@ -41,15 +47,20 @@ public class RunService {
     private final RunLifecycle lifecycle;
     private final RunQueries queries;
     private final AgentCatalog agents;
+    private final AgentService agentService;
+    private final AgentPrograms programs;
     private final CurrentRequester currentRequester;
     private final ObjectMapper objectMapper;
 
     RunService(RunAdmission admission, RunLifecycle lifecycle, RunQueries queries, AgentCatalog agents,
-               CurrentRequester currentRequester, ObjectMapper objectMapper) {
+               AgentService agentService, AgentPrograms programs, CurrentRequester currentRequester,
+               ObjectMapper objectMapper) {
         this.admission = admission;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.agents = agents;
+        this.agentService = agentService;
+        this.programs = programs;
         this.currentRequester = currentRequester;
         this.objectMapper = objectMapper;
     }
@@ -209,7 +220,55 @@ public class RunService {
 
     /** Two runs side by side: differences of input, config and output. */
     public RunComparison compare(long left, long right) {
-        throw new UnsupportedOperationException("not yet");
+        Run a = get(left);
+        Run b = get(right);
+        JsonNode configA = configOf(a);
+        JsonNode configB = configOf(b);
+        return new RunComparison(a, b, configA, configB, differences(a.input(), b.input()),
+                differences(configA, configB), differences(a.output(), b.output()));
+    }
+
+    /**
+     * The config a run ran with: its agent's config at the run's version, with a replay's changes laid over it; for a
+     * workflow (whose version is its definition's) the workflow agent's current config and that version. {@code null}
+     * once the agent is deleted.
+     */
+    private JsonNode configOf(Run run) {
+        if (run.agentId() == null) {
+            return null;
+        }
+        ObjectNode config;
+        Agent agent = agents.byId(run.agentId()).orElse(null);
+        if (agent == null) {
+            return null;
+        }
+        boolean workflow = programs.forType(agent.type()).filter(OrchestratingProgram.class::isInstance).isPresent();
+        if (workflow) {
+            config = agent.configJson();
+            config.put("definition_version", run.configVersion());
+        } else {
+            config = agentService.versions(agent.id()).stream()
+                    .filter(version -> run.configVersion() != null && version.version() == run.configVersion())
+                    .findFirst().map(version -> version.config().toJson()).orElse(null);
+            if (config == null) {
+                return null;
+            }
+        }
+        String override = queries.configOverride(run.id());
+        if (override != null) {
+            try {
+                objectMapper.readTree(override).fields().forEachRemaining(field -> config.set(field.getKey(),
+                        field.getValue()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Run " + run.id() + "'s config changes are not JSON", e);
+            }
+        }
+        return config;
+    }
+
+    private static List<RunComparison.Difference> differences(JsonNode left, JsonNode right) {
+        return JsonDiff.between(left, right).changes().stream()
+                .map(change -> new RunComparison.Difference(change.path(), change.left(), change.right())).toList();
     }
 
     /** A workflow run's child runs (one per agent node run), oldest first; empty for an agent's run. */

@@ -3,32 +3,19 @@ package com.fitnesscrm.orchestrator.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fitnesscrm.orchestrator.Application;
+import com.fitnesscrm.orchestrator.ChildApps;
 import com.fitnesscrm.orchestrator.execution.testagents.QueueRunsOnStart;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Async runs survive a node killed with {@code kill -9}: the app runs as a separate JVM on a persistent embedded
@@ -43,14 +30,8 @@ class AsyncRunCrashIT {
 
     private static final int RUNS = 150;
     private static final long RUN_MILLIS = 400;
-    private static final Duration STARTUP = Duration.ofMinutes(4);
-    private static final Path LOGS = Path.of("target", "crash-test");
 
-    private final List<Process> children = new ArrayList<>();
-    private final List<Path> childLogs = new ArrayList<>();
-    private final Map<Process, Integer> httpPorts = new HashMap<>();
-    private Path dataDir;
-    private int databasePort;
+    private ChildApps apps;
 
     /** A run as the database holds it. */
     record RunRow(long id, String status, int attempts, Timestamp completedAt, String output, String error) {
@@ -58,15 +39,14 @@ class AsyncRunCrashIT {
 
     @Test
     void runs_queued_on_a_node_killed_with_sigkill_all_finish_exactly_once_on_the_next_node() throws Throwable {
-        dataDir = Files.createTempDirectory("crash-it");
-        databasePort = freePort();
+        apps = new ChildApps("crash-test");
         try {
-            Process first = start("first", "--crash-test.queue-runs=" + RUNS, "--crash-test.run-millis=" + RUN_MILLIS);
+            Process first = apps.start("first", "--crash-test.queue-runs=" + RUNS, "--crash-test.run-millis=" + RUN_MILLIS);
 
             // Kill while some runs have finished, some are running and many still wait.
-            await("some runs finished, some running, many queued").atMost(STARTUP).pollInterval(Duration.ofMillis(100))
+            await("some runs finished, some running, many queued").atMost(ChildApps.STARTUP).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions().until(() -> {
-                        requireAlive(first);
+                        ChildApps.requireAlive(first);
                         Map<String, Long> counts = countByStatus();
                         return counts.values().stream().mapToLong(Long::longValue).sum() == RUNS
                                 && counts.getOrDefault("succeeded", 0L) >= 10
@@ -81,7 +61,7 @@ class AsyncRunCrashIT {
 
             // Its PostgreSQL outlives it, so what the dead node left behind can be read exactly.
             Map<Long, RunRow> atCrash = runs();
-            long orphanedDatabase = postmasterPid().orElseThrow();
+            long orphanedDatabase = apps.postmasterPid().orElseThrow();
             assertThat(atCrash).hasSize(RUNS);
             List<Long> finishedBefore = ids(atCrash, "succeeded");
             List<Long> runningAtCrash = ids(atCrash, "running");
@@ -92,14 +72,14 @@ class AsyncRunCrashIT {
             assertThat(queuedAtCrash).hasSizeGreaterThanOrEqualTo(50);
             assertThat(finishedBefore.size() + runningAtCrash.size() + queuedAtCrash.size()).isEqualTo(RUNS);
 
-            Process second = start("second");
-            awaitReady(second);
+            Process second = apps.start("second");
+            apps.awaitReady(second);
             assertThat(ProcessHandle.of(orphanedDatabase).filter(ProcessHandle::isAlive))
                     .as("the dead node's PostgreSQL was stopped by the next start").isEmpty();
 
             await("every run finished").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> {
-                        requireAlive(second);
+                        ChildApps.requireAlive(second);
                         return countByStatus().getOrDefault("succeeded", 0L) == RUNS && pendingTasks() == 0;
                     });
             Map<Long, RunRow> after = runs();
@@ -127,93 +107,23 @@ class AsyncRunCrashIT {
             // A graceful stop takes the embedded PostgreSQL with it.
             second.destroy();
             assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("stopped gracefully").isTrue();
-            assertThat(postmasterPid()).as("PostgreSQL stopped with the app").isEmpty();
+            assertThat(apps.postmasterPid()).as("PostgreSQL stopped with the app").isEmpty();
         } catch (Throwable failure) {
-            printChildLogs();
+            apps.printLogs();
             throw failure;
         }
     }
 
     @AfterEach
     void leaveNoProcessBehind() throws Exception {
-        for (Process child : children) {
-            if (child.isAlive()) {
-                child.destroyForcibly();
-                child.waitFor(30, TimeUnit.SECONDS);
-            }
+        if (apps != null) {
+            apps.close();
         }
-        if (dataDir != null) {
-            // A child killed here leaves its PostgreSQL running; stop it as the app would at its next start.
-            Optional<Long> postgres = postmasterPid();
-            postgres.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(process -> {
-                process.destroy();
-                try {
-                    process.onExit().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    process.destroyForcibly();
-                }
-            });
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
-    }
-
-    private Process start(String name, String... extraArgs) throws IOException {
-        Files.createDirectories(LOGS);
-        Path log = LOGS.resolve(name + ".log");
-        int httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                Application.class.getName(),
-                "--spring.profiles.active=test",
-                "--server.port=" + httpPort,
-                "--orchestrator.database.embedded.ephemeral=false",
-                "--orchestrator.database.embedded.data-dir=" + dataDir,
-                "--orchestrator.database.embedded.port=" + databasePort,
-                "--orchestrator.security.initial-admin-password=crash-test-admin-password",
-                // Few threads so that runs wait in the queue; quick heartbeats so a dead node is noticed in seconds.
-                "--db-scheduler.threads=4",
-                "--db-scheduler.polling-interval=1s",
-                "--db-scheduler.heartbeat-interval=2s"));
-        command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        children.add(process);
-        childLogs.add(log);
-        httpPorts.put(process, httpPort);
-        return process;
-    }
-
-    private void awaitReady(Process child) {
-        int port = httpPorts.get(child);
-        HttpClient http = HttpClient.newHttpClient();
-        await("the app is ready").atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> {
-                    requireAlive(child);
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    return response.statusCode() == 200;
-                });
-    }
-
-    private static void requireAlive(Process child) {
-        if (!child.isAlive()) {
-            throw new IllegalStateException("The app exited with " + child.exitValue() + " (see its log)");
-        }
-    }
-
-    /** A new connection each time: the dead node's PostgreSQL stops only once no client is left on it. */
-    private Connection database() throws IOException, SQLException {
-        String password = Files.readString(dataDir.resolve("postgres").resolve("orchestrator.password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres",
-                password);
     }
 
     private Map<String, Long> countByStatus() throws Exception {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection connection = database(); Statement sql = connection.createStatement();
+        try (Connection connection = apps.database(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT status, count(*) FROM ai_agent_executions WHERE agent_name = '"
                      + QueueRunsOnStart.AGENT_NAME + "' GROUP BY status")) {
             while (rows.next()) {
@@ -225,7 +135,7 @@ class AsyncRunCrashIT {
 
     private Map<Long, RunRow> runs() throws Exception {
         Map<Long, RunRow> runs = new HashMap<>();
-        try (Connection connection = database(); Statement sql = connection.createStatement();
+        try (Connection connection = apps.database(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT id, status, attempts, completed_at, output_data::text, "
                      + "error_message FROM ai_agent_executions WHERE agent_name = '" + QueueRunsOnStart.AGENT_NAME
                      + "'")) {
@@ -238,7 +148,7 @@ class AsyncRunCrashIT {
     }
 
     private long pendingTasks() throws Exception {
-        try (Connection connection = database(); Statement sql = connection.createStatement();
+        try (Connection connection = apps.database(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT count(*) FROM ai_scheduled_tasks WHERE task_name = 'agent-run'")) {
             rows.next();
             return rows.getLong(1);
@@ -246,7 +156,7 @@ class AsyncRunCrashIT {
     }
 
     private long resumeSteps(long id) throws Exception {
-        try (Connection connection = database(); Statement sql = connection.createStatement();
+        try (Connection connection = apps.database(); Statement sql = connection.createStatement();
              ResultSet rows = sql.executeQuery("SELECT count(*) FROM ai_execution_steps WHERE execution_id = " + id
                      + " AND kind = 'retry' AND name = 'resume after node stopped' AND status = 'succeeded'")) {
             rows.next();
@@ -256,34 +166,5 @@ class AsyncRunCrashIT {
 
     private static List<Long> ids(Map<Long, RunRow> runs, String status) {
         return runs.values().stream().filter(run -> run.status().equals(status)).map(RunRow::id).sorted().toList();
-    }
-
-    /** The PostgreSQL server running on the data folder, by its pid file; empty when none is. */
-    private Optional<Long> postmasterPid() throws IOException {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()))
-                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void printChildLogs() {
-        for (Path log : childLogs) {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                System.out.println("----- " + log + " (last 200 lines) -----");
-                lines.subList(Math.max(0, lines.size() - 200), lines.size()).forEach(System.out::println);
-            } catch (IOException e) {
-                System.out.println("----- " + log + " unreadable: " + e);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.RunIntegrationTest;
@@ -9,6 +10,14 @@ import com.fitnesscrm.orchestrator.agents.AgentDraft;
 import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.execution.Run;
+import com.fitnesscrm.orchestrator.execution.RunComparison;
+import com.fitnesscrm.orchestrator.execution.RunFilter;
+import com.fitnesscrm.orchestrator.schedules.MisfirePolicy;
+import com.fitnesscrm.orchestrator.schedules.OverlapPolicy;
+import com.fitnesscrm.orchestrator.schedules.Schedule;
+import com.fitnesscrm.orchestrator.schedules.ScheduleDraft;
+import com.fitnesscrm.orchestrator.schedules.ScheduleService;
+import java.util.Optional;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.RunSummary;
@@ -35,6 +44,8 @@ class WorkflowRunIT extends RunIntegrationTest {
     WorkflowService workflows;
     @Autowired
     WorkflowRunService workflowRuns;
+    @Autowired
+    ScheduleService schedules;
 
     private String sumAgent;
     private String name;
@@ -211,6 +222,49 @@ class WorkflowRunIT extends RunIntegrationTest {
                 objectMapper.createObjectNode().put("temperature", 9)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "config.temperature");
+    }
+
+    @Test
+    void two_config_versions_compare_side_by_side_after_a_replay() {
+        Run first = runs.run(RunRequest.forAgent(sumAgent, numbers(1, 2), false));
+        int agentId = first.agentId();
+        agents.update(agentId, new AgentDraft(null, null, null, null,
+                objectMapper.createObjectNode().put("temperature", 0.7), "warmer"));
+        Run replay = awaitFinished(runs.replay(first.id(), numbers(1, 2, 3), null).id());
+
+        RunComparison comparison = runs.compare(first.id(), replay.id());
+
+        assertThat(comparison.left().configVersion()).isEqualTo(1);
+        assertThat(comparison.right().configVersion()).isEqualTo(2);
+        assertThat(comparison.config()).singleElement().satisfies(difference -> {
+            assertThat(difference.path()).isEqualTo("temperature");
+            assertThat(difference.left().asDouble()).isEqualTo(0.2);
+            assertThat(difference.right().asDouble()).isEqualTo(0.7);
+        });
+        assertThat(comparison.input()).extracting(RunComparison.Difference::path).containsExactly("numbers[2]");
+        assertThat(comparison.output()).extracting(RunComparison.Difference::path)
+                .contains("total", "count");
+    }
+
+    @Test
+    void a_schedule_names_a_workflow_as_it_names_an_agent_and_its_firing_runs_it() {
+        Schedule schedule = schedules.create(new ScheduleDraft("wf-every-second-" + name, name, numbers(1, 1),
+                "* * * * * ?", "UTC", OverlapPolicy.SKIP, MisfirePolicy.SKIP));
+        try {
+            // It fires every second: some run of it has finished while the newest may still be going.
+            Run fired = await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .until(() -> runs.list(RunFilter.any(), 0, 50).stream()
+                            .filter(run -> run.requestedBy().equals("schedule:" + schedule.id())
+                                    && run.agentName().equals(name) && run.status().isFinished())
+                            .findFirst().map(run -> runs.get(run.id())), Optional::isPresent)
+                    .orElseThrow();
+            assertThat(fired.agentName()).isEqualTo(name);
+            assertThat(fired.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(runs.children(fired.id())).singleElement()
+                    .satisfies(child -> assertThat(child.requestedBy()).isEqualTo("schedule:" + schedule.id()));
+        } finally {
+            schedules.delete(schedule.id());
+        }
     }
 
     private JsonNode numbers(int... values) {

@@ -7,6 +7,7 @@ import com.fitnesscrm.orchestrator.base.UnavailableException;
 import com.fitnesscrm.orchestrator.base.ui.JsonView;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunService;
+import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -36,8 +37,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One run in full: its facts, input and output as JSON trees, error and the timeline of its steps. While the run is
- * queued or running the view follows it by server push (every {@link #REFRESH}), and it can be cancelled; any run can
- * be run again.
+ * queued, running or waiting the view follows it by server push (every {@link #REFRESH}), and it can be cancelled; any
+ * run can be run again as it was, or replayed with other input or config ({@link ReplayDialog}).
  */
 @Route("executions/:id([0-9]{1,18})")
 @PageTitle("Run · FitnessCRM AI Orchestrator")
@@ -57,11 +58,17 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     final StepTimeline timeline = new StepTimeline();
     final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), event -> cancel());
     final Button runAgain = new Button("Run again", VaadinIcon.REFRESH.create(), event -> runAgain());
+    final Button replay = new Button("Replay…", VaadinIcon.EDIT.create(), event -> openReplay());
     private final Div body = new Div();
     /** What other features show for a finished run ({@link RunDetailExtension}). */
     final Div extensions = new Div();
+    /** What other features show for a run of any status ({@link RunDetailExtension#forRun}). */
+    final Div runExtensions = new Div();
+    final RunLineage lineage = new RunLineage();
     private final transient List<RunDetailExtension> extenders;
     private Long extendedRun;
+    /** The run and status {@link #runExtensions} were built for: {@code "<id>:<status>"}. */
+    private String runExtendedFor;
     private Run run;
 
     public RunDetailView(RunService runs, Clock clock, ObjectProvider<RunDetailExtension> extenders) {
@@ -69,16 +76,18 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         this.clock = clock;
         this.extenders = extenders.orderedStream().toList();
         extensions.addClassName("run-extensions");
+        runExtensions.addClassName("run-extensions");
         setWidthFull();
         input.setId("run-input");
         output.setId("run-output");
         error.addClassName("form-error");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(new RouterLink("All runs", RunsView.class), cancel,
-                runAgain);
+                runAgain, replay);
         actions.setAlignItems(Alignment.BASELINE);
         body.setWidthFull();
-        body.add(header, extensions, new H3("Input"), input, new H3("Output"), output, error, new H3("Steps"), timeline);
+        body.add(header, lineage, runExtensions, extensions, new H3("Input"), input, new H3("Output"), output, error,
+                new H3("Steps"), timeline);
         add(title, actions, body);
     }
 
@@ -87,7 +96,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         return new RouterLink(text, RunDetailView.class, parameters(id));
     }
 
-    static void navigate(long id) {
+    /** Opens run {@code id}'s detail view; the same run again shows it afresh (e.g. after an approval). */
+    public static void navigate(long id) {
         UI.getCurrent().navigate(RunDetailView.class, parameters(id));
     }
 
@@ -98,6 +108,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         refresher.stop(); // the same view may be reused for another run
+        runExtendedFor = null; // and shown again to be shown afresh
         long id = event.getRouteParameters().getLong("id").orElseThrow();
         try {
             show(runs.get(id));
@@ -124,8 +135,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             extensions.removeAll();
             extendedRun = null;
         }
+        extendAnyStatus(shown);
+        lineage.show(shown);
         runAgain.setVisible(true);
         runAgain.setEnabled(shown.agentId() != null);
+        replay.setVisible(true);
+        replay.setEnabled(shown.agentId() != null);
         body.setVisible(true);
     }
 
@@ -144,10 +159,33 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /**
+     * Asks the other features for a run of any status when its status changed, and on each refresh while it executes;
+     * a waiting run keeps its components (an approver's note is not wiped by the next refresh).
+     */
+    private void extendAnyStatus(Run shown) {
+        String key = shown.id() + ":" + shown.status().code();
+        boolean executing = shown.status() == RunStatus.QUEUED || shown.status() == RunStatus.RUNNING;
+        if (key.equals(runExtendedFor) && !executing) {
+            return;
+        }
+        runExtensions.removeAll();
+        runExtendedFor = key;
+        for (RunDetailExtension extender : extenders) {
+            com.vaadin.flow.component.Component extra = extender.forRun(shown);
+            if (extra != null) {
+                runExtensions.add(extra);
+            }
+        }
+    }
+
     private void showMissing(long id) {
         run = null;
         extensions.removeAll();
         extendedRun = null;
+        runExtensions.removeAll();
+        runExtendedFor = null;
+        replay.setVisible(false);
         title.setText("No run with id " + id);
         body.setVisible(false);
         cancel.setVisible(false);
@@ -202,6 +240,10 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         } catch (ConflictException | InvalidInputException | UnavailableException | NotFoundException refused) {
             notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    private void openReplay() {
+        new ReplayDialog(runs, run).open();
     }
 
     private static void notify(String message, NotificationVariant variant) {

@@ -22,10 +22,12 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Every run of every agent, newest first, filtered by agent, status and time; a click opens the run. The grid pages
- * through the service without counting, so it stays fast with millions of runs.
+ * Every run of every agent, newest first, filtered by agent, status and time; a click opens the run, and two runs
+ * ticked open Compare ({@link RunCompareView}). The grid pages through the service without counting, so it stays fast
+ * with millions of runs.
  */
 @Route("executions")
 @PageTitle("Runs · FitnessCRM AI Orchestrator")
@@ -60,6 +62,7 @@ public class RunsView extends VerticalLayout {
     final ComboBox<RunStatus> status = new ComboBox<>("Status");
     final Select<TimeRange> range = new Select<>();
     final Grid<RunSummary> grid = new Grid<>(RunSummary.class, false);
+    final Button compare = ViewToolbar.primary("Compare", VaadinIcon.SPLIT_H, "compare-runs", event -> compare());
 
     public RunsView(RunService runs, AgentService agents, Clock clock) {
         this.runs = runs;
@@ -67,12 +70,16 @@ public class RunsView extends VerticalLayout {
         this.clock = clock;
         setSizeFull();
         add(createToolbar(), createFilters(), createGrid());
-        grid.setItems(query -> runs.list(filter(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> runs.list(filter(), query.getOffset(), query.getLimit()).stream())
+                // a ticked run stays ticked when a refresh brings it back with another status
+                .setIdentifierProvider(RunSummary::id);
     }
 
     private ViewToolbar createToolbar() {
+        compare.setEnabled(false);
+        compare.setTooltipText("Tick two runs to compare them");
         return new ViewToolbar("Runs",
-                ViewToolbar.tertiary("Refresh", VaadinIcon.REFRESH, "refresh-runs", event -> refresh()));
+                ViewToolbar.tertiary("Refresh", VaadinIcon.REFRESH, "refresh-runs", event -> refresh()), compare);
     }
 
     private HorizontalLayout createFilters() {
@@ -113,6 +120,8 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(run -> RunFormat.time(run.startedAt())).setHeader("Started").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addItemClickListener(event -> RunDetailView.navigate(event.getItem().id()));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(event -> compare.setEnabled(event.getAllSelectedItems().size() == 2));
         grid.setSizeFull();
         return grid;
     }
@@ -121,6 +130,14 @@ public class RunsView extends VerticalLayout {
         TimeRange chosen = range.getValue() == null ? TimeRange.ALL : range.getValue();
         return new RunFilter(agent.getValue() == null ? null : agent.getValue().id(), status.getValue(),
                 chosen.from(clock.instant()), null);
+    }
+
+    /** The older run on the left, so a new prompt's run reads as the change. */
+    private void compare() {
+        List<Long> ids = grid.getSelectedItems().stream().map(RunSummary::id).sorted().toList();
+        if (ids.size() == 2) {
+            RunCompareView.navigate(ids.get(0), ids.get(1));
+        }
     }
 
     private void refresh() {
