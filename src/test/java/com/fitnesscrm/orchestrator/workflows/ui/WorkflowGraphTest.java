@@ -87,11 +87,11 @@ class WorkflowGraphTest {
     @Test
     void escapes_a_hostile_label_so_it_stays_text() throws Exception {
         String svg = graph("""
-                {'start': 'a', 'nodes': [{'id': 'a', 'kind': 'agent', 'label': '<script>alert(1)</script>',
+                {'start': 'a', 'nodes': [{'id': 'a', 'kind': 'agent', 'label': '<script>x()</script>',
                   'agent': 'x\\' onload=\\'alert(2)'}], 'edges': [{'from': 'a', 'to': 'end',
                   'when': {'path': '$input.<b>', 'equals': '&'}}]}""").svg();
 
-        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;x()&lt;/script&gt;");
         Document document = parse(svg);
         assertThat(document.getElementsByTagName("script").getLength()).isZero();
         assertThat(document.getElementsByTagName("b").getLength()).isZero();
