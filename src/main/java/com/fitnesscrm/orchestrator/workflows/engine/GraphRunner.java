@@ -158,8 +158,10 @@ public final class GraphRunner {
             }
             int visits = definition.nodes().stream()
                     .mapToInt(node -> node.maxVisits() == null ? 1 : node.maxVisits()).sum();
+            // LangGraph4j counts its start, its end and the final step as iterations too; the limits that matter
+            // are the nodes' own max_visits, so this is only a net behind them.
             return graph.compile(CompileConfig.builder().checkpointSaver(saver)
-                    .recursionLimit(visits + 2).releaseThread(false).build());
+                    .recursionLimit(visits + 10).releaseThread(false).build());
         } catch (GraphStateException e) {
             // A definition that passed DefinitionReader always compiles; one that does not is our bug.
             throw new IllegalStateException("The workflow's graph could not be built: " + e.getMessage(), e);
