@@ -158,8 +158,10 @@ public final class GraphRunner {
             }
             int visits = definition.nodes().stream()
                     .mapToInt(node -> node.maxVisits() == null ? 1 : node.maxVisits()).sum();
+            // LangGraph4j counts every step of the stream: START's output, each node, END's output and the step
+            // that ends the stream, so a run through every node once takes visits + 3.
             return graph.compile(CompileConfig.builder().checkpointSaver(saver)
-                    .recursionLimit(visits + 2).releaseThread(false).build());
+                    .recursionLimit(visits + 3).releaseThread(false).build());
         } catch (GraphStateException e) {
             // A definition that passed DefinitionReader always compiles; one that does not is our bug.
             throw new IllegalStateException("The workflow's graph could not be built: " + e.getMessage(), e);
