@@ -107,7 +107,9 @@ public class CodeAnalysisStore {
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?, ?, ?)
                 ON CONFLICT (fingerprint) DO UPDATE SET
                     occurrences = ai_error_groups.occurrences + ?,
-                    last_seen = GREATEST(ai_error_groups.last_seen, EXCLUDED.last_seen),
+                    -- An error analysed again (already counted) was not seen again: it keeps its last sighting.
+                    last_seen = CASE WHEN ? THEN GREATEST(ai_error_groups.last_seen, EXCLUDED.last_seen)
+                                     ELSE ai_error_groups.last_seen END,
                     likely_cause = EXCLUDED.likely_cause,
                     suggested_fix = EXCLUDED.suggested_fix,
                     analysed_at = CASE WHEN ai_error_groups.analysed_at IS NULL OR ai_error_groups.analysed_at < ?
@@ -118,7 +120,7 @@ public class CodeAnalysisStore {
                 (rs, i) -> new StoredGroup(rs.getLong("id"), group(rs), rs.getBoolean("claimed")),
                 error.fingerprint(), error.title(), cut(error.exceptionType(), 300), error.language().code(),
                 json(error.inAppFrames()), cut(trace == null ? "" : trace, SAMPLE_TRACE_MAX), error.likelyCause(),
-                error.suggestedFix(), at, at, at, claim, count ? 1 : 0, claimBefore, claimBefore, claim);
+                error.suggestedFix(), at, at, at, claim, count ? 1 : 0, count, claimBefore, claimBefore, claim);
         if (count) {
             jdbc.update("""
                     INSERT INTO ai_error_group_hours (error_group_id, hour, occurrences) VALUES (?, ?, 1)

@@ -57,6 +57,24 @@ class CodeAnalysisStoreIT {
                 fingerprint)).isEqualTo(THREADS);
     }
 
+    @Test
+    void an_error_analysed_again_without_being_seen_again_keeps_its_last_sighting() {
+        String fingerprint = UUID.randomUUID().toString().replace("-", "");
+        ErrorAnalysis error = new ErrorAnalysis(fingerprint, "KeyError: 'id'", "KeyError", "'id'", Language.PYTHON,
+                List.of(new ErrorAnalysis.Frame("routes/clients.py", "show")), List.of("KeyError: 'id'"),
+                "A key is missing.", "Use .get().", "error.key-error");
+        Instant seen = Instant.parse("2026-12-01T03:00:00Z");
+        store.saveError(error, "Traceback …", seen, true, Duration.ofMinutes(10));
+
+        // incident_triage hands the hour's most frequent group to the Code Analyzer as already counted
+        store.saveError(error, "Traceback …", seen.plus(Duration.ofHours(5)), false, Duration.ofMinutes(10));
+
+        assertThat(jdbc.queryForObject("SELECT last_seen FROM ai_error_groups WHERE fingerprint = ?",
+                java.sql.Timestamp.class, fingerprint).toInstant()).isEqualTo(seen);
+        assertThat(jdbc.queryForObject("SELECT occurrences FROM ai_error_groups WHERE fingerprint = ?", Long.class,
+                fingerprint)).isEqualTo(1);
+    }
+
     private static <T> List<T> all(Callable<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
