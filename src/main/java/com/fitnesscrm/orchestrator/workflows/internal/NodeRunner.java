@@ -168,10 +168,15 @@ final class NodeRunner implements NodeWork {
         return new NodeFailure(reason);
     }
 
-    /** A function's output in a line for the timeline: its {@code summary} text if it has one. */
+    /** A function's output in a line for the timeline: its summary, message or reason in words if it has one. */
     private static String summary(JsonNode output) {
-        String text = output != null && output.path("summary").isTextual() ? output.get("summary").textValue()
-                : output == null ? "" : output.toString();
+        String text = output == null ? "" : output.toString();
+        for (String field : new String[] {"summary", "message", "reason"}) {
+            if (output != null && output.path(field).isTextual()) {
+                text = output.get(field).textValue();
+                break;
+            }
+        }
         return text.length() > 300 ? text.substring(0, 297) + "…" : text;
     }
 

@@ -39,7 +39,7 @@ class TriageSummaryFunction implements WorkflowFunction {
         for (JsonNode component : health.path("components")) {
             if (!"healthy".equals(component.path("status").asText())) {
                 unhealthy.add(component.path("component").asText() + " (" + component.path("status").asText()
-                        + "): " + component.path("message").asText());
+                        + "): " + component.path("message").asText().replaceFirst("\\.$", ""));
             }
         }
         List<String> lines = new ArrayList<>();
