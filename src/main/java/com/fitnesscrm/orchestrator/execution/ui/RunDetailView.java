@@ -64,8 +64,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     final Div extensions = new Div();
     /** What other features show for a run of any status ({@link RunDetailExtension#forRun}). */
     final Div runExtensions = new Div();
-    /** Links to the workflow run this is a step of and the run it replays (with Compare). */
-    final HorizontalLayout lineage = new HorizontalLayout();
+    final RunLineage lineage = new RunLineage();
     private final transient List<RunDetailExtension> extenders;
     private Long extendedRun;
     /** The run and status {@link #runExtensions} were built for: {@code "<id>:<status>"}. */
@@ -87,7 +86,6 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 runAgain, replay);
         actions.setAlignItems(Alignment.BASELINE);
         body.setWidthFull();
-        lineage.setAlignItems(Alignment.BASELINE);
         body.add(header, lineage, runExtensions, extensions, new H3("Input"), input, new H3("Output"), output, error,
                 new H3("Steps"), timeline);
         add(title, actions, body);
@@ -138,7 +136,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             extendedRun = null;
         }
         extendAnyStatus(shown);
-        showLineage(shown);
+        lineage.show(shown);
         runAgain.setVisible(true);
         runAgain.setEnabled(shown.agentId() != null);
         replay.setVisible(true);
@@ -159,20 +157,6 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 extensions.add(extra);
             }
         }
-    }
-
-    private void showLineage(Run shown) {
-        lineage.removeAll();
-        Long parent = shown.summary().parentId();
-        Long replayOf = shown.summary().replayOf();
-        if (parent != null) {
-            lineage.add(link(parent, "Step of workflow run #" + parent));
-        }
-        if (replayOf != null) {
-            lineage.add(link(replayOf, "Replay of run #" + replayOf),
-                    RunCompareView.link(replayOf, shown.id(), "Compare with run #" + replayOf));
-        }
-        lineage.setVisible(parent != null || replayOf != null);
     }
 
     /**

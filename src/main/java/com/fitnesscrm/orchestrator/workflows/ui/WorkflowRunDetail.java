@@ -86,9 +86,9 @@ class WorkflowRunDetail extends Composite<VerticalLayout> {
         Span badge = new Span(status == null ? "" : status);
         // the same classes as the run statuses (styles.css)
         badge.addClassNames("status-badge", "status-badge-" + switch (status == null ? "" : status) {
-            case "succeeded" -> "success";
+            case "succeeded", "approved" -> "success";
             case "failed" -> "error";
-            case "waiting" -> "warning";
+            case "waiting", "rejected" -> "warning";
             case "running" -> "primary";
             default -> "neutral";
         });

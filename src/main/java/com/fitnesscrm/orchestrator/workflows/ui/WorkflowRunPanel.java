@@ -5,6 +5,7 @@ import com.fitnesscrm.orchestrator.execution.ui.RunDetailExtension;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.workflows.PendingApproval;
 import com.fitnesscrm.orchestrator.workflows.WorkflowRunService;
+import com.fitnesscrm.orchestrator.workflows.WorkflowService;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkflowRunPanel implements RunDetailExtension {
-
-    /** The task type of a workflow's runs: a workflow is an agent of this type. */
-    static final String TASK_TYPE = "workflow";
 
     private final WorkflowRunService workflowRuns;
     private final AuthenticationContext authentication;
@@ -33,7 +31,7 @@ public class WorkflowRunPanel implements RunDetailExtension {
 
     @Override
     public com.vaadin.flow.component.Component forRun(Run run) {
-        if (!TASK_TYPE.equals(run.taskType())) {
+        if (!WorkflowService.TYPE.equals(run.taskType())) {
             return null;
         }
         return new WorkflowRunDetail(workflowRuns, run, this::mayDecide);
