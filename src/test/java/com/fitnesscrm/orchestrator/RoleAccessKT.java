@@ -16,6 +16,8 @@ import com.fitnesscrm.orchestrator.scheduling.ui.ScheduleView;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.security.ui.LoginView;
 import com.fitnesscrm.orchestrator.security.ui.UsersView;
+import com.fitnesscrm.orchestrator.workflows.ui.CheckInView;
+import com.fitnesscrm.orchestrator.workflows.ui.WorkflowsView;
 import com.fitnesscrm.orchestrator.workouts.ui.ExercisesView;
 import com.fitnesscrm.orchestrator.workouts.ui.WorkoutPlannerView;
 import com.vaadin.flow.component.Component;
@@ -38,8 +40,8 @@ class RoleAccessKT extends KaribuTest {
                 .map(route -> route.replaceAll(":[a-zA-Z_]+(\\([^/]*\\))?", "1"))
                 .toList();
         assertThat(routes).contains("", "gui", "users", "agents", "executions", "executions/1",
-                "executions/compare", "workouts",
-                "workouts/plans/1", "exercises", "client-progress", "schedule", "health", "suggestions", "errors");
+                "executions/compare", "workouts", "workouts/plans/1", "exercises", "client-progress", "schedule",
+                "health", "suggestions", "errors", "workflows", "check-in");
         for (String route : routes) {
             UI.getCurrent().navigate(route);
             assertThat(currentView()).as(route).isInstanceOf(LoginView.class);
@@ -82,11 +84,24 @@ class RoleAccessKT extends KaribuTest {
     }
 
     @Test
+    void an_admin_opens_the_workflows_view_and_a_trainer_is_refused_it() {
+        login(UserRole.ADMIN);
+        UI.getCurrent().navigate("workflows");
+        assertThat(currentView()).isInstanceOf(WorkflowsView.class);
+
+        startNewSession();
+        login(UserRole.TRAINER);
+        UI.getCurrent().navigate("workflows");
+        assertThat(currentView()).isNotInstanceOf(WorkflowsView.class);
+        assertThatThrownBy(() -> _get(WorkflowsView.class)).hasMessageContaining("AccessDeniedException");
+    }
+
+    @Test
     void a_trainer_sees_the_dashboard_and_the_trainer_tools_but_no_link_to_admin_views() {
         login(UserRole.TRAINER);
         assertThat(currentView()).isInstanceOf(DashboardView.class);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Schedule");
+                "Client progress", "Schedule", "Weekly check-in");
     }
 
     @Test
@@ -115,6 +130,8 @@ class RoleAccessKT extends KaribuTest {
             assertThat(currentView()).as(role.name()).isInstanceOf(ClientProgressView.class);
             UI.getCurrent().navigate("schedule");
             assertThat(currentView()).as(role.name()).isInstanceOf(ScheduleView.class);
+            UI.getCurrent().navigate("check-in");
+            assertThat(currentView()).as(role.name()).isInstanceOf(CheckInView.class);
         }
     }
 
@@ -122,7 +139,7 @@ class RoleAccessKT extends KaribuTest {
     void an_admin_sees_links_to_every_view() {
         login(UserRole.ADMIN);
         assertThat(navigationLabels()).containsExactly("Dashboard", "Workout planner", "Exercises",
-                "Client progress", "Schedule", "Agents", "Runs", "Health", "Suggestions", "Errors", "Schedules", "API keys",
+                "Client progress", "Schedule", "Weekly check-in", "Agents", "Workflows", "Runs", "Health", "Suggestions", "Errors", "Schedules", "API keys",
                 "Users");
         UI.getCurrent().navigate("users");
         assertThat(currentView()).isInstanceOf(UsersView.class);
