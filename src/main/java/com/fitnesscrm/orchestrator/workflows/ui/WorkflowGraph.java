@@ -221,9 +221,10 @@ public final class WorkflowGraph {
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
                 + "markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" "
                 + "fill=\"#555\"/></marker></defs>");
-        int backCount = 0;
+        int detours = 0;
         for (Arrow arrow : arrows) {
-            appendArrow(svg, arrow, at.get(arrow.from()), at.get(arrow.to()), arrow.back() ? backCount++ : 0);
+            boolean around = arrow.back() || arrow.from().equals(arrow.to()) || crossesABox(arrow, at);
+            appendArrow(svg, arrow, at.get(arrow.from()), at.get(arrow.to()), around ? detours++ : -1);
         }
         nodes.values().forEach(node -> appendNode(svg, node, at.get(node.id())));
         appendEnd(svg, at.get(WorkflowDefinition.END));
@@ -270,20 +271,47 @@ public final class WorkflowGraph {
         svg.append("</g>");
     }
 
-    private void appendArrow(StringBuilder svg, Arrow arrow, double[] from, double[] to, int backIndex) {
+    /**
+     * Whether the straight line of a forward arrow would run through a box of a layer it skips (e.g. a default edge
+     * past the nodes of a conditional branch), where the box would hide it.
+     */
+    private boolean crossesABox(Arrow arrow, Map<String, double[]> at) {
+        double[] from = at.get(arrow.from());
+        double[] to = at.get(arrow.to());
+        double x1 = from[0] + BOX_WIDTH / 2;
+        double y1 = from[1] + BOX_HEIGHT;
+        double x2 = to[0] + BOX_WIDTH / 2;
+        double y2 = to[1];
+        for (Map.Entry<String, double[]> box : at.entrySet()) {
+            double[] xy = box.getValue();
+            double middle = xy[1] + BOX_HEIGHT / 2;
+            if (box.getKey().equals(arrow.from()) || box.getKey().equals(arrow.to()) || middle <= y1 || middle >= y2) {
+                continue;
+            }
+            double x = x1 + (x2 - x1) * (middle - y1) / (y2 - y1);
+            if (x >= xy[0] - 5 && x <= xy[0] + BOX_WIDTH + 5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code detour}: the how-manieth arrow drawn round the right of the boxes, -1 for a straight one. */
+    private void appendArrow(StringBuilder svg, Arrow arrow, double[] from, double[] to, int detour) {
         String dash = arrow.when() == null ? "" : " stroke-dasharray=\"6 4\"";
-        String css = "edge" + (arrow.back() ? " back" : "") + (arrow.when() == null ? "" : " conditional")
-                + (arrow.implicit() ? " implicit" : "");
+        String css = "edge" + (arrow.back() ? " back" : "") + (detour >= 0 ? " detour" : "")
+                + (arrow.when() == null ? "" : " conditional") + (arrow.implicit() ? " implicit" : "");
         svg.append("<g class=\"").append(css).append("\">");
         double labelX;
         double labelY;
-        if (arrow.back() || arrow.from().equals(arrow.to())) {
+        if (detour >= 0) {
             // Out of the source's right side, round the right of the boxes, into the target's right side.
+            boolean toEnd = WorkflowDefinition.END.equals(arrow.to());
             double x1 = from[0] + BOX_WIDTH;
             double y1 = from[1] + BOX_HEIGHT / 2;
-            double x2 = to[0] + BOX_WIDTH;
+            double x2 = toEnd ? to[0] + BOX_WIDTH / 2 + 40 : to[0] + BOX_WIDTH;
             double y2 = to[1] + BOX_HEIGHT / 2;
-            double bend = Math.max(x1, x2) + 50 + 15 * backIndex;
+            double bend = Math.max(from[0], to[0]) + BOX_WIDTH + 50 + 15 * detour;
             svg.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" "
                     + "fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\"%s marker-end=\"url(#arrow)\"/>",
                     x1, y1, bend, y1, bend, y2, x2, y2, dash));

@@ -131,6 +131,16 @@ class WorkflowGraphTest {
     }
 
     @Test
+    void draws_an_edge_that_would_run_behind_the_boxes_it_skips_round_their_right() throws Exception {
+        Document svg = parse(graph(CHECK_IN).svg());
+
+        // assess → summary skips adjust and approve_plan, which sit in its column; every other edge goes straight down.
+        assertThat(withClass(svg, "detour")).singleElement().satisfies(edge -> assertThat(
+                ((Element) edge.getElementsByTagName("path").item(0)).getAttribute("d")).contains(" C "));
+        assertThat(withClass(svg, "edge")).hasSize(6);
+    }
+
+    @Test
     void leads_a_node_without_edges_to_the_end() throws Exception {
         WorkflowGraph graph = graph("{'start': 'only', 'nodes': [{'id': 'only', 'kind': 'approval'}], 'edges': []}");
 
