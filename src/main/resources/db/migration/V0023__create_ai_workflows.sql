@@ -70,3 +70,9 @@ CREATE TABLE ai_workflow_approvals (
     UNIQUE (execution_id, node_id, visit)
 );
 CREATE INDEX ai_workflow_approvals_pending_idx ON ai_workflow_approvals (requested_at) WHERE decision IS NULL;
+
+-- The shipped workflows installed once: one an admin deletes or renames is not brought back at the next start.
+CREATE TABLE ai_workflows_shipped (
+    name         VARCHAR(100) PRIMARY KEY,
+    installed_at TIMESTAMPTZ  NOT NULL DEFAULT now()
+);

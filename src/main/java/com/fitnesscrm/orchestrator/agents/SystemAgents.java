@@ -38,8 +38,8 @@ public class SystemAgents {
     }
 
     /**
-     * Creates the agent unless one by that name exists (whatever an admin did to it since: renamed agents are not
-     * brought back under the old name, changed ones are not reset).
+     * Creates the agent unless one by that name exists (one an admin changed is not reset; the caller keeps track of
+     * what it created before, so that a deleted or renamed one is not created again).
      *
      * @return the new agent's id, or empty when it existed
      */

@@ -198,6 +198,7 @@ public class RunService {
      * @param config {@code null}: the agent's current config; else an object of config fields to change
      * @throws ConflictException     the agent has been deleted
      * @throws InvalidInputException a config field is unknown or out of range (naming {@code config.<field>})
+     * @throws AccessDeniedException {@code config} changes something and the caller is not an admin
      */
     @PreAuthorize(Permissions.EXECUTE)
     public Run replay(long id, JsonNode input, JsonNode config) {
@@ -210,6 +211,11 @@ public class RunService {
         }
         if (config != null && config.isObject()) {
             JsonLimits.check(config, "config", 1);
+            // Changing how an agent runs (its model, prompt, budget) is an admin's, even for one run.
+            if (!config.isEmpty() && !currentRequester.get().admin()) {
+                throw new AccessDeniedException("Only an admin may replay a run with changed config; replay it "
+                        + "with its agent's config, or ask an admin.");
+            }
         }
         JsonNode replayed = input == null || input.isNull() ? run.input() : input;
         RunRequest request = RunRequest.forAgent(String.valueOf(run.agentId()), replayed, true);

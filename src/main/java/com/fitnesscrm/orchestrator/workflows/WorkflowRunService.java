@@ -5,7 +5,6 @@ import com.fitnesscrm.orchestrator.base.InvalidInputException;
 import com.fitnesscrm.orchestrator.base.JsonLimits;
 import com.fitnesscrm.orchestrator.execution.ChildRuns;
 import com.fitnesscrm.orchestrator.execution.Run;
-import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.security.CurrentRequester;
 import com.fitnesscrm.orchestrator.security.Permissions;
@@ -32,16 +31,16 @@ import org.springframework.stereotype.Service;
 public class WorkflowRunService {
 
     private static final int MAX_NOTE = 2000;
+    /** A caller allowed to approve may read what it approved, as a caller allowed to run may read its run. */
+    private static final String READ_OR_EXECUTE = Permissions.READ + " or " + Permissions.EXECUTE;
 
-    private final RunService runs;
     private final ChildRuns childRuns;
     private final WorkflowStore store;
     private final CurrentRequester requester;
     private final Clock clock;
 
-    WorkflowRunService(RunService runs, ChildRuns childRuns, WorkflowStore store, CurrentRequester requester,
+    WorkflowRunService(ChildRuns childRuns, WorkflowStore store, CurrentRequester requester,
                        Clock clock) {
-        this.runs = runs;
         this.childRuns = childRuns;
         this.store = store;
         this.requester = requester;
@@ -49,14 +48,15 @@ public class WorkflowRunService {
     }
 
     /** What the run waits for, if it is waiting. */
+    @PreAuthorize(READ_OR_EXECUTE)
     public Optional<PendingApproval> pendingApproval(long runId) {
-        Run run = runs.get(runId);
-        return run.status() == RunStatus.WAITING ? store.pending(runId) : Optional.empty();
+        return childRuns.get(runId).status() == RunStatus.WAITING ? store.pending(runId) : Optional.empty();
     }
 
     /** The run's status now. @throws com.fitnesscrm.orchestrator.base.NotFoundException no such run */
+    @PreAuthorize(READ_OR_EXECUTE)
     public RunStatus status(long runId) {
-        return runs.get(runId).status();
+        return childRuns.get(runId).status();
     }
 
     /** The waiting runs the current user may decide on, oldest first (at most 100). */
@@ -105,7 +105,12 @@ public class WorkflowRunService {
             throw new ConflictException("status", "'" + pending.title() + "' of run " + runId + " was decided "
                     + "a moment ago by someone else.");
         }
-        childRuns.reopen(runId, Set.of(RunStatus.WAITING));
+        if (!childRuns.reopen(runId, Set.of(RunStatus.WAITING))) {
+            // Cancelled meanwhile: the decision goes with it rather than stand for a run that will not go on.
+            store.undecide(runId, pending.nodeId());
+            throw new ConflictException("status", "Run " + runId + " stopped waiting a moment ago ("
+                    + childRuns.get(runId).status().code() + ").");
+        }
         return childRuns.get(runId);
     }
 
@@ -136,8 +141,9 @@ public class WorkflowRunService {
     }
 
     /** The nodes the run passed, in order, with each agent node's child run: the run's timeline. */
+    @PreAuthorize(READ_OR_EXECUTE)
     public List<NodeRecord> nodes(long runId) {
-        Run run = runs.get(runId);
+        Run run = childRuns.get(runId);
         List<NodeRecord> nodes = store.nodes(runId);
         if (run.status() == RunStatus.RUNNING || run.status() == RunStatus.QUEUED) {
             return nodes;

@@ -222,6 +222,12 @@ class WorkflowRunIT extends RunIntegrationTest {
                 objectMapper.createObjectNode().put("temperature", 9)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "config.temperature");
+
+        signInAs("some-trainer", Roles.TRAINER);
+        assertThatThrownBy(() -> runs.replay(original.id(), null,
+                objectMapper.createObjectNode().put("daily_budget_usd", 1000)))
+                .as("changing how an agent runs is an admin's").isInstanceOf(AccessDeniedException.class);
+        assertThat(runs.replay(original.id(), numbers(1), null).status()).isEqualTo(RunStatus.QUEUED);
     }
 
     @Test

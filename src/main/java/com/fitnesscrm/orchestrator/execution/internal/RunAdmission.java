@@ -181,8 +181,12 @@ public class RunAdmission {
         } catch (InvalidInputException e) {
             throw e.under("config");
         }
+        // The response cache is keyed by config version: a run with changed config neither reads nor feeds it.
+        AgentConfig uncached = new AgentConfig(config.model(), config.temperature(), config.systemPrompt(),
+                config.maxTokens(), config.timeoutSeconds(), config.maxRetries(), config.dailyBudgetUsd(), 0,
+                config.fallbackPolicy(), config.health());
         return new Agent(agent.id(), agent.name(), agent.type(), agent.description(), agent.enabled(),
-                agent.status(), config, agent.configVersion(), agent.installed(), agent.createdAt(),
+                agent.status(), uncached, agent.configVersion(), agent.installed(), agent.createdAt(),
                 agent.updatedAt());
     }
 

@@ -33,6 +33,8 @@ public final class DefinitionReader {
     public static final int MAX_NODES = 50;
     public static final int MAX_EDGES = 200;
     public static final int MAX_VISITS = 100;
+    /** What the timeline and the approvals keep of a node's title. */
+    public static final int MAX_LABEL = 200;
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final Set<String> TOP_FIELDS = Set.of("description", "start", "budget_usd", "nodes", "edges",
             "output");
@@ -157,6 +159,10 @@ public final class DefinitionReader {
             }
             NodeKind kind = kind(node, at, problems);
             String label = text(node, "label", at, problems, false);
+            if (label != null && label.length() > MAX_LABEL) {
+                problems.add(new DefinitionProblem(at + ".label", "A label may be at most " + MAX_LABEL
+                        + " characters; this one has " + label.length() + "."));
+            }
             String agent = null;
             String function = null;
             String role = null;

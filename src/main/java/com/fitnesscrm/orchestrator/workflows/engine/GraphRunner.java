@@ -156,8 +156,8 @@ public final class GraphRunner {
                 graph.addConditionalEdges(node.id(), AsyncEdgeAction.edge_async(state -> next(edges, state)),
                         targets);
             }
-            int visits = definition.nodes().stream()
-                    .mapToInt(node -> node.maxVisits() == null ? 1 : node.maxVisits()).sum();
+            // A node without max_visits on a cycle runs as often as the limited node on it lets it.
+            int visits = definition.nodes().size() * DefinitionReader.MAX_VISITS;
             // LangGraph4j counts its start, its end and the final step as iterations too; the limits that matter
             // are the nodes' own max_visits, so this is only a net behind them.
             return graph.compile(CompileConfig.builder().checkpointSaver(saver)

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Installs the workflows this version ships ({@code src/main/resources/workflows/*.json}, named by their file):
- * each one an admin has no workflow of that name for is created at start-up, version 1, by {@code system}. Admins
- * copy and change them like any workflow; a changed or renamed one is left as it is.
+ * Installs the workflows this version ships ({@code src/main/resources/workflows/*.json}, named by their file), once
+ * each: at the first start that has it, unless an agent has its name already, it is created, version 1, by
+ * {@code system}. Admins copy and change them like any workflow; one they change, rename or delete is left so.
  */
 @Component
 @Order(20) // after the default agents, which the shipped workflows' nodes name
@@ -68,12 +68,16 @@ class ShippedWorkflows implements ApplicationRunner {
                 continue;
             }
             String description = definition.path("description").asText(null);
-            transaction.executeWithoutResult(status -> systemAgents.createIfAbsent(name,
-                    WorkflowProgram.TYPE.code(), description).ifPresent(id -> {
-                        store.addVersion(id, 1, description, definition, "system", "Shipped with this version",
-                                clock.instant());
-                        log.info("Installed the shipped workflow '{}'", name);
-                    }));
+            transaction.executeWithoutResult(status -> {
+                if (!store.markShipped(name)) {
+                    return; // installed before: what admins did with it since stands
+                }
+                systemAgents.createIfAbsent(name, WorkflowProgram.TYPE.code(), description).ifPresent(id -> {
+                    store.addVersion(id, 1, description, definition, "system", "Shipped with this version",
+                            clock.instant());
+                    log.info("Installed the shipped workflow '{}'", name);
+                });
+            });
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.base.Coded;
+import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.workflows.PendingApproval;
 import com.fitnesscrm.orchestrator.workflows.WorkflowDefinition.NodeKind;
 import com.fitnesscrm.orchestrator.workflows.WorkflowRunService.NodeRecord;
@@ -14,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +33,19 @@ public class WorkflowStore {
 
     // Versions --------------------------------------------------------------------------------------------------
 
+    /** @throws ConflictException another change saved this version a moment ago */
     public void addVersion(int agentId, int version, String description, JsonNode definition, String author,
                            String note, Instant at) {
+        try {
+            insertVersion(agentId, version, description, definition, author, note, at);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("definition", "Someone else saved version " + version + " of this workflow "
+                    + "a moment ago; reload it and make the change again.");
+        }
+    }
+
+    private void insertVersion(int agentId, int version, String description, JsonNode definition, String author,
+                               String note, Instant at) {
         jdbc.update("INSERT INTO ai_workflow_versions (agent_id, version, description, definition, author, note, "
                 + "created_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)", agentId, version, description, json(definition),
                 author, note, Timestamp.from(at));
@@ -58,6 +71,12 @@ public class WorkflowStore {
         return new WorkflowVersion(rs.getInt("agent_id"), rs.getInt("version"), rs.getString("description"),
                 read(rs.getString("definition")), rs.getString("author"), rs.getString("note"),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** Notes a shipped workflow as installed; false when it was before (by this node or another). */
+    boolean markShipped(String name) {
+        return jdbc.update("INSERT INTO ai_workflows_shipped (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+                name) == 1;
     }
 
     // Nodes -----------------------------------------------------------------------------------------------------
@@ -141,6 +160,12 @@ public class WorkflowStore {
         return jdbc.update("UPDATE ai_workflow_approvals SET decision = ?, decided_by = ?, decided_at = ?, note = ? "
                 + "WHERE execution_id = ? AND node_id = ? AND decision IS NULL", decision, by, Timestamp.from(at),
                 note, runId, nodeId) > 0;
+    }
+
+    /** Takes a decision back: the run it was for did not go on. */
+    public void undecide(long runId, String nodeId) {
+        jdbc.update("UPDATE ai_workflow_approvals SET decision = NULL, decided_by = NULL, decided_at = NULL, "
+                + "note = NULL WHERE execution_id = ? AND node_id = ? AND decision IS NOT NULL", runId, nodeId);
     }
 
     private PendingApproval pendingRow(ResultSet rs, int row) throws SQLException {

@@ -15,6 +15,7 @@ import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunService;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
 import com.fitnesscrm.orchestrator.execution.ui.RunDetailView;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.security.UserPreferencesService;
 import com.fitnesscrm.orchestrator.workflows.PendingApproval;
@@ -75,21 +76,26 @@ public class CheckInView extends VerticalLayout {
     final Grid<JsonNode> sessions = new Grid<>();
     private final H3 sessionsTitle = new H3("Proposed sessions");
     private final Div result = new Div();
+    final AwaitingDecisions awaiting;
+    /** The run detail is an admin's view: trainers read the run here. */
+    private final boolean admin;
     private Run shown;
     private Registration polling;
 
     public CheckInView(RunService runs, WorkflowRunService workflowRuns, BackgroundWork background, CrmService crm,
-                       UserPreferencesService currentUser) {
+                       UserPreferencesService currentUser, AuthenticationContext authentication) {
         this.runs = runs;
         this.workflowRuns = workflowRuns;
         this.background = background;
+        this.admin = authentication.hasRole(Roles.ADMIN);
+        this.awaiting = new AwaitingDecisions(workflowRuns, id -> show(runs.get(id)));
         this.client = new ClientPicker(crm, currentUser.crmTrainer().map(CrmTrainer::id).orElse(null));
         approval.addDecisionListener(event -> decide(event.approved(), event.note()));
         running.setIndeterminate(true);
         running.setVisible(false);
         error.addClassName("form-error");
         error.setVisible(false);
-        add(new H2("Weekly check-in"), createClientBar(), running, error, createResult());
+        add(new H2("Weekly check-in"), createClientBar(), running, error, createResult(), awaiting);
     }
 
     private HorizontalLayout createClientBar() {
@@ -170,8 +176,11 @@ public class CheckInView extends VerticalLayout {
         result.setVisible(true);
         status.removeAll();
         status.add(new Span("Run #" + run.id() + ": " + run.status().code()
-                        + (run.error() == null ? "" : " — " + run.error()) + " "),
-                RunDetailView.link(run.id(), "Open run #" + run.id()));
+                + (run.error() == null ? "" : " — " + run.error()) + " "));
+        if (admin) {
+            status.add(RunDetailView.link(run.id(), "Open run #" + run.id()));
+        }
+        awaiting.reload();
         // The summary is the last node: a run waiting for the plan's approval has none yet, the panel says the rest.
         summary.setText(run.status() == RunStatus.WAITING && CheckInOutput.summaryText(run.output()).isEmpty()
                 ? "The summary is written once the plan change is decided." : CheckInOutput.summary(run.output()));

@@ -105,10 +105,11 @@ class DefinitionReaderTest {
     void ids_roles_visits_and_budgets_are_checked() throws Exception {
         assertThat(fields("""
                 {"start": "Start", "budget_usd": -1,
-                 "nodes": [{"id": "Start", "kind": "approval", "role": "manager"},
+                 "nodes": [{"id": "Start", "kind": "approval", "role": "manager", "label": "%s"},
                            {"id": "end", "kind": "function", "function": "assess", "max_visits": 0}],
-                 "edges": []}"""))
+                 "edges": []}""".formatted("x".repeat(201))))
                 .contains("definition.budget_usd", "definition.nodes[0].id", "definition.nodes[0].role",
+                        "definition.nodes[0].label",
                         "definition.nodes[1].id", "definition.nodes[1].max_visits");
     }
 

@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.workflows.ui;
 
 import static com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +12,13 @@ import com.fitnesscrm.orchestrator.crm.CrmDirectory;
 import com.fitnesscrm.orchestrator.crm.CrmTables;
 import com.fitnesscrm.orchestrator.security.UserRole;
 import com.fitnesscrm.orchestrator.workflows.Workflow;
+import com.fitnesscrm.orchestrator.workflows.PendingApproval;
 import com.fitnesscrm.orchestrator.workflows.WorkflowDraft;
 import com.fitnesscrm.orchestrator.workflows.WorkflowService;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,8 +110,16 @@ class CheckInViewKT extends KaribuTest {
         assertThat(view.approval.isVisible()).isTrue();
         assertThat(view.approval.title.getText()).isEqualTo("Waiting for approval: Plan change");
         assertThat(view.approval.details.getText()).contains("deload week");
-        RouterLink link = _get(view.status, RouterLink.class);
-        assertThat(link.getHref()).matches("executions/\\d+");
+        assertThat(_find(view.status, RouterLink.class)).as("the run detail is an admin's view").isEmpty();
+
+        // Back later (or a scheduled check-in): the waiting run is listed, and opens with its approval.
+        UI.getCurrent().navigate(CheckInView.class);
+        view = _get(CheckInView.class);
+        assertThat(view.awaiting.isVisible()).isTrue();
+        PendingApproval waiting = view.awaiting.grid.getGenericDataView().getItems().findFirst().orElseThrow();
+        assertThat(waiting.title()).isEqualTo("Plan change");
+        _click((Button) GridKt._getCellComponent(view.awaiting.grid, 0, "open"));
+        assertThat(view.approval.isVisible()).isTrue();
 
         view.approval.note.setValue("go ahead");
         _click(view.approval.approve);
