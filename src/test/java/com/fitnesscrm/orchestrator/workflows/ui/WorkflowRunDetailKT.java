@@ -158,7 +158,11 @@ class WorkflowRunDetailKT extends KaribuTest {
             MockVaadin.runUIQueue();
             return executions.get(id).status() == status && !_find(WorkflowRunDetail.class).isEmpty()
                     && _get(WorkflowRunDetail.class).resume.isVisible() == (status == RunStatus.FAILED)
-                    && _size(_get(WorkflowRunDetail.class).nodes) == executionsNodes(id);
+                    && _size(_get(WorkflowRunDetail.class).nodes) == executionsNodes(id)
+                    // the panel is rebuilt on each status it sees: wait for the one of the finished run
+                    && (!status.isFinished() || IntStream.range(0, executionsNodes(id)).noneMatch(row ->
+                            ((Span) _getCellComponent(_get(WorkflowRunDetail.class).nodes, row, "status")).getText()
+                                    .equals("running")));
         });
     }
 
