@@ -111,7 +111,8 @@ class RuntimeBenchmark {
             app.createAgent("bench-llm", "sum_test", "{\"max_retries\": 0, \"daily_budget_usd\": null}");
             Request submit = app.post("/api/execute",
                     "{\"agent\": \"bench-llm\", \"input\": {\"numbers\": [1, 2]}, \"mode\": \"async\"}");
-            submit(submit, inFlight); // warm-up: connections, JIT, the scheduler's threads
+            // Warm-up: connections, the scheduler's threads, and the JIT (a short warm-up measures C2 compiling).
+            submit(submit, Integer.getInteger("benchmark.async-warmup-runs", 6000));
             app.awaitAllFinished(Duration.ofMinutes(2));
             // Which engine answered the warm-up, and why any LLM call failed: a stub or client fault shows here.
             System.out.println("WARM-UP " + app.jdbc().queryForList("SELECT engine || ' ' || count(*) FROM "
@@ -121,16 +122,20 @@ class RuntimeBenchmark {
 
             long lastIdBefore = app.jdbc().queryForObject("SELECT coalesce(max(id), 0) FROM ai_agent_executions",
                     Long.class);
+            long commitsBefore = app.commits();
+            Profiler.start("async");
             long started = System.nanoTime();
             submit(submit, total);
             double submitted = (System.nanoTime() - started) / 1e9;
             app.awaitAllFinished(Duration.ofMinutes(5));
+            Profiler.stop();
             double seconds = (System.nanoTime() - started) / 1e9;
             JsonNode stats = json.readTree(app.jdbc().queryForObject("""
                     SELECT json_build_object('runs', count(*), 'llm', count(*) FILTER (WHERE engine = 'llm'),
                         'first', extract(epoch FROM min(running_at)), 'last', extract(epoch FROM max(completed_at)))
                     FROM ai_agent_executions WHERE id > ?""", String.class, lastIdBefore));
             long runs = stats.get("runs").asLong();
+            System.out.printf(Locale.ROOT, "ASYNC commits per run (all of PostgreSQL's, over the run): %.2f%n", (app.commits() - commitsBefore) / (double) total);
             double span = stats.get("last").asDouble() - stats.get("first").asDouble();
             double ideal = inFlight / 0.5;
             System.out.printf(Locale.ROOT, "%nASYNC %d runs, %d in flight, LLM 500 ms: %.0f runs/s from the first "
@@ -363,6 +368,10 @@ class RuntimeBenchmark {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                     .run(args.toArray(String[]::new));
             return new App(context, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        }
+
+        long commits() {
+            return jdbc().queryForObject("SELECT sum(xact_commit) FROM pg_stat_database", Long.class);
         }
 
         JdbcTemplate jdbc() {
