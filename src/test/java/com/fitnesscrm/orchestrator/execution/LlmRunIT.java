@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.LlmIntegrationTest;
@@ -14,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The runtime's LLM path, end to end against a local OpenAI stub: what a run records (engine, output, steps, tokens,
@@ -312,6 +315,37 @@ class LlmRunIT extends LlmIntegrationTest {
         assertThat(runs.steps(run.id()).get(runs.steps(run.id()).size() - 1).name())
                 .isEqualTo("fallback refused by policy");
     }
+
+    @Test
+    void an_async_run_waiting_for_the_model_shows_running_with_its_steps_so_far_and_leaves_no_task_behind() {
+        Agent sum = sumAgent("{}");
+        openAi.slow(Duration.ofSeconds(2)); // a slow draft that is not JSON: the run ends on its rules' answer
+
+        Run queued = runs.run(RunRequest.forAgent(sum.name(), json(NUMBERS), true));
+
+        // Marked running in the same write as the steps before the call (docs/decisions/0004): while the model
+        // thinks, the run is running, its attempt counted, and the timeline shows what happened so far.
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> !runs.steps(queued.id()).isEmpty());
+        Run waiting = runs.get(queued.id());
+        assertThat(waiting.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.runningAt()).isNotNull();
+        assertThat(runs.steps(queued.id())).extracting(RunStep::name)
+                .containsExactly("rules engine", "check rules answer", "daily budget");
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> runs.get(queued.id()).status()
+                .isFinished());
+        Run done = runs.get(queued.id());
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(runs.steps(queued.id())).extracting(RunStep::name).contains("draft");
+        // The durable task went with the run's last write, not in a commit of its own after it.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ai_scheduled_tasks WHERE task_instance = ?",
+                Long.class, String.valueOf(queued.id()))).isZero();
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void llm_runs_reuse_the_providers_http_client_instead_of_leaving_one_thread_behind_each() {

@@ -9,7 +9,7 @@ import com.fitnesscrm.orchestrator.base.ConflictException;
 import com.fitnesscrm.orchestrator.execution.testagents.SumAgent;
 import com.fitnesscrm.orchestrator.health.internal.HealthProbes;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,7 +56,7 @@ class SelfHealingIT extends RunIntegrationTest {
     @Autowired
     private SchedulerClient scheduler;
     @Autowired
-    private OneTimeTask<Long> agentRunTask;
+    private CustomTask<Long> agentRunTask;
 
     private SelfHealingMode mode;
     private int maxPerHour;

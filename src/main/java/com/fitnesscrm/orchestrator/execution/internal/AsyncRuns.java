@@ -2,8 +2,9 @@ package com.fitnesscrm.orchestrator.execution.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Async runs on db-scheduler (docs/decisions/0004): one task instance per run, named by the run's id, written in
- * the same transaction as the queued run. A node that dies while running one stops sending heartbeats; another node
+ * the same transaction as the queued run and deleted in the statement that finishes it. A node that dies while running one stops sending heartbeats; another node
  * (or this one, restarted) revives the instance and the run executes again from the start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,15 +28,26 @@ class AsyncRuns {
 
     @Bean
     // Lazy: RunLifecycle needs this task to queue runs, so it cannot be injected here directly.
-    OneTimeTask<Long> agentRunTask(ObjectProvider<RunLifecycle> lifecycle) {
-        return Tasks.oneTime(TASK_NAME, Long.class)
+    CustomTask<Long> agentRunTask(ObjectProvider<RunLifecycle> lifecycle) {
+        return Tasks.custom(TASK_NAME, Long.class)
                 // runQueued records every fault of the run itself; what reaches here is e.g. the database gone.
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))
-                .execute((instance, context) -> lifecycle.getObject().runQueued(instance.getData()));
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    lifecycle.getObject().runQueued(instance.getData());
+                    return DELETED_WITH_THE_RUN;
+                });
     }
 
+    /**
+     * The completion of a run's task: nothing, because runQueued deleted the task in the statement that finished the
+     * run. A one-time task's usual completion deletes it in a transaction of its own, one commit more per run.
+     */
+    private static final CompletionHandler<Long> DELETED_WITH_THE_RUN = (complete, operations) -> {
+    };
+
     /** Schedules a queued run to execute now; joins the caller's transaction. */
-    public static void schedule(SchedulerClient scheduler, OneTimeTask<Long> task, long executionId, Clock clock) {
+    public static void schedule(SchedulerClient scheduler, CustomTask<Long> task, long executionId, Clock clock) {
         // A new run's id has no task yet: a plain insert, without the lookup scheduleIfNotExists makes first.
         scheduler.scheduleBatch(List.of(task.instance(String.valueOf(executionId), executionId)), clock.instant());
     }

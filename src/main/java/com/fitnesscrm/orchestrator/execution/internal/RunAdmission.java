@@ -142,11 +142,10 @@ public class RunAdmission {
      * @throws RunFailedException its agent was deleted, its engine is not in this build, or its program no longer
      *                            reads the input (the run is then recorded as failed with this reason)
      */
-    Admitted<Object> readmit(Run queued) {
+    Admitted<Object> readmit(Run queued, String override) {
         Agent stored = Optional.ofNullable(queued.agentId()).flatMap(agents::byId)
                 .orElseThrow(() -> new RunFailedException("The agent '" + queued.agentName()
                         + "' was deleted before the run started."));
-        String override = runs.configOverride(queued.id());
         Agent agent;
         try {
             agent = withOverride(stored, override == null ? null : objectMapper.readTree(override));

@@ -19,7 +19,7 @@ import com.fitnesscrm.orchestrator.execution.RunSummary;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.execution.internal.RunAdmission.Admitted;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,7 @@ public class RunLifecycle {
     private final DailySpend spend;
     private final ExecutorService pool;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<Long> runTask;
+    private final CustomTask<Long> runTask;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
     private final Clock clock;
@@ -68,7 +68,7 @@ public class RunLifecycle {
 
     RunLifecycle(RunStore store, RunAdmission admission, AgentRunner runner, DailySpend spend,
                  @Qualifier("agentRunPool") ExecutorService pool, SchedulerClient scheduler,
-                 OneTimeTask<Long> agentRunTask, DataSource dataSource, ObjectMapper objectMapper, Clock clock) {
+                 CustomTask<Long> agentRunTask, DataSource dataSource, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.admission = admission;
         this.runner = runner;
@@ -115,25 +115,35 @@ public class RunLifecycle {
 
     /**
      * Executes a queued async run: the durable scheduler calls this, once per run, or again when the node that had
-     * it died. Never throws for a fault of the run itself; it is recorded instead.
+     * it died. Never throws for a fault of the run itself; it is recorded instead. The run's task is deleted with
+     * the run's last write, so the scheduler has nothing left to do when this returns; when this throws, the task
+     * stays and the scheduler tries again later.
      */
     void runQueued(long id) {
         Instant runningAt = clock.instant();
-        Optional<Run> claimed = store.markRunning(id, runningAt);
+        Optional<RunStore.Claimed> claimed = store.queuedRun(id);
         if (claimed.isEmpty()) {
-            return; // cancelled, or finished by a node that did not live to delete its task
+            store.deleteTask(id); // cancelled, or finished by a node that did not live to delete its task
+            return;
         }
-        Run queued = claimed.get();
-        int attempt = queued.attempts();
-        StepRecorder steps = StepRecorder.live(store, clock, objectMapper, id,
-                attempt > 1 ? store.nextStepSeq(id) : 1);
+        Run queued = claimed.get().run();
+        int attempt = queued.attempts() + 1;
+        // A run that asks the LLM is marked running by its first write of steps, just before the call: one commit less.
+        StepRecorder steps = StepRecorder.marking(store, clock, objectMapper, id,
+                attempt > 1 ? store.nextStepSeq(id) : 1, runningAt);
         if (attempt > 1) {
             steps.mark("resume after node stopped", StepKind.RETRY, true, "attempt " + attempt,
                     "the node running this run stopped; running it again");
         }
         RunResult result;
         try {
-            result = execute(id, admission.readmit(queued), steps, runningAt);
+            Admitted<Object> admitted = admission.readmit(queued, claimed.get().configOverride());
+            if (admitted.program() instanceof OrchestratingProgram<?> || !runner.mayCallLlm(admitted.program())) {
+                // Nothing writes its steps before it ends (a workflow's nodes are child runs; rules may take long):
+                // mark it running now, so it does not look queued while it runs.
+                steps.flush();
+            }
+            result = execute(id, admitted, steps, runningAt);
         } catch (RunFailedException e) {
             result = failed(RunStatus.FAILED, e.getMessage(), runningAt, null);
         }
@@ -143,7 +153,7 @@ public class RunLifecycle {
             store.requeue(id);
             throw new IllegalStateException("Run " + id + " was interrupted by the node shutting down; requeued.");
         }
-        store.finish(id, queued.agentId(), result, steps.drain());
+        store.finishQueued(id, queued.agentId(), result, steps.drain(), steps.markedRunning());
     }
 
     /**

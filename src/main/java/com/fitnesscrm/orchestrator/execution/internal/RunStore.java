@@ -73,6 +73,10 @@ class RunStore {
      * The run's agent id, or NULL when an admin deleted the agent while the run was executing: the run is then kept
      * with the agent's name, as the runs of a deleted agent are, instead of failing on the foreign key.
      */
+    /** Continues the statement of {@link #finishQueued}: the run's task, matched by the run's id (the task's name). */
+    private static final String DELETE_TASK = ", task AS (DELETE FROM ai_scheduled_tasks WHERE task_name = '"
+            + AsyncRuns.TASK_NAME + "' AND task_instance = ?) ";
+
     private static final String AGENT_IF_STILL_THERE = "(SELECT a.id FROM ai_agents a WHERE a.id = ?)";
 
     private final JdbcTemplate jdbc;
@@ -209,13 +213,33 @@ class RunStore {
     }
 
     /**
-     * Claims a queued run (or one left running by a node that died) for execution, and returns it with its attempt
-     * number; empty when it has finished or been cancelled meanwhile.
+     * A queued run (or one left running by a node that died) as its executor reads it before it executes; empty when
+     * it has finished or been cancelled meanwhile. It is marked running by its first write ({@link #markRunning}).
      */
-    Optional<Run> markRunning(long id, Instant now) {
-        return jdbc.query("UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1 "
-                + "WHERE id = ? AND status IN ('queued', 'running') RETURNING " + COLUMNS, this::run, ts(now), id)
-                .stream().findFirst();
+    Optional<Claimed> queuedRun(long id) {
+        return jdbc.query("SELECT " + COLUMNS + ", config_override FROM ai_agent_executions "
+                + "WHERE id = ? AND status IN ('queued', 'running')",
+                (rs, row) -> new Claimed(run(rs, row), rs.getString("config_override")), id).stream().findFirst();
+    }
+
+    /**
+     * Marks a queued run running, counting the attempt, and writes its first steps, in one statement: one commit
+     * where there were two. False (and nothing written) when it was stopped meanwhile.
+     */
+    boolean markRunning(long id, Instant runningAt, List<StepRow> firstSteps) {
+        StepArrays arrays = StepArrays.of(firstSteps);
+        return jdbc.queryForObject("""
+                WITH run AS (
+                    UPDATE ai_agent_executions SET status = 'running', running_at = ?, attempts = attempts + 1
+                    WHERE id = ? AND status IN ('queued', 'running')
+                    RETURNING id
+                )""" + INSERT_STEPS_OF_RUN + "SELECT count(*) FROM run", Long.class, ts(runningAt), id,
+                arrays.seq(), arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
+                arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut()) == 1;
+    }
+
+    /** A queued run as its executor claimed it, with the config fields a replay laid over its agent's config. */
+    record Claimed(Run run, String configOverride) {
     }
 
     /**
@@ -223,20 +247,48 @@ class RunStore {
      * longer running, i.e. cancelled or timed out meanwhile.
      */
     boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps) {
+        return finish(id, agentId, result, lastSteps, true, false);
+    }
+
+    /**
+     * Finishes an async run as {@link #finish(long, Integer, RunResult, List)} does and deletes its durable task in
+     * the same statement, whether or not the run was still running: one commit instead of the scheduler's own
+     * delete after it (docs/decisions/0004). A run not yet marked running ({@code markedRunning} false: it never
+     * wrote a step before) is marked so in the same statement, with the attempt counted.
+     */
+    boolean finishQueued(long id, Integer agentId, RunResult result, List<StepRow> lastSteps, boolean markedRunning) {
+        return finish(id, agentId, result, lastSteps, markedRunning, true);
+    }
+
+    /** Deletes a queued run's durable task; for an async run whose executor found nothing to do. */
+    void deleteTask(long id) {
+        jdbc.update("DELETE FROM ai_scheduled_tasks WHERE task_name = ? AND task_instance = ?", AsyncRuns.TASK_NAME,
+                String.valueOf(id));
+    }
+
+    private boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps, boolean markedRunning,
+                           boolean deleteTask) {
         StepArrays arrays = StepArrays.of(lastSteps);
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(result.status().code(), result.outputJson(),
+                result.error(), result.engine(), result.model(), result.tokensIn(), result.tokensOut(),
+                result.costUsd(), result.unpriced(), result.inputHash(), ts(result.completedAt()),
+                result.executionSeconds(), result.configVersion(), markedRunning, ts(result.runningAt()),
+                markedRunning ? 0 : 1, id, !markedRunning, arrays.seq(), arrays.name(), arrays.kind(),
+                arrays.status(), arrays.startedAt(), arrays.duration(), arrays.inputSummary(), arrays.outputSummary(),
+                arrays.tokensIn(), arrays.tokensOut()));
+        if (deleteTask) {
+            args.add(String.valueOf(id));
+        }
         List<String> updated = jdbc.queryForList("""
                 WITH run AS (
                     UPDATE ai_agent_executions SET status = ?, output_data = ?::jsonb, error_message = ?, engine = ?,
                         model = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, unpriced = ?, input_hash = ?,
-                        completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version)
-                    WHERE id = ? AND status = 'running'
+                        completed_at = ?, execution_time = ?, config_version = coalesce(?, config_version),
+                        running_at = CASE WHEN ? THEN running_at ELSE ? END, attempts = attempts + ?
+                    WHERE id = ? AND (status = 'running' OR (? AND status = 'queued'))
                     RETURNING id, agent_name
-                )""" + INSERT_STEPS_OF_RUN + "SELECT agent_name FROM run", String.class,
-                result.status().code(), result.outputJson(), result.error(), result.engine(), result.model(),
-                result.tokensIn(), result.tokensOut(), result.costUsd(), result.unpriced(), result.inputHash(),
-                ts(result.completedAt()), result.executionSeconds(), result.configVersion(), id, arrays.seq(),
-                arrays.name(), arrays.kind(), arrays.status(), arrays.startedAt(), arrays.duration(),
-                arrays.inputSummary(), arrays.outputSummary(), arrays.tokensIn(), arrays.tokensOut());
+                )""" + INSERT_STEPS_OF_RUN + (deleteTask ? DELETE_TASK : "") + "SELECT agent_name FROM run", String.class,
+                args.toArray());
         boolean finished = updated.size() == 1;
         if (finished && result.status().isFinished()) {
             events.publishEvent(finishedEvent(id, agentId, updated.get(0), result));

@@ -36,6 +36,8 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
     private final List<StepRow> buffer = new ArrayList<>();
     private int nextSeq;
     private volatile boolean cancelled;
+    /** When a queued run began to execute, until its first write marks it running; {@code null} after that. */
+    private Instant unmarkedSince;
 
     private StepRecorder(RunStore store, Clock clock, ObjectMapper json, Long executionId, int firstSeq,
                          LongSupplier reserve) {
@@ -57,6 +59,22 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
 
     static StepRecorder live(RunStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq) {
         return new StepRecorder(store, clock, json, executionId, firstSeq, null);
+    }
+
+    /**
+     * A live recorder of a queued run that began to execute at {@code runningAt}: its first write of steps also marks
+     * the run running, or its finish does when it writes none before (docs/decisions/0004).
+     */
+    static StepRecorder marking(RunStore store, Clock clock, ObjectMapper json, long executionId, int firstSeq,
+                                Instant runningAt) {
+        StepRecorder steps = new StepRecorder(store, clock, json, executionId, firstSeq, null);
+        steps.unmarkedSince = runningAt;
+        return steps;
+    }
+
+    /** Whether the run is marked running in the database (a run that was written so from the start is). */
+    synchronized boolean markedRunning() {
+        return unmarkedSince == null;
     }
 
     @Override
@@ -132,13 +150,22 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         }
     }
 
-    /** Writes the steps not yet written, for a run that is in the database; a no-op for a short run. */
+    /**
+     * Writes the steps not yet written, for a run that is in the database, marking it running if it is not yet; a
+     * no-op for a short run.
+     */
     synchronized void flush() {
-        if (executionId == null || buffer.isEmpty() || cancelled) {
+        if (executionId == null || cancelled || (buffer.isEmpty() && unmarkedSince == null)) {
             return;
         }
         try {
-            store.insertSteps(executionId, buffer);
+            if (unmarkedSince == null) {
+                store.insertSteps(executionId, buffer);
+            } else if (store.markRunning(executionId, unmarkedSince, buffer)) {
+                unmarkedSince = null;
+            } else {
+                cancelled = true; // stopped before it was marked running: nothing it does now is recorded
+            }
         } catch (RuntimeException e) {
             // A lost step must not fail the run; the run's own record still says how it ended.
             log.warn("Could not record {} steps of run {}: {}", buffer.size(), executionId, e.getMessage());
