@@ -48,9 +48,8 @@ class RunsListBenchmark {
 
     private static final String KEY = "runs-list-benchmark-admin-key-0123456789";
     private static final Path LOGS = Path.of("target", "runs-list-benchmark");
-    /** The start options of railway.json and the Procfile, less {@code -jar}. */
-    private static final List<String> RAILWAY_OPTIONS = List.of("-Xmx384m", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /** The Procfile's start command (railway.json's is the same, DeploymentConfigTest): its environment and options. */
+    private static final StartCommand START = StartCommand.of(Path.of("Procfile"));
     /** {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 150M->40M(371M) 12.345ms} */
     private static final Pattern PAUSE = Pattern.compile(
             "GC\\(\\d+\\) Pause (Young|Full).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
@@ -69,7 +68,10 @@ class RunsListBenchmark {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(RAILWAY_OPTIONS);
+            command.addAll(START.options());
+            if (Boolean.getBoolean("benchmark.nmt")) {
+                command.add("-XX:NativeMemoryTracking=summary"); // where the memory outside the heap goes
+            }
             command.addAll(List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime",
                     "-cp", System.getProperty("java.class.path"), Application.class.getName(),
                     "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
@@ -80,10 +82,13 @@ class RunsListBenchmark {
                     "--orchestrator.llm.api-key=", "--logging.level.root=warn",
                     // One caller asking 64 pages at once is over any key's budget; the storm measures the list.
                     "--orchestrator.rate-limit.enabled=false"));
-            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(appLog.toFile());
+            builder.environment().putAll(START.environment());
+            Process app = builder.start();
             try {
                 awaitReady(app, port);
+                long residentAfterStart = Resident.megabytes(app.pid());
                 fill(postgres, runs);
                 for (int i = 0; i < 10; i++) {
                     send(port, "/api/executions?per_page=100");
@@ -94,9 +99,16 @@ class RunsListBenchmark {
                         clients, requests);
                 System.out.printf(Locale.ROOT, "%nRUNS LIST over %d runs (%.0f MB of payloads), %d clients at once "
                         + "x %d pages each, child JVM %s%n", runs, payloadMegabytes(postgres), clients, requests,
-                        String.join(" ", RAILWAY_OPTIONS));
+                        String.join(" ", START.options()));
                 summaries.print("summaries");
                 payloads.print("include=input,output");
+                long residentAfterLoad = Resident.megabytes(app.pid());
+                System.out.printf(Locale.ROOT, "%-22s resident %d MB after start, %d MB after both storms (limit "
+                        + "512 MB); environment %s; threads %d%n", "memory", residentAfterStart, residentAfterLoad,
+                        START.environment(), Resident.threads(app.pid()));
+                if (Boolean.getBoolean("benchmark.nmt")) {
+                    System.out.println(Resident.nativeMemory(app.pid()));
+                }
                 assertThat(app.isAlive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
                 for (Storm storm : List.of(summaries, payloads)) {
                     assertThat(storm.statuses()).as(storm.target()).containsOnlyKeys(200);
@@ -104,6 +116,10 @@ class RunsListBenchmark {
                             .containsOnlyKeys(200);
                 }
                 assertThat(summaries.maxBytes()).as("largest summary page").isLessThan(200 * 1024);
+                assertThat(residentAfterLoad).as("resident MB after the storms").isLessThan(512);
+                for (Storm storm : List.of(summaries, payloads)) {
+                    assertThat(storm.gc().longestFullMs()).as("longest full GC, ms").isLessThanOrEqualTo(200);
+                }
                 assertThat(payloads.maxBytes()).as("largest page with payloads").isLessThan(1024 * 1024 + 200 * 1024);
             } catch (Throwable failure) {
                 List<String> lines = Files.readAllLines(appLog);
@@ -132,14 +148,15 @@ class RunsListBenchmark {
                             + "max %.0f ms, statuses %s%n", "", healthNanos.length, percentile(healthNanos, 50),
                     percentile(healthNanos, 99), percentile(healthNanos, 100), healthStatuses);
             System.out.printf(Locale.ROOT, "%-22s heap (of %d MB): at most %d MB before a GC, %d MB after one; "
-                            + "%d young + %d full GCs, %.0f ms in pauses (longest %.0f ms)%n", "", gc.capacityMb(),
-                    gc.maxBeforeMb(), gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(), gc.longestMs());
+                            + "%d young + %d full GCs, %.0f ms in pauses (longest %.0f ms, longest full %.0f ms)%n", "",
+                    gc.capacityMb(), gc.maxBeforeMb(), gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(),
+                    gc.longestMs(), gc.longestFullMs());
         }
     }
 
     /** The GC log's pauses during a storm. */
     record Gc(int young, int full, long maxBeforeMb, long maxAfterMb, long capacityMb, double pauseMs,
-              double longestMs) {
+              double longestMs, double longestFullMs) {
 
         static Gc of(List<String> lines) {
             int young = 0;
@@ -149,6 +166,7 @@ class RunsListBenchmark {
             long capacity = 0;
             double pause = 0;
             double longest = 0;
+            double longestFull = 0;
             for (String line : lines) {
                 Matcher m = PAUSE.matcher(line);
                 if (!m.find()) {
@@ -165,8 +183,11 @@ class RunsListBenchmark {
                 double ms = Double.parseDouble(m.group(5));
                 pause += ms;
                 longest = Math.max(longest, ms);
+                if (m.group(1).equals("Full")) {
+                    longestFull = Math.max(longestFull, ms);
+                }
             }
-            return new Gc(young, full, before, after, capacity, pause, longest);
+            return new Gc(young, full, before, after, capacity, pause, longest, longestFull);
         }
     }
 

@@ -1,0 +1,32 @@
+package com.fitnesscrm.orchestrator.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Procfile and railway.json start the app alike, and as the memory benchmark measures it (RunsListBenchmark
+ * reads the Procfile): a setting changed in one file only would deploy something nobody measured.
+ */
+class DeploymentConfigTest {
+
+    @Test
+    void railway_starts_the_app_with_the_procfiles_command() throws Exception {
+        String railway = new ObjectMapper().readTree(Path.of("railway.json").toFile()).path("deploy")
+                .path("startCommand").asText();
+
+        assertThat(StartCommand.parse(railway)).isEqualTo(StartCommand.of(Path.of("Procfile")));
+        assertThat(StartCommand.of(Path.of("Procfile")).jar()).isEqualTo("target/ai-orchestrator.jar");
+    }
+
+    @Test
+    void the_start_command_caps_the_heap_and_the_malloc_arenas_for_a_512_mb_instance() {
+        StartCommand command = StartCommand.of(Path.of("Procfile"));
+
+        assertThat(command.options()).contains("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+        // glibc gives each thread that allocates its own arena of up to 64 MB; two keep native memory flat.
+        assertThat(command.environment()).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+}
