@@ -72,8 +72,9 @@ class RunsListBenchmark {
             if (Boolean.getBoolean("benchmark.nmt")) {
                 command.add("-XX:NativeMemoryTracking=summary"); // where the memory outside the heap goes
             }
-            command.addAll(List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime",
-                    "-cp", System.getProperty("java.class.path"), Application.class.getName(),
+            command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime");
+            command.addAll(launcher());
+            command.addAll(List.of(
                     "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
@@ -189,6 +190,21 @@ class RunsListBenchmark {
             }
             return new Gc(young, full, before, after, capacity, pause, longest, longestFull);
         }
+    }
+
+    /**
+     * The production jar the Procfile starts, when {@code -Dbenchmark.jar} names it (build it with
+     * {@code ./mvnw -Pproduction -DskipTests package}); otherwise the test classpath, which also holds Vaadin's
+     * development mode and the test libraries, and so measures more memory than production uses.
+     */
+    private static List<String> launcher() {
+        String jar = System.getProperty("benchmark.jar");
+        if (jar != null) {
+            System.out.println("RUNS LIST child JVM runs the jar " + jar);
+            return List.of("-jar", jar);
+        }
+        System.out.println("RUNS LIST child JVM runs the test classpath (not the production jar: -Dbenchmark.jar)");
+        return List.of("-cp", System.getProperty("java.class.path"), Application.class.getName());
     }
 
     private static Storm storm(Process app, int port, Path gcLog, String target, int clients, int requests)
