@@ -125,7 +125,7 @@ class RuntimeBenchmark {
             long[] commitsBefore = app.commits();
             Profiler.start("async");
             long started = System.nanoTime();
-            submit(submit, total);
+            Result submits = new Result(submit(submit, total), 0, 0);
             double submitted = (System.nanoTime() - started) / 1e9;
             app.awaitAllFinished(Duration.ofMinutes(5));
             Profiler.stop();
@@ -147,8 +147,16 @@ class RuntimeBenchmark {
                     runs / seconds, seconds, runs / span, span, ideal, stats.get("llm").asLong(), submitted);
             assertThat(runs).isEqualTo(total);
             assertThat(stats.get("llm").asLong()).isEqualTo(total);
-            assertThat(runs / seconds).isGreaterThanOrEqualTo(0.9 * ideal);
+            System.out.printf(Locale.ROOT, "ASYNC %.0f %% of the ideal (target >= 80 %%); submit answered in p50 %.1f ms, "
+                    + "p99 %.1f ms (target <= 50 ms) while runs executed; load average %s%n%n",
+                    100 * runs / seconds / ideal, submits.percentile(50), submits.percentile(99), loadAverage());
+            assertThat(runs / seconds).isGreaterThanOrEqualTo(0.8 * ideal);
+            assertThat(submits.percentile(99)).isLessThanOrEqualTo(50);
         }
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     /** {@code connections} clients sending {@code request} back to back for {@code duration}. */
@@ -197,12 +205,16 @@ class RuntimeBenchmark {
         return new Result(all, seconds, errors.get());
     }
 
-    private void submit(Request request, int count) throws InterruptedException {
+    /** Submits {@code count} runs from {@code benchmark.submitters} threads; returns each answer's latency, sorted. */
+    private long[] submit(Request request, int count) throws InterruptedException {
         ExecutorService clients = Executors.newFixedThreadPool(Integer.getInteger("benchmark.submitters", 16));
         AtomicLong failures = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
+            int index = i;
             clients.execute(() -> {
+                long begin = System.nanoTime();
                 try (Response response = http.newCall(request).execute()) {
                     if (response.code() != 202 && response.code() != 200) { // 200: finished before the answer
                         failures.incrementAndGet();
@@ -212,11 +224,14 @@ class RuntimeBenchmark {
                     failures.incrementAndGet();
                     firstFailure.compareAndSet(null, e.toString());
                 }
+                latencies[index] = System.nanoTime() - begin;
             });
         }
         clients.shutdown();
         assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
         assertThat(failures.get()).as("failed submissions, the first: %s", firstFailure.get()).isZero();
+        Arrays.sort(latencies);
+        return latencies;
     }
 
     /**
