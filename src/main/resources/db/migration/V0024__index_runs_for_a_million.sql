@@ -1,4 +1,4 @@
--- The runs list over a million runs (issue 19, MillionRunsBenchmark, docs/decisions/draft-million.md). Every page of
+-- The runs list over a million runs (issue 19, MillionRunsBenchmark, docs/decisions/0004-agent-runtime.md). Every page of
 -- GET /api/executions also counts its filter's runs. With agent_id and status together no index held both, so the
 -- count took the status's runs of every agent from V0008's (status, started_at) index, read each from the table and
 -- dropped the other agents' (115 ms for 32,000 of 80,000). This index answers that count from the index alone and
