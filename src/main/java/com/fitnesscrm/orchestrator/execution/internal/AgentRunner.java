@@ -152,6 +152,9 @@ class AgentRunner {
         LlmUsage usage = LlmUsage.none();
         try {
             steps.flush(); // the wait for the model starts: show what happened so far
+            if (steps.cancelled()) {
+                return rulesOutcome(rules, inputHash); // stopped before it was marked running: no paid call for it
+            }
             LlmReply draft = llm.chat(request("draft", config, messages, layer.tools(input), deadline), steps);
             spend.add(agent.id(), draft.costUsd());
             usage = usage.plus(draft);

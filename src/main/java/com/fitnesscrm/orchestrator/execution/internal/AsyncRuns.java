@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Async runs on db-scheduler (docs/decisions/0004): one task instance per run, named by the run's id, written in
- * the same transaction as the queued run and deleted in the statement that finishes it. A node that dies while running one stops sending heartbeats; another node
- * (or this one, restarted) revives the instance and the run executes again from the start.
+ * the same transaction as the queued run and deleted in the statement that finishes it. A node that dies while
+ * running one stops sending heartbeats; another node (or this one, restarted) revives the instance and the run
+ * executes again from the start.
  */
 @Configuration(proxyBeanMethods = false)
 class AsyncRuns {
@@ -34,7 +35,7 @@ class AsyncRuns {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    lifecycle.getObject().runQueued(instance.getData());
+                    lifecycle.getObject().runQueued(instance.getData(), context.getExecution().version);
                     return DELETED_WITH_THE_RUN;
                 });
     }

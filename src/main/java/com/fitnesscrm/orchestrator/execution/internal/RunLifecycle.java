@@ -119,11 +119,11 @@ public class RunLifecycle {
      * the run's last write, so the scheduler has nothing left to do when this returns; when this throws, the task
      * stays and the scheduler tries again later.
      */
-    void runQueued(long id) {
+    void runQueued(long id, long taskVersion) {
         Instant runningAt = clock.instant();
         Optional<RunStore.Claimed> claimed = store.queuedRun(id);
         if (claimed.isEmpty()) {
-            store.deleteTask(id); // cancelled, or finished by a node that did not live to delete its task
+            store.deleteTask(id, taskVersion); // cancelled, or finished by a node that did not live to delete its task
             return;
         }
         Run queued = claimed.get().run();
@@ -143,6 +143,10 @@ public class RunLifecycle {
                 // mark it running now, so it does not look queued while it runs.
                 steps.flush();
             }
+            if (steps.stopped()) {
+                store.deleteTask(id, taskVersion); // stopped between the read and the first write
+                return;
+            }
             result = execute(id, admitted, steps, runningAt);
         } catch (RunFailedException e) {
             result = failed(RunStatus.FAILED, e.getMessage(), runningAt, null);
@@ -150,10 +154,11 @@ public class RunLifecycle {
         if (SHUTTING_DOWN.equals(result.error())) {
             // This node is stopping, not the run: give it back, and let the scheduler run it again (here after a
             // restart, or on another node) instead of recording it cancelled for good.
+            steps.cancel(); // a late write of the interrupted worker must not mark it running again
             store.requeue(id);
             throw new IllegalStateException("Run " + id + " was interrupted by the node shutting down; requeued.");
         }
-        store.finishQueued(id, queued.agentId(), result, steps.drain(), steps.markedRunning());
+        store.finishQueued(id, queued.agentId(), result, steps.drain(), steps.markedRunning(), taskVersion);
     }
 
     /**
@@ -175,7 +180,8 @@ public class RunLifecycle {
      * durable task, in one transaction; false when it is no longer in one of them.
      */
     public boolean reopen(long id, Set<RunStatus> from) {
-        // The execution that ended the run waiting or failed may still be handing its task back: a moment at most.
+        // The execution that ended the run waiting or failed deleted its task in that statement; one revived while it
+        // was stalled may still hold one, picked: wait a moment for it to be let go.
         Instant giveUp = clock.instant().plusSeconds(5);
         while (store.taskPicked(id) && clock.instant().isBefore(giveUp)) {
             try {

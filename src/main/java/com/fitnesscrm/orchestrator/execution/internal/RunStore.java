@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,13 +71,17 @@ class RunStore {
             """;
 
     /**
+     * Continues the statement of {@link #finishQueued}: the run's task, matched by the run's id (the task's name) and
+     * the version the executor picked, so a second execution (revived while the first was stalled) never deletes the
+     * fresh task of a run reopened meanwhile.
+     */
+    private static final String DELETE_TASK = ", task AS (DELETE FROM ai_scheduled_tasks WHERE task_name = '"
+            + AsyncRuns.TASK_NAME + "' AND task_instance = ? AND version = ?) ";
+
+    /**
      * The run's agent id, or NULL when an admin deleted the agent while the run was executing: the run is then kept
      * with the agent's name, as the runs of a deleted agent are, instead of failing on the foreign key.
      */
-    /** Continues the statement of {@link #finishQueued}: the run's task, matched by the run's id (the task's name). */
-    private static final String DELETE_TASK = ", task AS (DELETE FROM ai_scheduled_tasks WHERE task_name = '"
-            + AsyncRuns.TASK_NAME + "' AND task_instance = ?) ";
-
     private static final String AGENT_IF_STILL_THERE = "(SELECT a.id FROM ai_agents a WHERE a.id = ?)";
 
     private final JdbcTemplate jdbc;
@@ -247,7 +252,7 @@ class RunStore {
      * longer running, i.e. cancelled or timed out meanwhile.
      */
     boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps) {
-        return finish(id, agentId, result, lastSteps, true, false);
+        return finish(id, agentId, result, lastSteps, true, null);
     }
 
     /**
@@ -256,28 +261,30 @@ class RunStore {
      * delete after it (docs/decisions/0004). A run not yet marked running ({@code markedRunning} false: it never
      * wrote a step before) is marked so in the same statement, with the attempt counted.
      */
-    boolean finishQueued(long id, Integer agentId, RunResult result, List<StepRow> lastSteps, boolean markedRunning) {
-        return finish(id, agentId, result, lastSteps, markedRunning, true);
+    boolean finishQueued(long id, Integer agentId, RunResult result, List<StepRow> lastSteps, boolean markedRunning,
+                         long taskVersion) {
+        return finish(id, agentId, result, lastSteps, markedRunning, taskVersion);
     }
 
-    /** Deletes a queued run's durable task; for an async run whose executor found nothing to do. */
-    void deleteTask(long id) {
-        jdbc.update("DELETE FROM ai_scheduled_tasks WHERE task_name = ? AND task_instance = ?", AsyncRuns.TASK_NAME,
-                String.valueOf(id));
+    /** Deletes a queued run's durable task at the version its executor picked; for an executor with nothing to do. */
+    void deleteTask(long id, long taskVersion) {
+        jdbc.update("DELETE FROM ai_scheduled_tasks WHERE task_name = ? AND task_instance = ? AND version = ?",
+                AsyncRuns.TASK_NAME, String.valueOf(id), taskVersion);
     }
 
     private boolean finish(long id, Integer agentId, RunResult result, List<StepRow> lastSteps, boolean markedRunning,
-                           boolean deleteTask) {
+                           Long taskVersion) {
         StepArrays arrays = StepArrays.of(lastSteps);
-        List<Object> args = new ArrayList<>(java.util.Arrays.asList(result.status().code(), result.outputJson(),
+        List<Object> args = new ArrayList<>(Arrays.asList(result.status().code(), result.outputJson(),
                 result.error(), result.engine(), result.model(), result.tokensIn(), result.tokensOut(),
                 result.costUsd(), result.unpriced(), result.inputHash(), ts(result.completedAt()),
                 result.executionSeconds(), result.configVersion(), markedRunning, ts(result.runningAt()),
                 markedRunning ? 0 : 1, id, !markedRunning, arrays.seq(), arrays.name(), arrays.kind(),
                 arrays.status(), arrays.startedAt(), arrays.duration(), arrays.inputSummary(), arrays.outputSummary(),
                 arrays.tokensIn(), arrays.tokensOut()));
-        if (deleteTask) {
+        if (taskVersion != null) {
             args.add(String.valueOf(id));
+            args.add(taskVersion);
         }
         List<String> updated = jdbc.queryForList("""
                 WITH run AS (
@@ -287,7 +294,7 @@ class RunStore {
                         running_at = CASE WHEN ? THEN running_at ELSE ? END, attempts = attempts + ?
                     WHERE id = ? AND (status = 'running' OR (? AND status = 'queued'))
                     RETURNING id, agent_name
-                )""" + INSERT_STEPS_OF_RUN + (deleteTask ? DELETE_TASK : "") + "SELECT agent_name FROM run", String.class,
+                )""" + INSERT_STEPS_OF_RUN + (taskVersion != null ? DELETE_TASK : "") + "SELECT agent_name FROM run", String.class,
                 args.toArray());
         boolean finished = updated.size() == 1;
         if (finished && result.status().isFinished()) {

@@ -196,6 +196,11 @@ final class StepRecorder implements RunSteps, Consumer<LlmStep> {
         cancelled = true;
     }
 
+    /** Whether the run was stopped (cancelled, timed out, or found stopped by its first write); not interrupts. */
+    boolean stopped() {
+        return cancelled;
+    }
+
     @Override
     public boolean cancelled() {
         return cancelled || Thread.currentThread().isInterrupted();

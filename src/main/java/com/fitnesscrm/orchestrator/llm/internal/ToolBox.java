@@ -7,6 +7,7 @@ import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
 import dev.langchain4j.service.tool.ToolExecutor;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ToolBox {
                     methods.put(method, ToolSpecifications.toolSpecificationFrom(method));
                 }
             }
-            return java.util.Collections.unmodifiableMap(methods);
+            return Collections.unmodifiableMap(methods);
         }
     };
 
