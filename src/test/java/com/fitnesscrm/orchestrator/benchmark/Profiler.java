@@ -32,7 +32,7 @@ final class Profiler {
         profiler = type.getMethod("getInstance", String.class).invoke(null, dir.resolve("lib.so").toString());
         Files.createDirectories(Path.of("target"));
         output = Path.of("target", "profile-" + name + ".collapsed").toAbsolutePath();
-        execute("start,event=itimer,interval=1ms,threads");
+        execute("start,event=" + System.getProperty("benchmark.profile-event", "itimer") + ",interval=1ms,threads");
     }
 
     static void stop() throws Exception {

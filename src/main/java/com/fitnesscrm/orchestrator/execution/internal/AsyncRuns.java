@@ -1,5 +1,6 @@
 package com.fitnesscrm.orchestrator.execution.internal;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Async runs on db-scheduler (docs/decisions/0004): one task instance per run, named by the run's id, written in
@@ -47,10 +50,26 @@ class AsyncRuns {
     private static final CompletionHandler<Long> DELETED_WITH_THE_RUN = (complete, operations) -> {
     };
 
-    /** Schedules a queued run to execute now; joins the caller's transaction. */
+    /**
+     * Schedules a queued run to execute now; joins the caller's transaction, and wakes this node's scheduler once that
+     * commits. db-scheduler's own wake (immediate execution, off) comes as the task is inserted: its poll, on a
+     * connection of its own, could not yet see the uncommitted task, and the run waited for the next poll.
+     */
     public static void schedule(SchedulerClient scheduler, CustomTask<Long> task, long executionId, Clock clock) {
         // A new run's id has no task yet: a plain insert, without the lookup scheduleIfNotExists makes first.
         scheduler.scheduleBatch(List.of(task.instance(String.valueOf(executionId), executionId)), clock.instant());
+        if (scheduler instanceof Scheduler local) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        local.triggerCheckForDueExecutions();
+                    }
+                });
+            } else {
+                local.triggerCheckForDueExecutions();
+            }
+        }
     }
 
     /** Removes a queued run's task; a task already picked by a node just finds the run cancelled. */
