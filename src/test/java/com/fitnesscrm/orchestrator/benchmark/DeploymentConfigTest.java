@@ -25,7 +25,9 @@ class DeploymentConfigTest {
     void the_start_command_caps_the_heap_and_the_malloc_arenas_for_a_512_mb_instance() {
         StartCommand command = StartCommand.of(Path.of("Procfile"));
 
-        assertThat(command.options()).contains("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+        // The heap plus ~250 MB outside it (metaspace, code, threads, malloc) stays under 512 MB (decision 0004).
+        assertThat(command.options()).contains("-Xmx224m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TrimNativeHeapInterval=5000");
         // glibc gives each thread that allocates its own arena of up to 64 MB; two keep native memory flat.
         assertThat(command.environment()).containsEntry("MALLOC_ARENA_MAX", "2");
     }

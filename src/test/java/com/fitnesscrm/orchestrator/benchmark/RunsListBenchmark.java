@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runs list under a storm, in the heap the app has on Railway (README, "Benchmarks"; issue 12, bug 1). The app
- * runs as a child JVM with {@code railway.json}'s start options ({@code -Xmx384m}, Serial GC,
+ * The runs list under a storm, in the memory the app has on Railway (README, "Benchmarks"; issues 12 and 19). The app
+ * runs as a child JVM with the Procfile's start command (the same as {@code railway.json}'s: its heap, Serial GC,
  * {@code -XX:+ExitOnOutOfMemoryError}, capped metaspace and code cache) and a GC log, on a PostgreSQL this JVM starts.
  * It fills {@code benchmark.runs-list.runs} (300) runs with payloads of 5–120 KB, every 10th input and every 15th
  * output about 1 MB, then, for {@code GET /api/executions?per_page=100} and the same with
@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * 100 ms. It prints p50/p99/max per kind, the answers' sizes, status counts, {@code /api/health}'s latency during the
  * storm, and from the GC log the largest heap before a collection, the largest after one, the time in pauses and
  * the full collections. It fails on any answer but 200, on a child that exited (an OutOfMemoryError ends it), on a
- * summary page over 200 KB, or on a page with more payload than its budget.
+ * summary page over 200 KB, on a page with more payload than its budget, on 512 MB resident or more after the
+ * storms, or on a full collection longer than 200 ms.
  */
 class RunsListBenchmark {
 
@@ -55,7 +56,7 @@ class RunsListBenchmark {
             "GC\\(\\d+\\) Pause (Young|Full).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
 
     @Test
-    void sixty_four_callers_listing_runs_at_once_get_their_pages_within_a_384_mb_heap() throws Exception {
+    void sixty_four_callers_listing_runs_at_once_get_their_pages_within_512_mb() throws Exception {
         int runs = Integer.getInteger("benchmark.runs-list.runs", 300);
         int clients = Integer.getInteger("benchmark.runs-list.clients", 64);
         int requests = Integer.getInteger("benchmark.runs-list.requests", 5);
