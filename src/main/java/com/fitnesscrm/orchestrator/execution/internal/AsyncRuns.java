@@ -38,7 +38,10 @@ class AsyncRuns {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(15)))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
-                    lifecycle.getObject().runQueued(instance.getData(), context.getExecution().version);
+                    // The instance's id is the run's: no data to serialize on queuing or to read back on each pick.
+                    // Tasks queued before carry the id as data too, the same number.
+                    lifecycle.getObject().runQueued(Long.parseLong(instance.getId()),
+                            context.getExecution().version);
                     return DELETED_WITH_THE_RUN;
                 });
     }
@@ -57,7 +60,7 @@ class AsyncRuns {
      */
     public static void schedule(SchedulerClient scheduler, CustomTask<Long> task, long executionId, Clock clock) {
         // A new run's id has no task yet: a plain insert, without the lookup scheduleIfNotExists makes first.
-        scheduler.scheduleBatch(List.of(task.instance(String.valueOf(executionId), executionId)), clock.instant());
+        scheduler.scheduleBatch(List.of(task.instance(String.valueOf(executionId))), clock.instant());
         if (scheduler instanceof Scheduler local) {
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
