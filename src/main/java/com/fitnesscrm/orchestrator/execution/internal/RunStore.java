@@ -150,7 +150,7 @@ class RunStore {
     /** Writes a finished run under {@code reservedId} ({@link #reserveId}), or a new id when {@code null}. */
     long insertFinished(NewRun run, RunResult result, List<StepRow> steps, Long reservedId) {
         long id = withAgentOrWithout(run, r -> insertFinishedOnce(r, result, steps, reservedId));
-        events.publishEvent(finishedEvent(id, run.agentId(), run.agentName(), result));
+        announce(finishedEvent(id, run.agentId(), run.agentName(), result));
         return id;
     }
 
@@ -298,7 +298,7 @@ class RunStore {
                 args.toArray());
         boolean finished = updated.size() == 1;
         if (finished && result.status().isFinished()) {
-            events.publishEvent(finishedEvent(id, agentId, updated.get(0), result));
+            announce(finishedEvent(id, agentId, updated.get(0), result));
         }
         return finished;
     }
@@ -457,8 +457,22 @@ class RunStore {
      * writes runs in a transaction). Listeners run in this thread, so they must be quick or asynchronous.
      */
     private void finished(StoppedRun run, RunStatus status) {
-        events.publishEvent(new RunFinished(run.id(), run.agentId(), status, null, run.agentName(),
-                run.executionSeconds()));
+        announce(new RunFinished(run.id(), run.agentId(), status, null, run.agentName(), run.executionSeconds()));
+    }
+
+    /**
+     * Publishes a run's final status after its write has committed. A listener that throws cannot undo that write, so
+     * it must not fail the caller either: a sync caller would get an error for a recorded run, and an async run's
+     * scheduler would try to retry a task the finishing statement already deleted (and could reset one that a
+     * reopened run has been given since, running it twice).
+     */
+    private void announce(RunFinished finished) {
+        try {
+            events.publishEvent(finished);
+        } catch (RuntimeException e) {
+            log.error("A listener failed on run {} finishing as {}; the run is recorded", finished.runId(),
+                    finished.status(), e);
+        }
     }
 
     private static RunFinished finishedEvent(long id, Integer agentId, String agentName, RunResult result) {
