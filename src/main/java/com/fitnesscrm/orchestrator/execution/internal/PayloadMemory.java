@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * The payload bytes that pages of runs hold at once on this node, bounded. A page reserves its whole budget before
  * it reads (it cannot know the sizes earlier without a second query), keeps what it read and gives back the rest at
  * once; the rest goes when its answer has been written. 64 callers asking for payloads at once then wait their turn
- * instead of each holding a megabyte or more of text, its copy in the JDBC driver and the answer's buffer in a 384 MB
- * heap (issue 12).
+ * instead of each holding a megabyte or more of text, its copy in the JDBC driver and the answer's buffer in a 224 MB
+ * heap (issue 12; the heap's size is decision 0004's).
  */
 @Component
 class PayloadMemory {

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param payloadWait   how long a page waits for that share before it is answered 503
  */
 @ConfigurationProperties("orchestrator.executions.list")
-public record RunListSettings(@DefaultValue("1MB") DataSize payloadBudget, @DefaultValue("16MB") DataSize payloadMemory,
+public record RunListSettings(@DefaultValue("1MB") DataSize payloadBudget, @DefaultValue("8MB") DataSize payloadMemory,
                               @DefaultValue("30s") Duration payloadWait) {
 
     public RunListSettings {

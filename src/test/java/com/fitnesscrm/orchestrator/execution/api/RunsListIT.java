@@ -191,7 +191,7 @@ class RunsListIT {
 
     @Test
     void pages_with_payloads_give_their_memory_back_so_the_next_ones_are_answered_too() throws Exception {
-        // Twenty pages of about 900 KB one after the other: 18 MB in all, over the 16 MB that pages with payloads
+        // Twenty pages of about 900 KB one after the other: 18 MB in all, over the 8 MB that pages with payloads
         // may hold at once. A page that kept its share after its answer would make the later ones wait and 503.
         Window window = window(7);
         for (int i = 0; i < 2; i++) {
