@@ -167,12 +167,15 @@ class RuntimeBenchmark {
             long lastIdBefore = app.jdbc().queryForObject("SELECT coalesce(max(id), 0) FROM ai_agent_executions",
                     Long.class);
             long[] commitsBefore = app.commits();
+            long residentBefore = Resident.megabytes(ProcessHandle.current().pid());
+            PeakResident peak = PeakResident.start();
             Profiler.start("async");
             long started = System.nanoTime();
             Result submits = new Result(submit(submit, total), 0, 0);
             double submitted = (System.nanoTime() - started) / 1e9;
             app.awaitAllFinished(Duration.ofMinutes(5));
             Profiler.stop();
+            peak.stop();
             double seconds = (System.nanoTime() - started) / 1e9;
             JsonNode stats = json.readTree(app.jdbc().queryForObject("""
                     SELECT json_build_object('runs', count(*), 'llm', count(*) FILTER (WHERE engine = 'llm'),
@@ -194,6 +197,12 @@ class RuntimeBenchmark {
                     + "submit answered in p50 %.1f ms, p99 %.1f ms; load average %s%n", 100 * throughput / ideal,
                     Integer.getInteger("benchmark.submitters", 16), submits.percentile(50), submits.percentile(99),
                     loadAverage());
+
+            // The whole benchmark JVM (app, LLM stub and clients): an upper bound of the app's own, e.g. when run
+            // with the Procfile's options as -DargLine (README, "Benchmarks").
+            System.out.printf(Locale.ROOT, "ASYNC resident (this JVM: app, stub and clients) %d MB before, at most "
+                    + "%d MB during the runs, %d threads at most; JVM options %s%n", residentBefore, peak.megabytes(),
+                    peak.threads(), java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
 
             // Submit latency as a client sees it at a fixed rate (half the throughput) while the runs it queued
             // execute: flooded, it is only the submitters' queue (Little's law), as the sync run's at saturation.
@@ -335,6 +344,19 @@ class RuntimeBenchmark {
             }
         });
         server.start();
+        // MockWebServer keeps every request it served (8 KB of buffer each) until taken: 10,000 LLM calls held
+        // ~80 MB, which with the Procfile's 224 MB heap made the benchmark measure its own full collections.
+        Thread drain = new Thread(() -> {
+            try {
+                while (true) {
+                    server.takeRequest();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "llm-stub-drain");
+        drain.setDaemon(true);
+        drain.start();
         return server;
     }
 
@@ -378,6 +400,50 @@ class RuntimeBenchmark {
                 return wrkPercentiles[3];
             }
             return sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6;
+        }
+    }
+
+    /** This process's largest resident size and thread count, sampled every 100 ms until stopped. */
+    private static final class PeakResident {
+
+        private final Thread sampler;
+        private volatile boolean sampling = true;
+        private volatile long megabytes;
+        private volatile long threads;
+
+        private PeakResident() {
+            long pid = ProcessHandle.current().pid();
+            sampler = new Thread(() -> {
+                while (sampling) {
+                    try {
+                        megabytes = Math.max(megabytes, Resident.megabytes(pid));
+                        threads = Math.max(threads, Resident.threads(pid));
+                        Thread.sleep(100);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "peak-resident");
+            sampler.setDaemon(true);
+        }
+
+        static PeakResident start() {
+            PeakResident peak = new PeakResident();
+            peak.sampler.start();
+            return peak;
+        }
+
+        void stop() throws InterruptedException {
+            sampling = false;
+            sampler.join();
+        }
+
+        long megabytes() {
+            return megabytes;
+        }
+
+        long threads() {
+            return threads;
         }
     }
 
