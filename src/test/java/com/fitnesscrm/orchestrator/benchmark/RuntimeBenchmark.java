@@ -344,8 +344,8 @@ class RuntimeBenchmark {
             }
         });
         server.start();
-        // MockWebServer keeps every request it served (8 KB of buffer each) until taken: 10,000 LLM calls held
-        // ~80 MB, which with the Procfile's 224 MB heap made the benchmark measure its own full collections.
+        // MockWebServer keeps every request it served (8 KB of buffer each) until taken: 8,000 LLM calls held
+        // ~70 MB, which with the Procfile's 224 MB heap made the benchmark measure its own full collections.
         Thread drain = new Thread(() -> {
             try {
                 while (true) {
