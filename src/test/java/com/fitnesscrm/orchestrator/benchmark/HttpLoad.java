@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -52,16 +53,24 @@ final class HttpLoad {
 
     /** {@code connections} clients sending back to back for {@code duration}. */
     RuntimeBenchmark.Result saturated(int connections, Duration duration) throws InterruptedException {
-        return run(connections, duration, 0);
+        return run(connections, duration, 0, 0);
+    }
+
+    /** {@code connections} clients sending back to back until {@code count} requests have been sent in all. */
+    RuntimeBenchmark.Result count(int connections, int count) throws InterruptedException {
+        return run(connections, Duration.ofHours(1), 0, count);
     }
 
     /** {@code connections} clients sending {@code ratePerSecond} requests in all, evenly spaced, for {@code duration}. */
     RuntimeBenchmark.Result paced(int connections, double ratePerSecond, Duration duration)
             throws InterruptedException {
-        return run(connections, duration, ratePerSecond);
+        return run(connections, duration, ratePerSecond, 0);
     }
 
-    private RuntimeBenchmark.Result run(int connections, Duration duration, double rate) throws InterruptedException {
+    /** {@code limit}: the requests to send in all, 0 for as many as {@code duration} takes. */
+    private RuntimeBenchmark.Result run(int connections, Duration duration, double rate, int limit)
+            throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(limit);
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
         AtomicLong errors = new AtomicLong();
@@ -89,7 +98,7 @@ final class HttpLoad {
                         } else {
                             intended = now;
                         }
-                        if (intended >= end) {
+                        if (intended >= end || limit > 0 && left.getAndDecrement() <= 0) {
                             break;
                         }
                         if (connection == null) {

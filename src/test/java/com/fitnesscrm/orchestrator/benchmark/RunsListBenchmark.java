@@ -2,17 +2,13 @@ package com.fitnesscrm.orchestrator.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fitnesscrm.orchestrator.Application;
 import com.fitnesscrm.orchestrator.base.api.RawHttp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runs list under a storm, in the memory the app has on Railway (README, "Benchmarks"; issues 12 and 19). The app
- * runs as a child JVM with the Procfile's start command (the same as {@code railway.json}'s: its heap, Serial GC,
+ * runs as a child JVM with the Procfile's start command (the same as {@code railway.json}'s: its heap, its GC,
  * {@code -XX:+ExitOnOutOfMemoryError}, capped metaspace and code cache) and a GC log, on a PostgreSQL this JVM starts.
  * It fills {@code benchmark.runs-list.runs} (300) runs with payloads of 5–120 KB, every 10th input and every 15th
  * output about 1 MB, then, for {@code GET /api/executions?per_page=100} and the same with
@@ -49,8 +45,6 @@ class RunsListBenchmark {
 
     private static final String KEY = "runs-list-benchmark-admin-key-0123456789";
     private static final Path LOGS = Path.of("target", "runs-list-benchmark");
-    /** The Procfile's start command (railway.json's is the same, DeploymentConfigTest): its environment and options. */
-    private static final StartCommand START = StartCommand.of(Path.of("Procfile"));
     /** {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 150M->40M(371M) 12.345ms} */
     private static final Pattern PAUSE = Pattern.compile(
             "GC\\(\\d+\\) Pause (Young|Full).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
@@ -60,58 +54,35 @@ class RunsListBenchmark {
         int runs = Integer.getInteger("benchmark.runs-list.runs", 300);
         int clients = Integer.getInteger("benchmark.runs-list.clients", 64);
         int requests = Integer.getInteger("benchmark.runs-list.requests", 5);
-        Files.createDirectories(LOGS);
-        Path gcLog = LOGS.resolve("gc.log");
-        Path appLog = LOGS.resolve("app.log");
-        Files.deleteIfExists(gcLog);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(freePort())
-                .setServerConfig("max_connections", "100").start()) {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(START.options());
-            if (Boolean.getBoolean("benchmark.nmt")) {
-                command.add("-XX:NativeMemoryTracking=summary"); // where the memory outside the heap goes
-            }
-            command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime");
-            command.addAll(launcher());
-            command.addAll(List.of(
-                    "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--orchestrator.security.initial-admin-password=benchmark-admin-password",
-                    "--orchestrator.api.admin-key=" + KEY, "--orchestrator.api.main-app-key=",
-                    "--orchestrator.llm.api-key=", "--logging.level.root=warn",
-                    // One caller asking 64 pages at once is over any key's budget; the storm measures the list.
-                    "--orchestrator.rate-limit.enabled=false"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(appLog.toFile());
-            builder.environment().putAll(START.environment());
-            Process app = builder.start();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(ChildApp.freePort())
+                .setServerConfig("max_connections", "100").start();
+             ChildApp app = ChildApp.start(LOGS, postgres.getJdbcUrl("postgres", "postgres"), KEY, Map.of(),
+                     // One caller asking 64 pages at once is over any key's budget; the storm measures the list.
+                     List.of("--orchestrator.llm.api-key=", "--orchestrator.rate-limit.enabled=false"))) {
+            int port = app.port();
             try {
-                awaitReady(app, port);
-                long residentAfterStart = Resident.megabytes(app.pid());
+                long residentAfterStart = app.residentMegabytes();
                 fill(postgres, runs);
                 for (int i = 0; i < 10; i++) {
                     send(port, "/api/executions?per_page=100");
                     send(port, "/api/executions?per_page=100&include=input,output");
                 }
-                Storm summaries = storm(app, port, gcLog, "/api/executions?per_page=100", clients, requests);
-                Storm payloads = storm(app, port, gcLog, "/api/executions?per_page=100&include=input,output",
+                Storm summaries = storm(app, "/api/executions?per_page=100", clients, requests);
+                Storm payloads = storm(app, "/api/executions?per_page=100&include=input,output",
                         clients, requests);
                 System.out.printf(Locale.ROOT, "%nRUNS LIST over %d runs (%.0f MB of payloads), %d clients at once "
                         + "x %d pages each, child JVM %s%n", runs, payloadMegabytes(postgres), clients, requests,
-                        String.join(" ", START.options()));
+                        String.join(" ", ChildApp.START.options()));
                 summaries.print("summaries");
                 payloads.print("include=input,output");
-                long residentAfterLoad = Resident.megabytes(app.pid());
+                long residentAfterLoad = app.residentMegabytes();
                 System.out.printf(Locale.ROOT, "%-22s resident %d MB after start, %d MB after both storms (limit "
                         + "512 MB); environment %s; threads %d%n", "memory", residentAfterStart, residentAfterLoad,
-                        START.environment(), Resident.threads(app.pid()));
+                        ChildApp.START.environment(), app.threads());
                 if (Boolean.getBoolean("benchmark.nmt")) {
                     System.out.println(Resident.nativeMemory(app.pid()));
                 }
-                assertThat(app.isAlive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
+                assertThat(app.alive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
                 for (Storm storm : List.of(summaries, payloads)) {
                     assertThat(storm.statuses()).as(storm.target()).containsOnlyKeys(200);
                     assertThat(storm.healthStatuses()).as("/api/health during " + storm.target())
@@ -124,15 +95,8 @@ class RunsListBenchmark {
                 }
                 assertThat(payloads.maxBytes()).as("largest page with payloads").isLessThan(1024 * 1024 + 200 * 1024);
             } catch (Throwable failure) {
-                List<String> lines = Files.readAllLines(appLog);
-                System.out.println("----- " + appLog + " (last 100 lines) -----");
-                lines.subList(Math.max(0, lines.size() - 100), lines.size()).forEach(System.out::println);
+                app.printLogTail();
                 throw failure;
-            } finally {
-                app.destroy();
-                if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
             }
         }
     }
@@ -193,24 +157,10 @@ class RunsListBenchmark {
         }
     }
 
-    /**
-     * The production jar the Procfile starts, when {@code -Dbenchmark.jar} names it (build it with
-     * {@code ./mvnw -Pproduction -DskipTests package}); otherwise the test classpath, which also holds Vaadin's
-     * development mode and the test libraries, and so measures more memory than production uses.
-     */
-    private static List<String> launcher() {
-        String jar = System.getProperty("benchmark.jar");
-        if (jar != null) {
-            System.out.println("RUNS LIST child JVM runs the jar " + jar);
-            return List.of("-jar", jar);
-        }
-        System.out.println("RUNS LIST child JVM runs the test classpath (not the production jar: -Dbenchmark.jar)");
-        return List.of("-cp", System.getProperty("java.class.path"), Application.class.getName());
-    }
-
-    private static Storm storm(Process app, int port, Path gcLog, String target, int clients, int requests)
+    private static Storm storm(ChildApp app, String target, int clients, int requests)
             throws Exception {
-        int gcLinesBefore = Files.readAllLines(gcLog).size();
+        int port = app.port();
+        int gcLinesBefore = app.gcLines().size();
         long[] nanos = new long[clients * requests];
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder totalBytes = new LongAdder();
@@ -254,13 +204,10 @@ class RunsListBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         storming.set(false);
         prober.join();
-        sleep(500); // the GC log is written as it happens; let the last lines arrive
-        List<String> gcLines = Files.readAllLines(gcLog);
         Arrays.sort(nanos);
         long[] healthNanos = health.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Storm(target, nanos, counts(statuses), maxBytes[0], totalBytes.sum(), healthNanos,
-                counts(healthStatuses), Gc.of(gcLines.subList(Math.min(gcLinesBefore, gcLines.size()),
-                gcLines.size())), seconds);
+                counts(healthStatuses), app.gcSince(gcLinesBefore), seconds);
     }
 
     /**
@@ -313,20 +260,6 @@ class RunsListBenchmark {
         return text.append("]}").toString();
     }
 
-    private static void awaitReady(Process app, int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("The app exited with " + app.exitValue() + " before it was ready");
-            }
-            if (send(port, "/actuator/health/readiness").status() == 200) {
-                return;
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("The app was not ready within 5 minutes");
-    }
-
     private static RawHttp.Response send(int port, String target) {
         try {
             return RawHttp.send(port, RawHttp.request("GET", target, target.startsWith("/api/executions") ? KEY
@@ -362,12 +295,6 @@ class RunsListBenchmark {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

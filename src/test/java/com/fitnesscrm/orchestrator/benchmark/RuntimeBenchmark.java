@@ -23,10 +23,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,6 +49,8 @@ class RuntimeBenchmark {
 
     private static final String KEY = "benchmark-admin-key-0123456789abcdef";
     private static final MediaType JSON = MediaType.get("application/json");
+    /** What the LLM stub answers the test agent {@code sum_test}: a correct sum of the benchmark's input. */
+    private static final String SUM_ANSWER = "{\"total\": 3, \"count\": 2, \"explanation\": \"1 + 2 = 3\"}";
     private static final String ASYNC_BODY = "{\"agent\": \"bench-llm\", \"input\": {\"numbers\": [1, 2]}, "
             + "\"mode\": \"async\"}";
     private final ObjectMapper json = new ObjectMapper();
@@ -152,7 +150,7 @@ class RuntimeBenchmark {
     void async_runs_waiting_500_ms_on_the_llm_with_256_in_flight() throws Exception {
         int inFlight = Integer.getInteger("benchmark.in-flight", 256);
         int total = Integer.getInteger("benchmark.async-runs", inFlight * 12);
-        try (MockWebServer llm = slowOpenAi(Duration.ofMillis(500)); App app = App.start(llm)) {
+        try (SlowOpenAi llm = SlowOpenAi.start(Duration.ofMillis(500), SUM_ANSWER); App app = App.start(llm)) {
             app.createAgent("bench-llm", "sum_test", "{\"max_retries\": 0, \"daily_budget_usd\": null}");
             Request submit = app.post("/api/execute", ASYNC_BODY);
             // Warm-up: connections, the scheduler's threads, and the JIT (a short warm-up measures C2 compiling).
@@ -168,7 +166,7 @@ class RuntimeBenchmark {
                     Long.class);
             long[] commitsBefore = app.commits();
             long residentBefore = Resident.megabytes(ProcessHandle.current().pid());
-            PeakResident peak = PeakResident.start();
+            PeakResident peak = PeakResident.start(ProcessHandle.current().pid());
             Profiler.start("async");
             long started = System.nanoTime();
             Result submits = new Result(submit(submit, total), 0, 0);
@@ -298,68 +296,6 @@ class RuntimeBenchmark {
         }
     }
 
-    /** An OpenAI chat-completions stub that answers every request with a correct sum after {@code delay}. */
-    private static MockWebServer slowOpenAi(Duration delay) throws IOException {
-        MockWebServer server = new MockWebServer();
-        // MockWebServer listens with a backlog of 50; 256 runs connecting at once would see resets, which measures
-        // the stub, not the app.
-        server.setServerSocketFactory(new javax.net.ServerSocketFactory() {
-            @Override
-            public java.net.ServerSocket createServerSocket() throws IOException {
-                return new java.net.ServerSocket() {
-                    @Override
-                    public void bind(java.net.SocketAddress endpoint, int backlog) throws IOException {
-                        super.bind(endpoint, 1024);
-                    }
-                };
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port) throws IOException {
-                return new java.net.ServerSocket(port, 1024);
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-                return new java.net.ServerSocket(port, 1024);
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
-                    throws IOException {
-                return new java.net.ServerSocket(port, 1024, address);
-            }
-        });
-        String answer = """
-                {"id": "chatcmpl-bench", "object": "chat.completion", "created": 1764000000, "model": "gpt-4o-mini",
-                 "choices": [{"index": 0, "message": {"role": "assistant",
-                   "content": "{\\"total\\": 3, \\"count\\": 2, \\"explanation\\": \\"1 + 2 = 3\\"}"},
-                   "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 40, "completion_tokens": 12, "total_tokens": 52}}""";
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse().setHeader("Content-Type", "application/json").setBody(answer)
-                        .setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
-        server.start();
-        // MockWebServer keeps every request it served (8 KB of buffer each) until taken: 8,000 LLM calls held
-        // ~70 MB, which with the Procfile's 224 MB heap made the benchmark measure its own full collections.
-        Thread drain = new Thread(() -> {
-            try {
-                while (true) {
-                    server.takeRequest();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "llm-stub-drain");
-        drain.setDaemon(true);
-        drain.start();
-        return server;
-    }
-
     /** Latencies of every request, or (from wrk) its percentiles; percentiles in milliseconds. */
     record Result(long[] sortedNanos, double seconds, long errors, long requests, double[] wrkPercentiles) {
 
@@ -403,54 +339,10 @@ class RuntimeBenchmark {
         }
     }
 
-    /** This process's largest resident size and thread count, sampled every 100 ms until stopped. */
-    private static final class PeakResident {
-
-        private final Thread sampler;
-        private volatile boolean sampling = true;
-        private volatile long megabytes;
-        private volatile long threads;
-
-        private PeakResident() {
-            long pid = ProcessHandle.current().pid();
-            sampler = new Thread(() -> {
-                while (sampling) {
-                    try {
-                        megabytes = Math.max(megabytes, Resident.megabytes(pid));
-                        threads = Math.max(threads, Resident.threads(pid));
-                        Thread.sleep(100);
-                    } catch (IOException | InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "peak-resident");
-            sampler.setDaemon(true);
-        }
-
-        static PeakResident start() {
-            PeakResident peak = new PeakResident();
-            peak.sampler.start();
-            return peak;
-        }
-
-        void stop() throws InterruptedException {
-            sampling = false;
-            sampler.join();
-        }
-
-        long megabytes() {
-            return megabytes;
-        }
-
-        long threads() {
-            return threads;
-        }
-    }
-
     /** The whole app on a free port, its database persistent (fsync on) in a temporary folder. */
     private record App(ConfigurableApplicationContext context, int port) implements AutoCloseable {
 
-        static App start(MockWebServer llm) throws IOException {
+        static App start(SlowOpenAi llm) throws IOException {
             Path dataDir = Files.createTempDirectory("orchestrator-benchmark");
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                     "--orchestrator.database.embedded.data-dir=" + dataDir,
@@ -467,7 +359,7 @@ class RuntimeBenchmark {
                     "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("benchmark.pool", 24)));
             if (llm != null) {
                 args.add("--orchestrator.llm.api-key=benchmark");
-                args.add("--orchestrator.llm.base-url=" + llm.url("/v1").toString().replaceAll("/$", ""));
+                args.add("--orchestrator.llm.base-url=" + llm.baseUrl());
             } else {
                 args.add("--orchestrator.llm.api-key=");
             }
