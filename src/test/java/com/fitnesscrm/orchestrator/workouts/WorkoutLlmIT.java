@@ -8,6 +8,7 @@ import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.security.Roles;
 import com.fitnesscrm.orchestrator.workouts.engine.ExerciseCatalogue;
@@ -78,6 +79,27 @@ class WorkoutLlmIT extends LlmIntegrationTest {
         WorkoutPlan answer = objectMapper.treeToValue(run.output(), WorkoutPlan.class);
         assertThat(answer).isEqualTo(ENGINE.plan(WorkoutInputReader.read(input)));
         assertThat(answer.coachExplanation()).isNull();
+    }
+
+    @Test
+    void a_plan_longer_than_the_agents_max_tokens_can_hold_is_the_rules_plan_without_asking_the_llm()
+            throws Exception {
+        // Eight weeks of four days: about 150 KB of JSON, where 16,000 tokens hold about 80 KB at most.
+        JsonNode input = objectMapper.readTree("{\"client_id\": \"llm-too-long\", \"goal\": \"hypertrophy\", "
+                + "\"fitness_level\": \"intermediate\", \"days_per_week\": 4, \"weeks\": 8}");
+        WorkoutPlan rules = ENGINE.plan(WorkoutInputReader.read(input));
+        assertThat(json(rules).length()).as("the rules' plan, chars").isGreaterThan(16_000 * 5);
+
+        Run run = run(input);
+
+        assertThat(openAi.requests()).as("no paid question whose answer would be cut off").isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.engine()).isEqualTo("rules");
+        assertThat(objectMapper.treeToValue(run.output(), WorkoutPlan.class)).isEqualTo(rules);
+        assertThat(runs.steps(run.id())).filteredOn(step -> step.kind() == StepKind.FALLBACK).singleElement()
+                .satisfies(step -> assertThat(step.inputSummary()).contains("max_tokens of 16000")
+                        .contains("KB of JSON").contains("the LLM was not asked"));
+        assertThat(runs.steps(run.id())).noneMatch(step -> step.kind() == StepKind.LLM_CALL);
     }
 
     private JsonNode input(String client) throws Exception {

@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one agent program on one input: the rules engine first (it is the answer of last resort and the LLM's
  * starting point), then, when the agent has an LLM layer and a provider is available, the LLM within the agent's
- * daily budget; its answer is checked against the same rules, repaired once, or given up for the rules' answer.
+ * daily budget and when an answer of the rules' length fits in its {@code max_tokens}; its answer is checked against
+ * the same rules, repaired once, or given up for the rules' answer.
  * Every stage is a step of the run.
  */
 @Component
@@ -52,6 +53,12 @@ class AgentRunner {
     private static final Logger log = LoggerFactory.getLogger(AgentRunner.class);
 
     private static final Duration LLM_RESERVE = Duration.ofSeconds(2);
+    /**
+     * More characters of JSON than a token ever holds (about 4 in English prose, fewer in JSON): an answer of at
+     * least the rules' answer's length cannot fit in {@code max_tokens} tokens when it is longer than this times
+     * {@code max_tokens}.
+     */
+    static final int MAX_JSON_CHARS_PER_TOKEN = 5;
 
     private final LlmGateway llm;
     private final RunStore store;
@@ -131,7 +138,37 @@ class AgentRunner {
                         BigDecimal.ZERO, false, null);
             }
         }
+        Optional<String> tooLong = answerTooLong(rules, config);
+        if (tooLong.isPresent()) {
+            return fallback(config, rules, null, LlmUsage.none(), steps, tooLong.get());
+        }
         return askLlm(agent, program, layer.get(), input, rules, inputHash, steps, llmDeadline(deadline, config));
+    }
+
+    /**
+     * Why the model cannot answer, when it cannot: it answers in the shape of the rules' answer, so an answer at
+     * least as long as that, which {@code max_tokens} would cut off. Such a call is paid for (the rules' answer is
+     * in the question too), fails the check, is repaired and given up; and its prompt and answer held in memory are
+     * what made the Workout Optimizer's long plans crowd the heap (docs/decisions/0004, fourth sitting).
+     */
+    private Optional<String> answerTooLong(Object rules, AgentConfig config) {
+        int length;
+        try {
+            length = objectMapper.writeValueAsString(rules).length();
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // the question's own writing reports it
+        }
+        long most = (long) config.maxTokens() * MAX_JSON_CHARS_PER_TOKEN;
+        if (length <= most) {
+            return Optional.empty();
+        }
+        return Optional.of("The answer would be at least as long as the rules engine's (" + kilobytes(length)
+                + " KB of JSON), more than the agent's max_tokens of " + config.maxTokens() + " can hold (about "
+                + kilobytes(most) + " KB), so the LLM was not asked.");
+    }
+
+    private static String kilobytes(long chars) {
+        return String.valueOf(Math.max(1, Math.round(chars / 1024.0)));
     }
 
     /**
