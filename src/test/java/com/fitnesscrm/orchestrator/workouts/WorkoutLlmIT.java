@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fitnesscrm.orchestrator.LlmIntegrationTest;
+import com.fitnesscrm.orchestrator.agents.Agent;
 import com.fitnesscrm.orchestrator.agents.AgentType;
 import com.fitnesscrm.orchestrator.execution.Run;
 import com.fitnesscrm.orchestrator.execution.RunRequest;
 import com.fitnesscrm.orchestrator.execution.RunStatus;
+import com.fitnesscrm.orchestrator.execution.RunStep;
 import com.fitnesscrm.orchestrator.execution.StepKind;
 import com.fitnesscrm.orchestrator.llm.OpenAiStub;
 import com.fitnesscrm.orchestrator.security.Roles;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Workout Optimizer's LLM layer against a local OpenAI stub: a plan that keeps every rule is the answer, with
- * the coach's explanation; one that breaks a rule is repaired once or replaced by the rules engine's plan.
+ * the coach's explanation; one that breaks a rule is repaired once or replaced by the rules engine's plan; one longer
+ * than the agent's {@code max_tokens} can hold is not asked for.
  */
 class WorkoutLlmIT extends LlmIntegrationTest {
 
@@ -84,22 +87,50 @@ class WorkoutLlmIT extends LlmIntegrationTest {
     @Test
     void a_plan_longer_than_the_agents_max_tokens_can_hold_is_the_rules_plan_without_asking_the_llm()
             throws Exception {
-        // Eight weeks of four days: about 150 KB of JSON, where 16,000 tokens hold about 80 KB at most.
-        JsonNode input = objectMapper.readTree("{\"client_id\": \"llm-too-long\", \"goal\": \"hypertrophy\", "
-                + "\"fitness_level\": \"intermediate\", \"days_per_week\": 4, \"weeks\": 8}");
+        Agent planner = planner("{\"max_tokens\": 16000}");
+        JsonNode input = eightWeeksOfFourDays("llm-too-long");
         WorkoutPlan rules = ENGINE.plan(WorkoutInputReader.read(input));
         assertThat(json(rules).length()).as("the rules' plan, chars").isGreaterThan(16_000 * 5);
 
-        Run run = run(input);
+        Run run = runs.run(RunRequest.forAgent(planner.name(), input, false));
 
         assertThat(openAi.requests()).as("no paid question whose answer would be cut off").isEmpty();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.engine()).isEqualTo("rules");
         assertThat(objectMapper.treeToValue(run.output(), WorkoutPlan.class)).isEqualTo(rules);
+        // Not "the LLM gave no answer": self-healing switches an agent to its rules on those, not on this.
         assertThat(runs.steps(run.id())).filteredOn(step -> step.kind() == StepKind.FALLBACK).singleElement()
-                .satisfies(step -> assertThat(step.inputSummary()).contains("max_tokens of 16000")
-                        .contains("KB of JSON").contains("the LLM was not asked"));
+                .satisfies(step -> assertThat(step.inputSummary()).startsWith(RunStep.LLM_NOT_ASKED)
+                        .contains("kB of JSON").contains("max_tokens of 16000 can hold (about 80 kB)"));
         assertThat(runs.steps(run.id())).noneMatch(step -> step.kind() == StepKind.LLM_CALL);
+    }
+
+    @Test
+    void with_fallback_policy_fail_a_plan_longer_than_max_tokens_can_hold_fails_the_run_saying_why()
+            throws Exception {
+        Agent planner = planner("{\"max_tokens\": 16000, \"fallback_policy\": \"fail\"}");
+
+        Run run = runs.run(RunRequest.forAgent(planner.name(), eightWeeksOfFourDays("llm-too-long-fail"), false));
+
+        assertThat(openAi.requests()).isEmpty();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).startsWith(RunStep.LLM_NOT_ASKED).contains("max_tokens of 16000");
+    }
+
+    /** A Workout Optimizer of its own config, created by an admin; the trainer stays signed in to run it. */
+    private Agent planner(String config) {
+        signInAs("admin", Roles.ADMIN);
+        try {
+            return agent(AgentType.WORKOUT_OPTIMIZATION.code(), config);
+        } finally {
+            signInAsTrainer();
+        }
+    }
+
+    private JsonNode eightWeeksOfFourDays(String client) throws Exception {
+        // About 150 kB of plan, where 16,000 tokens hold about 80 kB of JSON at most.
+        return objectMapper.readTree("{\"client_id\": \"" + client + "\", \"goal\": \"hypertrophy\", "
+                + "\"fitness_level\": \"intermediate\", \"days_per_week\": 4, \"weeks\": 8}");
     }
 
     private JsonNode input(String client) throws Exception {

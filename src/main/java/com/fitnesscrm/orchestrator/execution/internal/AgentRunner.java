@@ -22,6 +22,8 @@ import com.fitnesscrm.orchestrator.llm.LlmGateway;
 import com.fitnesscrm.orchestrator.llm.LlmMessage;
 import com.fitnesscrm.orchestrator.llm.LlmReply;
 import com.fitnesscrm.orchestrator.llm.LlmRequest;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,11 +56,11 @@ class AgentRunner {
 
     private static final Duration LLM_RESERVE = Duration.ofSeconds(2);
     /**
-     * More characters of JSON than a token ever holds (about 4 in English prose, fewer in JSON): an answer of at
-     * least the rules' answer's length cannot fit in {@code max_tokens} tokens when it is longer than this times
-     * {@code max_tokens}.
+     * Characters of JSON per token, above what our agents' answers average (compact JSON runs about 3 to 4.5 per
+     * token): an answer at least as long as the rules' answer and longer than this times {@code max_tokens} is cut
+     * off.
      */
-    static final int MAX_JSON_CHARS_PER_TOKEN = 5;
+    private static final int MAX_JSON_CHARS_PER_TOKEN = 5;
 
     private final LlmGateway llm;
     private final RunStore store;
@@ -146,29 +148,53 @@ class AgentRunner {
     }
 
     /**
-     * Why the model cannot answer, when it cannot: it answers in the shape of the rules' answer, so an answer at
-     * least as long as that, which {@code max_tokens} would cut off. Such a call is paid for (the rules' answer is
-     * in the question too), fails the check, is repaired and given up; and its prompt and answer held in memory are
-     * what made the Workout Optimizer's long plans crowd the heap (docs/decisions/0004, fourth sitting).
+     * Why the LLM is not asked, if it is not: it must answer in the shape of the rules' answer, so at least as long,
+     * and {@code max_tokens} would cut that off. Such a call is paid for (the rules' answer is in the question too),
+     * fails the check, is repaired and given up; and its prompt and answer in memory are what made the Workout
+     * Optimizer's long plans crowd the heap (docs/decisions/0004, fourth sitting).
      */
     private Optional<String> answerTooLong(Object rules, AgentConfig config) {
-        int length;
+        CharCount length = new CharCount();
         try {
-            length = objectMapper.writeValueAsString(rules).length();
-        } catch (JsonProcessingException e) {
+            objectMapper.writeValue(length, rules); // counted, not kept: a long plan is the case at hand
+        } catch (IOException e) {
             return Optional.empty(); // the question's own writing reports it
         }
         long most = (long) config.maxTokens() * MAX_JSON_CHARS_PER_TOKEN;
-        if (length <= most) {
+        if (length.chars <= most) {
             return Optional.empty();
         }
-        return Optional.of("The answer would be at least as long as the rules engine's (" + kilobytes(length)
-                + " KB of JSON), more than the agent's max_tokens of " + config.maxTokens() + " can hold (about "
-                + kilobytes(most) + " KB), so the LLM was not asked.");
+        return Optional.of(RunStep.LLM_NOT_ASKED + ": its answer would be at least as long as the rules engine's ("
+                + kilobytes(length.chars) + " kB of JSON), more than the agent's max_tokens of " + config.maxTokens()
+                + " can hold (about " + kilobytes(most) + " kB).");
     }
 
     private static String kilobytes(long chars) {
-        return String.valueOf(Math.max(1, Math.round(chars / 1024.0)));
+        return String.valueOf(Math.max(1, Math.round(chars / 1000.0)));
+    }
+
+    /** A writer that only counts what is written to it. */
+    private static final class CharCount extends Writer {
+
+        private long chars;
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            chars += length;
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            chars += length;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /**
