@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Async runs of a shipped agent in the memory the app has on Railway (README, "Benchmarks"; issue 19: the Procfile's
  * command holds under the async load too). The app runs as the Procfile starts it ({@link ChildApp}), with
- * {@code ASYNC_RUN_THREADS} at {@code benchmark.in-flight} (256), so that {@code RuntimeBenchmark}'s load executes in
- * it: Workout Optimizer runs, each waiting 500 ms on an OpenAI stub in this JVM. The stub answers what the agent's
- * rules gave for the example input (taken from a first run that fell back to them), so every run is the LLM's answer,
- * checked and recorded with its steps. After a warm-up, {@code benchmark.async-runs} (12 x in-flight) are submitted
- * by 16 clients as fast as they are taken; it prints the throughput, resident size after start, before and at most
- * during the runs, the threads, and the collections in them. It fails on a run that did not succeed from the LLM, on
- * a child that exited, on 512 MB resident or more, or on a full collection longer than 200 ms.
+ * {@code ASYNC_RUN_THREADS} at {@code benchmark.in-flight} (256, the issue's load), and executes runs of
+ * {@code benchmark.agent-type} (Progress Monitor check-ins) on its example input or {@code benchmark.agent-input},
+ * each waiting 500 ms on an OpenAI stub in this JVM. The stub answers what the agent's rules gave for that input
+ * (taken from a first run that fell back to them), so every run is the LLM's answer, checked and recorded with its
+ * steps. After a warm-up, {@code benchmark.async-runs} (12 x in-flight) are submitted by 16 clients as fast as they
+ * are taken; it prints the throughput, resident size after start, after the warm-up, at most during the runs and
+ * after, the threads, and the collections in them. It fails on a run that did not succeed from the LLM, on a child
+ * that exited, on 512 MB resident or more, or on a full collection longer than 200 ms: at 256 in flight it fails on
+ * the resident size today (docs/decisions/0004, fourth sitting).
  */
 class AsyncResidentBenchmark {
 
@@ -61,14 +63,14 @@ class AsyncResidentBenchmark {
                         + "\", \"config\": {\"max_retries\": 0, \"daily_budget_usd\": null, "
                         + "\"cache_ttl_seconds\": 0}}", 201);
                 String sync = "{\"agent\": \"bench-agent\", \"mode\": \"sync\", \"input\": " + input + "}";
-                // The stub's first answer is not JSON: the run falls back to the rules, whose plan it then gives.
+                // The stub's first answer is not JSON: the run falls back to the rules, whose answer the stub then gives.
                 JsonNode rules = call(app, "POST", "/api/execute", sync, 200);
                 assertThat(rules.path("engine").asText()).as("the first run, %s", rules).isEqualTo("rules");
                 llm.answer(rules.get("output").toString());
                 System.out.printf(Locale.ROOT, "ASYNC UNDER THE PROCFILE'S COMMAND input %d bytes, the answer the stub "
                         + "gives %d bytes%n", input.length(), rules.get("output").toString().length());
                 JsonNode asked = call(app, "POST", "/api/execute", sync, 200);
-                assertThat(asked.path("engine").asText()).as("a run once the stub gives the plan, %s", asked)
+                assertThat(asked.path("engine").asText()).as("a run once the stub gives the rules' answer, %s", asked)
                         .isEqualTo("llm");
 
                 String async = "{\"agent\": \"bench-agent\", \"mode\": \"async\", \"input\": " + input + "}";
@@ -82,7 +84,7 @@ class AsyncResidentBenchmark {
                 double submitted = submitAndWait(postgres, submit, total);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 peak.stop();
-                RunsListBenchmark.Gc gc = app.gcSince(gcLinesBefore);
+                GcLog gc = app.gcSince(gcLinesBefore);
                 long residentAfter = app.residentMegabytes();
                 long[] outcome = outcome(postgres, lastIdBefore);
 

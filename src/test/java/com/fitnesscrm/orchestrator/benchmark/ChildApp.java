@@ -69,8 +69,11 @@ final class ChildApp implements AutoCloseable {
         try {
             app.awaitReady();
         } catch (Exception | Error e) {
-            app.printLogTail();
-            app.close();
+            try {
+                app.printLogTail();
+            } finally {
+                app.close();
+            }
             throw e;
         }
         return app;
@@ -102,23 +105,35 @@ final class ChildApp implements AutoCloseable {
     }
 
     /** The collections since the GC log had {@code lines} lines. */
-    RunsListBenchmark.Gc gcSince(int lines) throws IOException {
+    GcLog gcSince(int lines) throws IOException {
         sleep(500); // the GC log is written as it happens; let the last lines arrive
         List<String> all = gcLines();
-        return RunsListBenchmark.Gc.of(all.subList(Math.min(lines, all.size()), all.size()));
+        return GcLog.of(all.subList(Math.min(lines, all.size()), all.size()));
     }
 
-    void printLogTail() throws IOException {
-        List<String> lines = Files.readAllLines(appLog);
-        System.out.println("----- " + appLog + " (last 100 lines) -----");
-        lines.subList(Math.max(0, lines.size() - 100), lines.size()).forEach(System.out::println);
+    /** The app's last 100 lines of log, for a failure; never throws, so that the failure itself is what shows. */
+    void printLogTail() {
+        try {
+            List<String> lines = Files.readAllLines(appLog);
+            System.out.println("----- " + appLog + " (last 100 lines) -----");
+            lines.subList(Math.max(0, lines.size() - 100), lines.size()).forEach(System.out::println);
+        } catch (IOException e) {
+            System.out.println("----- " + appLog + " could not be read: " + e + " -----");
+        }
     }
 
+    /** Stops the app, forcibly after 60 s; it does not outlive the benchmark even when this thread is interrupted. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -56,8 +56,14 @@ final class HttpLoad {
         return run(connections, duration, 0, 0);
     }
 
-    /** {@code connections} clients sending back to back until {@code count} requests have been sent in all. */
+    /**
+     * {@code connections} clients sending back to back until {@code count} requests have been sent in all (or an
+     * hour has passed, which no benchmark here comes near).
+     */
     RuntimeBenchmark.Result count(int connections, int count) throws InterruptedException {
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
         return run(connections, Duration.ofHours(1), 0, count);
     }
 

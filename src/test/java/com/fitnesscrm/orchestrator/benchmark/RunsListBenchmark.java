@@ -23,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,9 +43,6 @@ class RunsListBenchmark {
 
     private static final String KEY = "runs-list-benchmark-admin-key-0123456789";
     private static final Path LOGS = Path.of("target", "runs-list-benchmark");
-    /** {@code [12.345s][info][gc] GC(7) Pause Young (Allocation Failure) 150M->40M(371M) 12.345ms} */
-    private static final Pattern PAUSE = Pattern.compile(
-            "GC\\(\\d+\\) Pause (Young|Full).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
 
     @Test
     void sixty_four_callers_listing_runs_at_once_get_their_pages_within_512_mb() throws Exception {
@@ -103,7 +98,7 @@ class RunsListBenchmark {
 
     /** What one storm measured; latencies in nanoseconds, sorted. */
     record Storm(String target, long[] nanos, Map<Integer, Long> statuses, long maxBytes, long totalBytes,
-                 long[] healthNanos, Map<Integer, Long> healthStatuses, Gc gc, double seconds) {
+                 long[] healthNanos, Map<Integer, Long> healthStatuses, GcLog gc, double seconds) {
 
         void print(String name) {
             System.out.printf(Locale.ROOT, "%-22s %d pages in %.1f s: p50 %.0f ms, p99 %.0f ms, max %.0f ms; "
@@ -117,43 +112,6 @@ class RunsListBenchmark {
                             + "%d young + %d full GCs, %.0f ms in pauses (longest %.0f ms, longest full %.0f ms)%n", "",
                     gc.capacityMb(), gc.maxBeforeMb(), gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(),
                     gc.longestMs(), gc.longestFullMs());
-        }
-    }
-
-    /** The GC log's pauses during a storm. */
-    record Gc(int young, int full, long maxBeforeMb, long maxAfterMb, long capacityMb, double pauseMs,
-              double longestMs, double longestFullMs) {
-
-        static Gc of(List<String> lines) {
-            int young = 0;
-            int full = 0;
-            long before = 0;
-            long after = 0;
-            long capacity = 0;
-            double pause = 0;
-            double longest = 0;
-            double longestFull = 0;
-            for (String line : lines) {
-                Matcher m = PAUSE.matcher(line);
-                if (!m.find()) {
-                    continue;
-                }
-                if (m.group(1).equals("Full")) {
-                    full++;
-                } else {
-                    young++;
-                }
-                before = Math.max(before, Long.parseLong(m.group(2)));
-                after = Math.max(after, Long.parseLong(m.group(3)));
-                capacity = Math.max(capacity, Long.parseLong(m.group(4)));
-                double ms = Double.parseDouble(m.group(5));
-                pause += ms;
-                longest = Math.max(longest, ms);
-                if (m.group(1).equals("Full")) {
-                    longestFull = Math.max(longestFull, ms);
-                }
-            }
-            return new Gc(young, full, before, after, capacity, pause, longest, longestFull);
         }
     }
 
