@@ -164,9 +164,10 @@ class AgentRunner {
         if (length.chars <= most) {
             return Optional.empty();
         }
-        return Optional.of(RunStep.LLM_NOT_ASKED + ": its answer would be at least as long as the rules engine's ("
-                + kilobytes(length.chars) + " kB of JSON), more than the agent's max_tokens of " + config.maxTokens()
-                + " can hold (about " + kilobytes(most) + " kB).");
+        // Short enough for the run's timeline, which shows 160 characters of a summary (StepTimeline).
+        return Optional.of(RunStep.LLM_NOT_ASKED + ": an answer as long as the rules engine's (" + kilobytes(length.chars)
+                + " kB of JSON) would not fit in the agent's max_tokens of " + config.maxTokens() + " (about "
+                + kilobytes(most) + " kB).");
     }
 
     private static String kilobytes(long chars) {
