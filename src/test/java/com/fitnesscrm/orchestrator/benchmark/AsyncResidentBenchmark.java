@@ -63,7 +63,8 @@ class AsyncResidentBenchmark {
                         + "\", \"config\": {\"max_retries\": 0, \"daily_budget_usd\": null, "
                         + "\"cache_ttl_seconds\": 0}}", 201);
                 String sync = "{\"agent\": \"bench-agent\", \"mode\": \"sync\", \"input\": " + input + "}";
-                // The stub's first answer is not JSON: the run falls back to the rules, whose answer the stub then gives.
+                // The stub's first answer is not JSON: the run falls back to the rules, whose answer the stub gives
+                // from then on.
                 JsonNode rules = call(app, "POST", "/api/execute", sync, 200);
                 assertThat(rules.path("engine").asText()).as("the first run, %s", rules).isEqualTo("rules");
                 llm.answer(rules.get("output").toString());

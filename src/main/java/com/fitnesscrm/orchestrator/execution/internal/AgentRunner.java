@@ -165,9 +165,9 @@ class AgentRunner {
             return Optional.empty();
         }
         // Short enough for the run's timeline, which shows 160 characters of a summary (StepTimeline).
-        return Optional.of(RunStep.LLM_NOT_ASKED + ": an answer as long as the rules engine's (" + kilobytes(length.chars)
-                + " kB of JSON) would not fit in the agent's max_tokens of " + config.maxTokens() + " (about "
-                + kilobytes(most) + " kB).");
+        return Optional.of(RunStep.LLM_NOT_ASKED + ": an answer as long as the rules engine's ("
+                + kilobytes(length.chars) + " kB of JSON) would not fit in the agent's max_tokens of "
+                + config.maxTokens() + " (about " + kilobytes(most) + " kB).");
     }
 
     private static String kilobytes(long chars) {
