@@ -2,6 +2,7 @@ package com.fitnesscrm.orchestrator.llm;
 
 import com.fitnesscrm.orchestrator.llm.LlmException.Reason;
 import com.fitnesscrm.orchestrator.llm.LlmStep.Kind;
+import com.fitnesscrm.orchestrator.llm.internal.JdkHttpClient;
 import com.fitnesscrm.orchestrator.llm.internal.JdkHttpClientBuilder;
 import com.fitnesscrm.orchestrator.llm.internal.ProviderFailure;
 import com.fitnesscrm.orchestrator.llm.internal.RetryPolicy;
@@ -75,10 +76,11 @@ public class LlmGateway {
     private final Sleeper sleeper;
     private final RetryPolicy retryPolicy;
     private final CircuitBreakerRegistry circuitBreakers;
+    /** The one JDK HTTP client every model calls through: one connection pool and selector for the provider. */
+    private final java.net.http.HttpClient transport = JdkHttpClient.transport();
     /**
-     * Built models by timeout in whole seconds: LangChain4j fixes the HTTP timeouts when the model is built, and each
-     * model has its own HTTP client (with a selector thread), so the keys must stay few: a run's time left, to the
-     * nanosecond, would add a model and a thread per run.
+     * Built models by timeout in whole seconds: LangChain4j fixes the HTTP timeouts when the model is built, so the
+     * keys must stay few: a run's time left, to the nanosecond, would build a model per run.
      */
     private final Map<Duration, ChatModel> models = new ConcurrentHashMap<>();
 
@@ -348,7 +350,7 @@ public class LlmGateway {
         return models.computeIfAbsent(wholeSeconds(timeout), t -> OpenAiChatModel.builder()
                 // Explicit, so neither the Spring starter's RestClient nor a classpath scan picks the client: ours
                 // keeps Retry-After (see JdkHttpClient).
-                .httpClientBuilder(new JdkHttpClientBuilder())
+                .httpClientBuilder(new JdkHttpClientBuilder(transport))
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
                 .modelName(settings.model())

@@ -224,6 +224,19 @@ class LlmGatewayTest {
     }
 
     @Test
+    void calls_with_different_timeouts_share_one_connection_to_the_provider() {
+        LlmGateway gateway = gateway();
+        for (int seconds : new int[] {5, 17, 42}) {
+            openAi.answer("{\"ok\":true}", 10, 5);
+            gateway.chat(new LlmRequest("draft", null, null, null, Duration.ofSeconds(seconds), 0, null,
+                    List.of(LlmMessage.user("Hi")), null), steps::add);
+        }
+
+        // A model is built per timeout; a JDK client per model would open a connection (and a selector) for each.
+        assertThat(openAi.requests()).extracting(OpenAiStub.StubRequest::onConnection).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void opens_the_circuit_after_repeated_server_errors_and_then_fails_fast_without_calling() {
         LlmGateway gateway = gateway();
         for (int i = 0; i < 10; i++) {

@@ -55,8 +55,10 @@ public final class OpenAiStub implements AutoCloseable {
      * @param authorization the {@code Authorization} header, e.g. {@code Bearer test-key}
      * @param body          the JSON body
      * @param receivedAt    when it arrived, to measure the gap a client left between two calls
+     * @param onConnection  how many requests its connection carried before it: 0 on a new connection
      */
-    public record StubRequest(String path, String authorization, JsonNode body, Instant receivedAt) {
+    public record StubRequest(String path, String authorization, JsonNode body, Instant receivedAt,
+                              int onConnection) {
     }
 
     private OpenAiStub() {
@@ -65,7 +67,7 @@ public final class OpenAiStub implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 JsonNode body = parse(request.getBody().readUtf8());
                 requests.add(new StubRequest(request.getPath(), request.getHeader("Authorization"), body,
-                        Instant.now()));
+                        Instant.now(), request.getSequenceNumber()));
                 Function<JsonNode, MockResponse> next = responses.poll();
                 return next != null ? next.apply(body)
                         : errorResponse(400, "invalid_request_error", "OpenAiStub: no response queued for this request");

@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * LangChain4j's HTTP port on {@code java.net.http}, handed to the OpenAI model explicitly.
@@ -21,6 +25,10 @@ import java.util.Set;
  * would be lost; the JDK client module is excluded by the Spring starter, and the starter's RestClient-based one
  * drops the headers the same way. This one throws {@link ProviderHttpException} with them. Non-streaming only: the
  * gateway never streams.
+ *
+ * <p>All instances share one {@link #transport() transport}: the gateway builds a model (and so one of these) per
+ * timeout in use, and a JDK client of its own for each would mean a connection pool, a selector thread and a pool of
+ * workers each (three clients held 84 worker threads at 256 runs in flight). The timeout is set per request instead.
  */
 public class JdkHttpClient implements HttpClient {
 
@@ -28,16 +36,38 @@ public class JdkHttpClient implements HttpClient {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The transport's own work (reading and writing sockets, completing responses) never blocks, and callers wait in
+     * {@code send}: a few threads serve any number of calls in flight.
+     */
+    private static final int TRANSPORT_THREADS = 2;
 
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
 
-    JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
+    JdkHttpClient(java.net.http.HttpClient transport, Duration readTimeout) {
+        this.client = transport;
         this.readTimeout = readTimeout == null ? DEFAULT_TIMEOUT : readTimeout;
-        this.client = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(connectTimeout == null ? DEFAULT_TIMEOUT : connectTimeout)
+    }
+
+    /**
+     * A JDK client to share between instances. Its connect timeout is only an upper bound: each request's timeout
+     * covers connecting too, and is what ends a call.
+     */
+    public static java.net.http.HttpClient transport() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(TRANSPORT_THREADS, TRANSPORT_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "llm-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        return java.net.http.HttpClient.newBuilder()
+                .connectTimeout(DEFAULT_TIMEOUT)
                 // HTTP/1.1: on plain http (vLLM, Ollama, test stubs) the JDK would otherwise try an h2c upgrade.
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .executor(workers)
                 .build();
     }
 

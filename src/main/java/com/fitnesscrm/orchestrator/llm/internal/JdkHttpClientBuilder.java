@@ -4,11 +4,19 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import java.time.Duration;
 
-/** Builds {@link JdkHttpClient}; LangChain4j's model builder sets both timeouts from its {@code timeout(...)}. */
+/**
+ * Builds {@link JdkHttpClient} on a shared transport; LangChain4j's model builder sets both timeouts from its
+ * {@code timeout(...)}, and the read timeout becomes each request's (which covers connecting too).
+ */
 public class JdkHttpClientBuilder implements HttpClientBuilder {
 
+    private final java.net.http.HttpClient transport;
     private Duration connectTimeout;
     private Duration readTimeout;
+
+    public JdkHttpClientBuilder(java.net.http.HttpClient transport) {
+        this.transport = transport;
+    }
 
     @Override
     public Duration connectTimeout() {
@@ -34,6 +42,6 @@ public class JdkHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new JdkHttpClient(connectTimeout, readTimeout);
+        return new JdkHttpClient(transport, readTimeout);
     }
 }
