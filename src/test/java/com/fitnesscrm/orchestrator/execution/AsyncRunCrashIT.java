@@ -114,6 +114,52 @@ class AsyncRunCrashIT {
         }
     }
 
+    @Test
+    void runs_executing_on_a_node_stopped_gracefully_are_given_back_and_finish_on_the_next_node() throws Throwable {
+        int runs = 10;
+        long millis = 8_000;
+        apps = new ChildApps("shutdown-test");
+        try {
+            // A stop waits a second for the runs executing, then interrupts them: they must not end as cancelled.
+            Process first = apps.start("first", "--crash-test.queue-runs=" + runs, "--crash-test.run-millis=" + millis,
+                    "--db-scheduler.shutdown-max-wait=1s");
+            await("runs executing").atMost(ChildApps.STARTUP).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions().until(() -> {
+                        ChildApps.requireAlive(first);
+                        Map<String, Long> counts = countByStatus();
+                        return counts.getOrDefault("queued", 0L) + counts.getOrDefault("running", 0L) == runs
+                                && counts.getOrDefault("running", 0L) >= 2;
+                    });
+            List<Long> interrupted = ids(runs(), "running");
+            first.destroy(); // SIGTERM: a graceful stop, which takes its PostgreSQL with it
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+            assertThat(interrupted).hasSizeGreaterThanOrEqualTo(2);
+
+            Process second = apps.start("second");
+            apps.awaitReady(second);
+            await("every run finished").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> {
+                        ChildApps.requireAlive(second);
+                        return countByStatus().getOrDefault("succeeded", 0L) == runs && pendingTasks() == 0;
+                    });
+            Map<Long, RunRow> after = runs();
+            assertThat(after.values()).allSatisfy(run -> {
+                assertThat(run.status()).isEqualTo("succeeded");
+                assertThat(run.output()).isEqualTo("{\"millis\": " + millis + "}");
+                assertThat(run.error()).isNull();
+            });
+            for (long id : interrupted) {
+                // Had the stop recorded it cancelled, the next node would not have run it again.
+                assertThat(after.get(id).attempts()).as("attempts of run %d, interrupted by the stop", id)
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(resumeSteps(id)).as("resume steps of run %d", id).isEqualTo(after.get(id).attempts() - 1);
+            }
+        } catch (Throwable failure) {
+            apps.printLogs();
+            throw failure;
+        }
+    }
+
     @AfterEach
     void leaveNoProcessBehind() throws Exception {
         if (apps != null) {

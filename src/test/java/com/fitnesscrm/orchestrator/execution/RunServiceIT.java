@@ -105,6 +105,12 @@ class RunServiceIT extends RunIntegrationTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(run.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(runs.get(run.id()).error()).contains("timeout of 1 s");
+
+        // The run executed in this thread; the interrupt that stopped it is not left behind for the next work.
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        Agent sum = agent(SumAgent.TYPE.code(), null);
+        assertThat(runs.run(RunRequest.forAgent(sum.name(), json("{\"numbers\": [1, 2]}"), false)).status())
+                .isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test

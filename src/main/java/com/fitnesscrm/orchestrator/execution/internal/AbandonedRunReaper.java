@@ -35,7 +35,7 @@ public class AbandonedRunReaper {
 
     private final RunStore store;
     private final Clock clock;
-    /** Lazily: the lifecycle's pool is not needed to reap, only to interrupt a stuck run executing here. */
+    /** Lazily: the lifecycle is not needed to reap, only to interrupt a stuck run executing here. */
     private final ObjectProvider<RunLifecycle> lifecycle;
     /** db-scheduler's heartbeat × missed heartbeats: after this a picked task's node is dead. */
     private final Duration deadNodeAfter;

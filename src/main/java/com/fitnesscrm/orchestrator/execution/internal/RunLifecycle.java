@@ -26,13 +26,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Executes runs and writes how they ended: sync runs in the caller's request, async runs queued for the durable
- * scheduler and executed on its threads. Each run executes on the run pool so that its timeout can be enforced and a
- * cancel can interrupt it; its final status is written conditionally, so a run cancelled or timed out meanwhile keeps
- * that status.
+ * scheduler and executed on its threads. A run's timeout and a cancel interrupt the thread it executes in; its final
+ * status is written conditionally, so a run cancelled or timed out meanwhile keeps that status.
  */
 @Component
 public class RunLifecycle {
@@ -57,7 +53,8 @@ public class RunLifecycle {
     private final RunAdmission admission;
     private final AgentRunner runner;
     private final DailySpend spend;
-    private final ExecutorService pool;
+    /** Stops runs at their deadline: one thread for every run's timeout. */
+    private final ScheduledExecutorService timeouts;
     private final SchedulerClient scheduler;
     private final CustomTask<Long> runTask;
     private final TransactionTemplate transaction;
@@ -67,13 +64,13 @@ public class RunLifecycle {
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
     RunLifecycle(RunStore store, RunAdmission admission, AgentRunner runner, DailySpend spend,
-                 @Qualifier("agentRunPool") ExecutorService pool, SchedulerClient scheduler,
+                 @Qualifier("runTimeouts") ScheduledExecutorService timeouts, SchedulerClient scheduler,
                  CustomTask<Long> agentRunTask, DataSource dataSource, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.admission = admission;
         this.runner = runner;
         this.spend = spend;
-        this.pool = pool;
+        this.timeouts = timeouts;
         this.scheduler = scheduler;
         this.runTask = agentRunTask;
         // A plain JDBC transaction for the queued run and its task: both are JDBC, and the JPA transaction manager
@@ -219,8 +216,7 @@ public class RunLifecycle {
     void interrupt(long id) {
         Running run = running.get(id);
         if (run != null) {
-            run.steps().cancel();
-            run.future().cancel(true);
+            run.stop(run.steps::cancel, Stop.STOPPED);
         }
     }
 
@@ -237,63 +233,75 @@ public class RunLifecycle {
         return stopped;
     }
 
+    /**
+     * Executes a run in this thread (the request's for a sync run, the scheduler's for an async one): a run in flight
+     * holds one thread, not two. Its timeout, a cancel and a node's stop reach it as an interrupt of this thread.
+     */
     private <I> RunResult execute(Long id, Admitted<I> admitted, StepRecorder steps, Instant runningAt) {
         Duration timeout = Duration.ofSeconds(admitted.agent().config().timeoutSeconds());
         // A workflow run keeps the definition version it was written with, also when it goes on after a change.
         Integer version = admitted.program() instanceof OrchestratingProgram<?> ? null
                 : admitted.agent().configVersion();
         Instant deadline = runningAt.plus(timeout);
-        Future<RunOutcome> future = pool.submit(() -> runner.run(admitted.agent(),
-                (AgentProgram<I, Object>) admitted.program(), admitted.input(), steps, deadline));
+        Running run = new Running(Thread.currentThread(), steps);
         if (id != null) {
-            running.put(id, new Running(future, steps));
+            running.put(id, run);
         }
+        ScheduledFuture<?> timer = timeouts.schedule(() -> run.stop(() -> steps.stop("timeout", StepKind.GUARDRAIL,
+                        "timeout " + timeout.toSeconds() + " s", "the run was stopped"), Stop.TIMEOUT),
+                Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        RunOutcome outcome = null;
+        Throwable thrown = null;
         try {
-            RunOutcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new RunResult(RunStatus.SUCCEEDED, json(outcome.output()), null,
-                    outcome.source().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
-                    outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
-                    version, outcome.output());
-        } catch (TimeoutException e) {
-            steps.stop("timeout", StepKind.GUARDRAIL, "timeout " + timeout.toSeconds() + " s",
-                    "the run was stopped");
-            future.cancel(true);
-            return failed(RunStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
-                    + timeout.toSeconds() + " s.", runningAt, version);
-        } catch (CancellationException e) {
-            return failed(RunStatus.CANCELLED, "Cancelled while running.", runningAt,
-                    version);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return failed(RunStatus.CANCELLED, SHUTTING_DOWN, runningAt, version);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RunStop stop) {
-                RunStatus status = switch (stop.kind()) {
-                    case WAITING -> RunStatus.WAITING;
-                    case BUDGET_EXCEEDED -> RunStatus.BUDGET_EXCEEDED;
-                    case FAILED -> RunStatus.FAILED;
-                };
-                JsonNode partial = stop.partialOutput();
-                return new RunResult(status, json(partial), stop.getMessage(), OutputSource.WORKFLOW.code(), null,
-                        0, 0, null, false, null, runningAt, clock.instant(), version, partial);
-            }
-            if (cause instanceof RunFailedException failure) {
-                return failed(RunStatus.FAILED, failure.getMessage(), runningAt,
-                        version);
-            }
-            // The exception is for the log; the run's error is read by callers and must not name our classes.
-            String reference = UUID.randomUUID().toString();
-            log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
-                    reference, cause);
-            return failed(RunStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
-                    + "under reference " + reference + ".", runningAt, version);
+            outcome = runner.run(admitted.agent(), (AgentProgram<I, Object>) admitted.program(), admitted.input(),
+                    steps, deadline);
+        } catch (RuntimeException | StackOverflowError e) {
+            thrown = e;
         } finally {
+            timer.cancel(false);
             if (id != null) {
                 running.remove(id);
             }
         }
+        Stop stop = run.end();
+        if (stop == Stop.TIMEOUT) {
+            return failed(RunStatus.TIMED_OUT, "The run took longer than the agent's timeout of "
+                    + timeout.toSeconds() + " s.", runningAt, version);
+        }
+        if (stop == Stop.STOPPED) {
+            // Whoever stopped it wrote its status (cancelled, timed out as stuck); this write of it will not apply.
+            return failed(RunStatus.CANCELLED, "Cancelled while running.", runningAt, version);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // Not by this run's timeout or a cancel: the node is stopping (or the workflow run around this one was
+            // stopped), and the flag stays set for whoever runs this thread.
+            return failed(RunStatus.CANCELLED, SHUTTING_DOWN, runningAt, version);
+        }
+        if (thrown == null) {
+            return new RunResult(RunStatus.SUCCEEDED, json(outcome.output()), null,
+                    outcome.source().code(), outcome.model(), outcome.tokensIn(), outcome.tokensOut(),
+                    outcome.costUsd(), outcome.unpriced(), outcome.inputHash(), runningAt, clock.instant(),
+                    version, outcome.output());
+        }
+        if (thrown instanceof RunStop runStop) {
+            RunStatus status = switch (runStop.kind()) {
+                case WAITING -> RunStatus.WAITING;
+                case BUDGET_EXCEEDED -> RunStatus.BUDGET_EXCEEDED;
+                case FAILED -> RunStatus.FAILED;
+            };
+            JsonNode partial = runStop.partialOutput();
+            return new RunResult(status, json(partial), runStop.getMessage(), OutputSource.WORKFLOW.code(), null,
+                    0, 0, null, false, null, runningAt, clock.instant(), version, partial);
+        }
+        if (thrown instanceof RunFailedException failure) {
+            return failed(RunStatus.FAILED, failure.getMessage(), runningAt, version);
+        }
+        // The exception is for the log; the run's error is read by callers and must not name our classes.
+        String reference = UUID.randomUUID().toString();
+        log.error("Run {} of agent '{}' failed unexpectedly (reference {})", id, admitted.agent().name(),
+                reference, thrown);
+        return failed(RunStatus.FAILED, "The agent failed unexpectedly; the server log has the details "
+                + "under reference " + reference + ".", runningAt, version);
     }
 
     private RunResult failed(RunStatus status, String error, Instant runningAt, Integer configVersion) {
@@ -335,6 +343,48 @@ public class RunLifecycle {
         }
     }
 
-    private record Running(Future<RunOutcome> future, StepRecorder steps) {
+    /** Why a run was stopped from outside its thread. */
+    private enum Stop {
+        /** Its agent's timeout passed. */
+        TIMEOUT,
+        /** Someone else stopped it and recorded why: a cancel, or self-healing timing out a stuck run. */
+        STOPPED
+    }
+
+    /**
+     * A run executing in its caller's thread. Stopping it interrupts that thread; stopping and ending exclude each
+     * other, so no interrupt meant for the run reaches the thread after the run has ended, when it goes on with its
+     * caller's work (the next task, the next request, the rest of a workflow).
+     */
+    private static final class Running {
+
+        private final Thread thread;
+        private final StepRecorder steps;
+        private Stop stop;
+        private boolean ended;
+
+        Running(Thread thread, StepRecorder steps) {
+            this.thread = thread;
+            this.steps = steps;
+        }
+
+        /** Records why (the last step, for a timeout) and interrupts the run; nothing once it has ended. */
+        synchronized void stop(Runnable lastStep, Stop why) {
+            if (ended || stop != null) {
+                return;
+            }
+            stop = why;
+            lastStep.run(); // and later steps of the unwinding run are not recorded
+            thread.interrupt();
+        }
+
+        /** Ends the run, in its own thread: why it was stopped, if it was, with that interrupt cleared. */
+        synchronized Stop end() {
+            ended = true;
+            if (stop != null) {
+                Thread.interrupted();
+            }
+            return stop;
+        }
     }
 }
