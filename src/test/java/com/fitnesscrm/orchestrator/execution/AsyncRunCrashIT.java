@@ -96,7 +96,7 @@ class AsyncRunCrashIT {
             }
             for (long id : runningAtCrash) {
                 assertThat(after.get(id).attempts()).as("attempts of run %d, running at the crash", id)
-                        .isGreaterThanOrEqualTo(2);
+                        .isEqualTo(2);
                 assertThat(resumeSteps(id)).as("resume steps of run %d", id).isEqualTo(1);
             }
             for (long id : queuedAtCrash) {
@@ -150,9 +150,11 @@ class AsyncRunCrashIT {
             });
             for (long id : interrupted) {
                 // Had the stop recorded it cancelled, the next node would not have run it again.
+                // Once more on the next node, and once only: a node that picked more runs than it had threads ran
+                // some of them twice (AsyncPickIT).
                 assertThat(after.get(id).attempts()).as("attempts of run %d, interrupted by the stop", id)
-                        .isGreaterThanOrEqualTo(2);
-                assertThat(resumeSteps(id)).as("resume steps of run %d", id).isEqualTo(after.get(id).attempts() - 1);
+                        .isEqualTo(2);
+                assertThat(resumeSteps(id)).as("resume steps of run %d", id).isEqualTo(1);
             }
         } catch (Throwable failure) {
             apps.printLogs();
