@@ -2,55 +2,61 @@ package com.fitnesscrm.orchestrator.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.SocketAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * An OpenAI chat-completions stub for the benchmarks: every request is answered after {@code delay} with one
  * assistant message, whose content the benchmark can change while it runs (to the JSON an agent's rules gave, say).
+ *
+ * <p>It stands in for a provider on another machine, so it should cost this one as little as it can: the JDK's HTTP
+ * server reads each request on one of two threads and a timer answers it when its delay is up, where MockWebServer
+ * held a sleeping thread per connection (256 at the benchmarks' load) and recorded every request it served (5 % of
+ * the async benchmark's CPU, decision 0004).
  */
 final class SlowOpenAi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MockWebServer server = new MockWebServer();
-    private volatile String body;
+    static {
+        // Read once, when the JDK's server is first used: keep all 256 runs' connections alive between calls (the
+        // default keeps 200 idle and closes the rest, which the app would see as resets), and answer without
+        // Nagle's delay between the headers and the body.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "2048");
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final ExecutorService readers = Executors.newFixedThreadPool(2, daemon("llm-stub-read"));
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(
+            daemon("llm-stub-answer"));
+    private volatile byte[] body;
 
     private SlowOpenAi(Duration delay, String content) throws IOException {
         answer(content);
-        // MockWebServer listens with a backlog of 50; 256 runs connecting at once would see resets, which measures
-        // the stub, not the app.
-        server.setServerSocketFactory(new WideBacklog());
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse().setHeader("Content-Type", "application/json").setBody(body)
-                        .setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
+        // A backlog of 1,024: 256 runs connecting at once must not see resets, which would measure the stub.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(readers);
+        server.createContext("/", exchange -> {
+            try (InputStream request = exchange.getRequestBody()) {
+                request.transferTo(OutputStream.nullOutputStream());
             }
+            byte[] answer = body;
+            answers.schedule(() -> send(exchange, answer), delay.toMillis(), TimeUnit.MILLISECONDS);
         });
         server.start();
-        // MockWebServer keeps every request it served (8 KB of buffer each) until taken: 8,000 LLM calls held
-        // ~70 MB, which with the Procfile's 224 MB heap made the benchmark measure its own full collections.
-        Thread drain = new Thread(() -> {
-            try {
-                while (true) {
-                    server.takeRequest();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "llm-stub-drain");
-        drain.setDaemon(true);
-        drain.start();
     }
 
     /** A stub answering {@code content} (the assistant's message) after {@code delay}. */
@@ -65,44 +71,37 @@ final class SlowOpenAi implements AutoCloseable {
         ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", content);
         completion.putObject("usage").put("prompt_tokens", 40).put("completion_tokens", 12).put("total_tokens", 52);
-        body = completion.toString();
+        body = completion.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The base URL the app's {@code orchestrator.llm.base-url} takes. */
     String baseUrl() {
-        return server.url("/v1").toString().replaceAll("/$", "");
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+                + "/v1";
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
+    public void close() {
+        server.stop(0);
+        answers.shutdownNow();
+        readers.shutdownNow();
     }
 
-    private static final class WideBacklog extends ServerSocketFactory {
-
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-                @Override
-                public void bind(SocketAddress endpoint, int backlog) throws IOException {
-                    super.bind(endpoint, 1024);
-                }
-            };
+    private static void send(HttpExchange exchange, byte[] answer) {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+        } catch (IOException e) {
+            // The app closed the connection first (its timeout): the run records that, and the benchmark counts it.
         }
+    }
 
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            return new ServerSocket(port, 1024);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return new ServerSocket(port, 1024);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return new ServerSocket(port, 1024, address);
-        }
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
