@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * steps. After a warm-up, {@code benchmark.async-runs} (12 x in-flight) are submitted by 16 clients as fast as they
  * are taken; it prints the throughput, resident size after start, after the warm-up, at most during the runs and
  * after, the threads, and the collections in them. It fails on a run that did not succeed from the LLM, on a child
- * that exited, on 512 MB resident or more, or on a full collection longer than 200 ms: at 256 in flight it fails on
- * the resident size today (docs/decisions/0004, fourth sitting).
+ * that exited, on 512 MB resident or more, or on a full collection longer than 200 ms (at 256 in flight about
+ * 480 MB at most: docs/decisions/0004, fifth sitting).
  */
 class AsyncResidentBenchmark {
 
