@@ -31,7 +31,7 @@ class DeploymentConfigTest {
         assertThat(command.options()).contains("-Xmx224m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TrimNativeHeapInterval=5000", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2");
         // C1 only: no C2 compiler threads and arenas; on two cores it was both faster and ~60 MB smaller under the
-        // async load, even after 30,000 runs of warm-up (AsyncResidentBenchmark, decision 0004, fifth sitting).
+        // async load, even after 24,000 runs of warm-up (AsyncResidentBenchmark, decision 0004, fifth sitting).
         assertThat(command.options()).contains("-XX:TieredStopAtLevel=1");
         // glibc gives each thread that allocates its own arena of up to 64 MB; two keep native memory flat.
         assertThat(command.environment()).containsEntry("MALLOC_ARENA_MAX", "2");

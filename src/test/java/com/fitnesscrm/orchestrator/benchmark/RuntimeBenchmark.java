@@ -10,14 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -54,9 +48,6 @@ class RuntimeBenchmark {
     private static final String ASYNC_BODY = "{\"agent\": \"bench-llm\", \"input\": {\"numbers\": [1, 2]}, "
             + "\"mode\": \"async\"}";
     private final ObjectMapper json = new ObjectMapper();
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(300, 5, TimeUnit.MINUTES))
-            .socketFactory(new NoDelaySocketFactory()).build();
 
     @Test
     void sync_rules_only_runs_through_the_original_execute_endpoint() throws Exception {
@@ -152,9 +143,12 @@ class RuntimeBenchmark {
         int total = Integer.getInteger("benchmark.async-runs", inFlight * 12);
         try (SlowOpenAi llm = SlowOpenAi.start(Duration.ofMillis(500), SUM_ANSWER); App app = App.start(llm)) {
             app.createAgent("bench-llm", "sum_test", "{\"max_retries\": 0, \"daily_budget_usd\": null}");
-            Request submit = app.post("/api/execute", ASYNC_BODY);
-            // Warm-up: connections, the scheduler's threads, and the JIT (a short warm-up measures C2 compiling).
-            submit(submit, Integer.getInteger("benchmark.async-warmup-runs", 6000));
+            // The flooding submitters: raw keep-alive sockets (HttpLoad), which cost the two cores less than a client
+            // library; the app's callers are on other machines.
+            HttpLoad submit = HttpLoad.of(app.port(), "/api/execute", ASYNC_BODY, KEY);
+            int submitters = Integer.getInteger("benchmark.submitters", 16);
+            // Warm-up: connections, the scheduler's threads, and the JIT (a short warm-up measures it compiling).
+            requireAccepted(submit.count(submitters, Integer.getInteger("benchmark.async-warmup-runs", 6000)));
             app.awaitAllFinished(Duration.ofMinutes(2));
             // Which engine answered the warm-up, and why any LLM call failed: a stub or client fault shows here.
             System.out.println("WARM-UP " + app.jdbc().queryForList("SELECT engine || ' ' || count(*) FROM "
@@ -169,7 +163,7 @@ class RuntimeBenchmark {
             PeakResident peak = PeakResident.start(ProcessHandle.current().pid());
             Profiler.start("async");
             long started = System.nanoTime();
-            Result submits = new Result(submit(submit, total), 0, 0);
+            Result submits = requireAccepted(submit.count(submitters, total));
             double submitted = (System.nanoTime() - started) / 1e9;
             app.awaitAllFinished(Duration.ofMinutes(5));
             Profiler.stop();
@@ -193,7 +187,7 @@ class RuntimeBenchmark {
             double throughput = runs / seconds;
             System.out.printf(Locale.ROOT, "ASYNC %.0f %% of the ideal (target >= 80 %%); flooded by %d submitters, "
                     + "submit answered in p50 %.1f ms, p99 %.1f ms; load average %s%n", 100 * throughput / ideal,
-                    Integer.getInteger("benchmark.submitters", 16), submits.percentile(50), submits.percentile(99),
+                    submitters, submits.percentile(50), submits.percentile(99),
                     loadAverage());
 
             // The whole benchmark JVM (app, LLM stub and clients): an upper bound of the app's own, e.g. when run
@@ -226,74 +220,10 @@ class RuntimeBenchmark {
         }
     }
 
-    /** Submits {@code count} runs from {@code benchmark.submitters} threads; returns each answer's latency, sorted. */
-    private long[] submit(Request request, int count) throws InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(Integer.getInteger("benchmark.submitters", 16));
-        AtomicLong failures = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
-        long[] latencies = new long[count];
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            clients.execute(() -> {
-                long begin = System.nanoTime();
-                try (Response response = http.newCall(request).execute()) {
-                    if (response.code() != 202 && response.code() != 200) { // 200: finished before the answer
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, response.code() + " " + response.body().string());
-                    }
-                } catch (IOException e) {
-                    failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, e.toString());
-                }
-                latencies[index] = System.nanoTime() - begin;
-            });
-        }
-        clients.shutdown();
-        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(failures.get()).as("failed submissions, the first: %s", firstFailure.get()).isZero();
-        Arrays.sort(latencies);
-        return latencies;
-    }
-
-    /**
-     * Sockets with Nagle's algorithm off: a POST's headers and body leave as two small writes, and Nagle would hold
-     * the second until the server's delayed ACK (up to 40 ms), which measures TCP, not the app.
-     */
-    private static final class NoDelaySocketFactory extends javax.net.SocketFactory {
-
-        private final javax.net.SocketFactory delegate = javax.net.SocketFactory.getDefault();
-
-        private static java.net.Socket noDelay(java.net.Socket socket) throws IOException {
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket() throws IOException {
-            return noDelay(delegate.createSocket());
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
-                throws IOException {
-            return noDelay(delegate.createSocket(host, port, local, localPort));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
-                                            int localPort) throws IOException {
-            return noDelay(delegate.createSocket(address, port, local, localPort));
-        }
+    /** {@code submits}, having failed if any submission was not accepted (202, or 200 when it finished first). */
+    private static Result requireAccepted(Result submits) {
+        assertThat(submits.errors()).as("submissions not accepted").isZero();
+        return submits;
     }
 
     /** Latencies of every request, or (from wrk) its percentiles; percentiles in milliseconds. */

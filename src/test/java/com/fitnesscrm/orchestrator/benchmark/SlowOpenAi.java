@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI chat-completions stub for the benchmarks: every request is answered after {@code delay} with one
@@ -23,31 +24,27 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It stands in for a provider on another machine, so it should cost this one as little as it can: the JDK's HTTP
  * server reads each request on one of two threads and a timer answers it when its delay is up, where MockWebServer
- * held a sleeping thread per connection (256 at the benchmarks' load) and recorded every request it served (5 % of
- * the async benchmark's CPU, decision 0004).
+ * held a sleeping thread per connection (256 of the benchmark JVM's ~625 threads at 256 in flight; ~365 now) and
+ * kept every request it served until taken. It takes 4.5 % of the async benchmark's CPU (decision 0004).
+ *
+ * <p>The benchmark profile sets the JDK server's {@code sun.net.httpserver.maxIdleConnections} (the default keeps
+ * 200 connections idle and closes the rest, which the app would see as resets) and {@code nodelay} (no Nagle delay
+ * between the headers and the body): they are read once, when the first such server in the JVM starts.
  */
 final class SlowOpenAi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // Read once, when the JDK's server is first used: keep all 256 runs' connections alive between calls (the
-        // default keeps 200 idle and closes the rest, which the app would see as resets), and answer without
-        // Nagle's delay between the headers and the body.
-        System.setProperty("sun.net.httpserver.maxIdleConnections", "2048");
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final HttpServer server;
-    private final ExecutorService readers = Executors.newFixedThreadPool(2, daemon("llm-stub-read"));
+    private final ExecutorService readers = Executors.newFixedThreadPool(2, daemon("llm-stub-read-"));
     private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(
-            daemon("llm-stub-answer"));
+            daemon("llm-stub-answer-"));
     private volatile byte[] body;
 
     private SlowOpenAi(Duration delay, String content) throws IOException {
         answer(content);
         // A backlog of 1,024: 256 runs connecting at once must not see resets, which would measure the stub.
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
         server.setExecutor(readers);
         server.createContext("/", exchange -> {
             try (InputStream request = exchange.getRequestBody()) {
@@ -76,8 +73,7 @@ final class SlowOpenAi implements AutoCloseable {
 
     /** The base URL the app's {@code orchestrator.llm.base-url} takes. */
     String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
-                + "/v1";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     @Override
@@ -97,9 +93,10 @@ final class SlowOpenAi implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, name);
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
