@@ -3,14 +3,9 @@ package com.fitnesscrm.orchestrator.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.agents.AgentExamples;
-import com.fitnesscrm.orchestrator.base.api.RawHttp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +30,6 @@ class AsyncResidentBenchmark {
 
     private static final String KEY = "async-resident-benchmark-admin-key-0123456789";
     private static final Path LOGS = Path.of("target", "async-resident-benchmark");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void async_check_ins_with_256_in_flight_stay_within_512_mb() throws Exception {
@@ -59,18 +53,18 @@ class AsyncResidentBenchmark {
                              "--orchestrator.rate-limit.environment-key.burst=100000"))) {
             try {
                 long residentAfterStart = app.residentMegabytes();
-                JsonNode created = call(app, "POST", "/api/agents", "{\"name\": \"bench-agent\", \"type\": \"" + type
-                        + "\", \"config\": {\"max_retries\": 0, \"daily_budget_usd\": null, "
+                JsonNode created = app.call("POST", "/api/agents", KEY, "{\"name\": \"bench-agent\", \"type\": \""
+                        + type + "\", \"config\": {\"max_retries\": 0, \"daily_budget_usd\": null, "
                         + "\"cache_ttl_seconds\": 0}}", 201);
                 String sync = "{\"agent\": \"bench-agent\", \"mode\": \"sync\", \"input\": " + input + "}";
                 // The stub's first answer is not JSON: the run falls back to the rules, whose answer the stub gives
                 // from then on.
-                JsonNode rules = call(app, "POST", "/api/execute", sync, 200);
+                JsonNode rules = app.call("POST", "/api/execute", KEY, sync, 200);
                 assertThat(rules.path("engine").asText()).as("the first run, %s", rules).isEqualTo("rules");
                 llm.answer(rules.get("output").toString());
                 System.out.printf(Locale.ROOT, "ASYNC UNDER THE PROCFILE'S COMMAND input %d bytes, the answer the stub "
                         + "gives %d bytes%n", input.length(), rules.get("output").toString().length());
-                JsonNode asked = call(app, "POST", "/api/execute", sync, 200);
+                JsonNode asked = app.call("POST", "/api/execute", KEY, sync, 200);
                 assertThat(asked.path("engine").asText()).as("a run once the stub gives the rules' answer, %s", asked)
                         .isEqualTo("llm");
 
@@ -86,7 +80,6 @@ class AsyncResidentBenchmark {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 peak.stop();
                 GcLog gc = app.gcSince(gcLinesBefore);
-                long residentAfter = app.residentMegabytes();
                 long[] outcome = outcome(postgres, lastIdBefore);
 
                 System.out.printf(Locale.ROOT, "%nASYNC UNDER THE PROCFILE'S COMMAND %s, environment %s + "
@@ -97,23 +90,11 @@ class AsyncResidentBenchmark {
                                 + "after %.1f s): %.0f runs/s, %.0f %% of the ideal %d; %d succeeded from the LLM with "
                                 + "steps%n", outcome[0], seconds, submitted, outcome[0] / seconds,
                         100 * outcome[0] / seconds / (inFlight / 0.5), inFlight * 2, outcome[1]);
-                System.out.printf(Locale.ROOT, "ASYNC UNDER THE PROCFILE'S COMMAND resident %d MB after start, %d MB "
-                                + "after the warm-up, at most %d MB during the runs, %d MB after (limit 512 MB); "
-                                + "threads at most %d%n", residentAfterStart, residentBefore, peak.megabytes(),
-                        residentAfter, peak.threads());
-                System.out.printf(Locale.ROOT, "ASYNC UNDER THE PROCFILE'S COMMAND heap (of %d MB): at most %d MB "
-                                + "before a GC, %d MB after one; %d young + %d full GCs, %.0f ms in pauses (longest "
-                                + "%.0f ms, longest full %.0f ms)%n%n", gc.capacityMb(), gc.maxBeforeMb(),
-                        gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(), gc.longestMs(), gc.longestFullMs());
-                if (Boolean.getBoolean("benchmark.nmt")) {
-                    System.out.println(Resident.nativeMemory(app.pid()));
-                }
+                app.reportAndCheckMemory("ASYNC UNDER THE PROCFILE'S COMMAND", residentAfterStart, residentBefore,
+                        peak, gc);
 
-                assertThat(app.alive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
                 assertThat(outcome[0]).as("runs recorded").isEqualTo(total);
                 assertThat(outcome[1]).as("runs that succeeded from the LLM with their steps").isEqualTo(total);
-                assertThat(peak.megabytes()).as("resident MB at most, during the runs").isLessThan(512);
-                assertThat(gc.longestFullMs()).as("longest full GC, ms").isLessThanOrEqualTo(200);
             } catch (Throwable failure) {
                 app.printLogTail();
                 throw failure;
@@ -139,32 +120,18 @@ class AsyncResidentBenchmark {
     }
 
     private static long openRuns(EmbeddedPostgres postgres) throws Exception {
-        return longs(postgres, "SELECT count(*), 0 FROM ai_agent_executions WHERE status IN ('queued', 'running')")[0];
+        return ChildApp.twoNumbers(postgres,
+                "SELECT count(*), 0 FROM ai_agent_executions WHERE status IN ('queued', 'running')")[0];
     }
 
     private static long lastRunId(EmbeddedPostgres postgres) throws Exception {
-        return longs(postgres, "SELECT coalesce(max(id), 0), 0 FROM ai_agent_executions")[0];
+        return ChildApp.twoNumbers(postgres, "SELECT coalesce(max(id), 0), 0 FROM ai_agent_executions")[0];
     }
 
     /** The runs after {@code lastIdBefore}, and those of them that succeeded from the LLM with steps. */
     private static long[] outcome(EmbeddedPostgres postgres, long lastIdBefore) throws Exception {
-        return longs(postgres, "SELECT count(*), count(*) FILTER (WHERE status = 'succeeded' AND engine = 'llm' AND "
-                + "EXISTS (SELECT 1 FROM ai_execution_steps s WHERE s.execution_id = e.id)) FROM ai_agent_executions e "
-                + "WHERE id > " + lastIdBefore);
-    }
-
-    private static long[] longs(EmbeddedPostgres postgres, String query) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
-            row.next();
-            return new long[] {row.getLong(1), row.getLong(2)};
-        }
-    }
-
-    private static JsonNode call(ChildApp app, String method, String target, String body, int expected)
-            throws Exception {
-        RawHttp.Response response = RawHttp.send(app.port(), RawHttp.json(method, target, KEY, body));
-        assertThat(response.status()).as("%s %s: %s", method, target, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
+        return ChildApp.twoNumbers(postgres, "SELECT count(*), count(*) FILTER (WHERE status = 'succeeded' "
+                + "AND engine = 'llm' AND EXISTS (SELECT 1 FROM ai_execution_steps s WHERE s.execution_id = e.id)) "
+                + "FROM ai_agent_executions e WHERE id > " + lastIdBefore);
     }
 }

@@ -1,14 +1,24 @@
 package com.fitnesscrm.orchestrator.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fitnesscrm.orchestrator.Application;
 import com.fitnesscrm.orchestrator.base.api.RawHttp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildApp implements AutoCloseable {
 
     static final StartCommand START = StartCommand.of(Path.of("Procfile"));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -97,6 +108,45 @@ final class ChildApp implements AutoCloseable {
 
     long threads() throws IOException {
         return Resident.threads(process.pid());
+    }
+
+    /** {@code method target} with {@code key} as its bearer and a JSON {@code body}; fails unless {@code expected}. */
+    JsonNode call(String method, String target, String key, String body, int expected)
+            throws IOException, InterruptedException {
+        RawHttp.Response response = RawHttp.send(port, RawHttp.json(method, target, key, body));
+        assertThat(response.status()).as("%s %s: %s", method, target, response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    /** The first two columns of {@code query}'s one row, read from the app's database {@code postgres}. */
+    static long[] twoNumbers(EmbeddedPostgres postgres, String query) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
+        }
+    }
+
+    /**
+     * Prints, after {@code label}, the resident size after start, before the load, at most during it and now, the
+     * threads, and the load's collections (with Native Memory Tracking's summary under {@code -Dbenchmark.nmt}); then
+     * fails if the app exited, reached 512 MB resident, or paused longer than 200 ms for a full collection.
+     */
+    void reportAndCheckMemory(String label, long afterStart, long beforeLoad, PeakResident peak, GcLog gc)
+            throws IOException, InterruptedException {
+        System.out.printf(Locale.ROOT, "%s resident %d MB after start, %d MB after the warm-up, at most %d MB during "
+                        + "the load, %d MB after (limit 512 MB); threads at most %d%n", label, afterStart, beforeLoad,
+                peak.megabytes(), residentMegabytes(), peak.threads());
+        System.out.printf(Locale.ROOT, "%s heap (of %d MB): at most %d MB before a GC, %d MB after one; %d young + %d "
+                        + "full GCs, %.0f ms in pauses (longest %.0f ms, longest full %.0f ms)%n%n", label,
+                gc.capacityMb(), gc.maxBeforeMb(), gc.maxAfterMb(), gc.young(), gc.full(), gc.pauseMs(),
+                gc.longestMs(), gc.longestFullMs());
+        if (Boolean.getBoolean("benchmark.nmt")) {
+            System.out.println(Resident.nativeMemory(pid()));
+        }
+        assertThat(alive()).as("the app survived (an OutOfMemoryError would have ended it)").isTrue();
+        assertThat(peak.megabytes()).as("resident MB at most, during the load").isLessThan(512);
+        assertThat(gc.longestFullMs()).as("longest full GC, ms").isLessThanOrEqualTo(200);
     }
 
     /** The GC log's lines so far; pass their count to {@link #gcSince} to read one phase's. */
